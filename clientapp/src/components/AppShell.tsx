@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { useTheme } from '../theme/useTheme';
+import { ThemeToggle } from './ThemeToggle';
+
+const links = [
+  { to: '/', label: 'Overview', end: true },
+  { to: '/status', label: 'System status', end: false },
+];
+
+export function AppShell() {
+  const { theme, toggle } = useTheme();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const [menuPath, setMenuPath] = useState(location.pathname);
+  // Navigating closes the phone menu.
+  if (menuPath !== location.pathname) {
+    setMenuPath(location.pathname);
+    setMenuOpen(false);
+  }
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <NavLink to="/" className="brand" aria-label="Faultline home">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>Faultline</span>
+        </NavLink>
+        <button
+          type="button"
+          className="icon-button menu-button"
+          aria-label="Menu"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 7h16M4 12h16M4 17h16" /></svg>
+        </button>
+        <nav id="main-nav" className={menuOpen ? 'nav open' : 'nav'} aria-label="Main">
+          {links.map((link) => (
+            <NavLink key={link.to} to={link.to} end={link.end}>
+              {link.label}
+            </NavLink>
+          ))}
+          <a href="/api/docs">API docs</a>
+        </nav>
+        <ThemeToggle theme={theme} onToggle={toggle} />
+      </header>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { Link } from 'react-router-dom';
+
+export function NotFoundPage() {
+  return (
+    <section className="page empty-state">
+      <h1>Page not found</h1>
+      <p>There is nothing at this address.</p>
+      <Link className="button" to="/">Back to the overview</Link>
+    </section>
+  );
+}

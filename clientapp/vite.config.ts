@@ -1,0 +1,17 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// `npm run dev` proxies the API to a WebApi started by `make run`.
+const backend = process.env.FAULTLINE_API ?? 'http://127.0.0.1:5080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy: { '/api': backend, '/health': backend, '/openapi': backend } },
+  build: { outDir: 'dist', sourcemap: true },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
+});

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The local PostgreSQL 15 and Redis 7 under .local/: `stack.sh start|stop|status`. Idempotent.
+# Ports: FAULTLINE_PG_PORT (55432) and FAULTLINE_REDIS_PORT (56379), bound to 127.0.0.1 only.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+local_dir="$root/.local"
+pg_bin=/usr/lib/postgresql/15/bin
+pg_data="$local_dir/pg/data"
+pg_port=${FAULTLINE_PG_PORT:-55432}
+redis_dir="$local_dir/redis"
+redis_port=${FAULTLINE_REDIS_PORT:-56379}
+
+# PostgreSQL refuses to run as root; as root it runs as Debian's `postgres` user.
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_running() { [ -f "$pg_data/PG_VERSION" ] && as_pg "$pg_bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; }
+redis_running() { redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; }
+
+start_pg() {
+  mkdir -p "$local_dir/pg/run"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown -R postgres:postgres "$local_dir/pg"
+    if ! runuser -u postgres -- test -w "$local_dir/pg"; then
+      echo "stack: the postgres user cannot reach $local_dir/pg; make its parent folders world-executable" >&2
+      exit 1
+    fi
+  fi
+  if [ ! -f "$pg_data/PG_VERSION" ]; then
+    # Trust on loopback only: this server is a local development and test database.
+    as_pg "$pg_bin/initdb" -D "$pg_data" -U faultline --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    cat >> "$pg_data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $pg_port
+unix_socket_directories = '$local_dir/pg/run'
+max_connections = 200
+shared_buffers = 512MB
+work_mem = 32MB
+maintenance_work_mem = 256MB
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+CONF
+  fi
+  if ! pg_running; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$local_dir/pg/postgres.log" -w -t 60 start >/dev/null
+  fi
+  if ! as_pg "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U faultline -d postgres -tAc \
+      "SELECT 1 FROM pg_database WHERE datname = 'faultline'" | grep -q 1; then
+    as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U faultline faultline
+  fi
+  echo "stack: PostgreSQL on 127.0.0.1:$pg_port"
+}
+
+start_redis() {
+  mkdir -p "$redis_dir"
+  if ! redis_running; then
+    # A cache and rate-limit store: nothing in it needs to survive a restart.
+    redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$redis_dir" --daemonize yes \
+      --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log" --save "" --appendonly no
+    for _ in $(seq 50); do redis_running && break; sleep 0.1; done
+    redis_running || { echo "stack: Redis did not start, see $redis_dir/redis.log" >&2; exit 1; }
+  fi
+  echo "stack: Redis on 127.0.0.1:$redis_port"
+}
+
+case "${1:-}" in
+  start) start_pg; start_redis ;;
+  stop)
+    if pg_running; then as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null; fi
+    if redis_running; then redis-cli -h 127.0.0.1 -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true; fi
+    echo "stack: stopped" ;;
+  status)
+    pg_running && echo "PostgreSQL: running on $pg_port" || echo "PostgreSQL: stopped"
+    redis_running && echo "Redis: running on $redis_port" || echo "Redis: stopped" ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,17 @@
+using Faultline.Domain.Tenants;
+
+namespace Faultline.Application.Common.Interfaces;
+
+/// <summary>The catalog of tenants, and the creation of their schemas.</summary>
+public interface ITenantCatalog
+{
+    Task<Tenant?> FindAsync(TenantKey key, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the tenant and creates its schema at the current migration version, in one
+    /// transaction. Throws <see cref="Exceptions.ConflictException"/> when the key is taken.
+    /// </summary>
+    Task CreateAsync(Tenant tenant, CancellationToken cancellationToken);
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Faultline.Application.Common.Interfaces;
+using MediatR;
+
+namespace Faultline.Application.Health;
+
+/// <summary>Whether every dependency answers, each with its latency; open to anyone (load balancers).</summary>
+public sealed record GetReadiness : IRequest<Readiness>;
+
+public sealed record Readiness(bool IsReady, IReadOnlyList<DependencyCheck> Checks);
+
+public sealed record DependencyCheck(string Name, bool Healthy, double DurationMs, string? Problem);
+
+public sealed class GetReadinessHandler(IEnumerable<IReadinessProbe> probes) : IRequestHandler<GetReadiness, Readiness>
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+
+    public async Task<Readiness> Handle(GetReadiness request, CancellationToken cancellationToken)
+    {
+        var checks = await Task.WhenAll(probes.Select(probe => CheckAsync(probe, cancellationToken)));
+        return new Readiness(checks.All(c => c.Healthy), checks);
+    }
+
+    private static async Task<DependencyCheck> CheckAsync(IReadinessProbe probe, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        string? problem;
+        try
+        {
+            problem = await probe.FindProblemAsync(cancellationToken).WaitAsync(ProbeTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            problem = $"No answer within {ProbeTimeout.TotalSeconds:0} s.";
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            problem = exception.Message;
+        }
+
+        return new DependencyCheck(probe.Name, problem is null, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), problem);
+    }
+}

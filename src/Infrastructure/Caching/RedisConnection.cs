@@ -1,0 +1,25 @@
+using StackExchange.Redis;
+
+namespace Faultline.Infrastructure.Caching;
+
+/// <summary>
+/// One multiplexer per process, connected on first use. abortConnect=false lets the service start
+/// while Redis is down; the multiplexer keeps reconnecting in the background.
+/// </summary>
+public sealed class RedisConnection(string configuration) : IDisposable
+{
+    private readonly Lazy<Task<ConnectionMultiplexer>> _multiplexer = new(() =>
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.ConnectAsync(options);
+    });
+
+    public async Task<IDatabase> DatabaseAsync() => (await _multiplexer.Value).GetDatabase();
+
+    public void Dispose()
+    {
+        if (_multiplexer.IsValueCreated && _multiplexer.Value.IsCompletedSuccessfully)
+            _multiplexer.Value.Result.Dispose();
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace Faultline.Infrastructure.Persistence.Migrations;
+
+/// <summary>Quotes schema and table names; refuses anything that is not a plain lowercase identifier.</summary>
+internal static partial class SqlIdentifier
+{
+    public static string Quote(string identifier) =>
+        PlainIdentifier().IsMatch(identifier)
+            ? $"\"{identifier}\""
+            : throw new ArgumentException($"'{identifier}' is not a plain SQL identifier.", nameof(identifier));
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainIdentifier();
+}

@@ -1,0 +1,25 @@
+using Faultline.Application.Health;
+using MediatR;
+
+namespace Faultline.WebApi.Endpoints;
+
+public static class HealthEndpoints
+{
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/health").WithTags("Health");
+
+        health.MapGet("/live", () => TypedResults.Ok(new { status = "live" }))
+            .WithSummary("The process is up (no dependency is checked).");
+
+        health.MapGet("/ready", async (IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var readiness = await mediator.Send(new GetReadiness(), cancellationToken);
+                return Results.Json(new { status = readiness.IsReady ? "ready" : "not_ready", readiness.Checks },
+                    statusCode: readiness.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            })
+            .WithSummary("PostgreSQL and Redis answer and the schemas are migrated; 503 otherwise.")
+            .Produces<Readiness>()
+            .Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Serialization;
+using Faultline.Application;
+using Faultline.Application.Common.Interfaces;
+using Faultline.Infrastructure;
+using Faultline.WebApi.Endpoints;
+using Faultline.WebApi.Errors;
+using Faultline.WebApi.Hosting;
+using Faultline.WebApi.Security;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Faultline.WebApi;
+
+/// <summary>The composition root: wires the layers together and maps HTTP onto them.</summary>
+public static class FaultlineApp
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.Services.AddApplication();
+        builder.Services.AddInfrastructure(builder.Configuration);
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ICurrentPrincipal, HttpCurrentPrincipal>();
+        builder.Services.AddAuthentication(OperatorTokenAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, OperatorTokenAuthentication>(
+                OperatorTokenAuthentication.SchemeName, null);
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+                context.ProblemDetails.Detail ??= "The request body is larger than this endpoint accepts.";
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Malformed bodies throw instead of answering an empty 400, so they become problems too.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
+            builder.Configuration.GetValue<long?>("Faultline:MaxRequestBodyBytes") ?? 1024 * 1024);
+
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Faultline API";
+            document.Info.Description = "CI/CD failure intelligence: ingest, query, predict. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+
+        builder.Services.AddHostedService<DatabaseStartup>();
+
+        var app = builder.Build();
+
+        app.Use((context, next) =>
+        {
+            // Set when the response starts, so error responses written after a clear keep them.
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "api/docs";
+            options.SwaggerEndpoint("/openapi/v1.json", "Faultline API v1");
+            options.DocumentTitle = "Faultline API";
+        });
+
+        app.MapHealthEndpoints();
+        var api = app.MapGroup("/api/v1");
+        api.MapOperatorTenantEndpoints();
+        // Unknown API routes answer a problem, never the SPA's index.html.
+        app.MapFallback("/api/{**path}", () => Results.Problem(
+            statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No API endpoint matches this path."));
+
+        app.UseBuiltSpa();
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using Faultline.Application.Tenants;
+using Faultline.Domain.Tenants;
+using Faultline.Infrastructure.Persistence.Migrations;
+using MediatR;
+
+namespace Faultline.WebApi.Hosting;
+
+/// <summary>
+/// Migrates every schema when the service starts, retrying while PostgreSQL is unreachable (the
+/// service stays live and reports not-ready meanwhile), then provisions the demo tenant if one is
+/// configured.
+/// </summary>
+public sealed class DatabaseStartup(SchemaMigrator migrator, IServiceScopeFactory scopes, IConfiguration configuration,
+    ILogger<DatabaseStartup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await migrator.MigrateAllAsync(stoppingToken);
+                await EnsureDemoTenantAsync(stoppingToken);
+                return;
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Database start-up failed, retrying in {Delay}: {Message}", delay, exception.Message);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 15));
+            }
+        }
+    }
+
+    private async Task EnsureDemoTenantAsync(CancellationToken cancellationToken)
+    {
+        var key = configuration["Faultline:DemoTenant:Key"];
+        if (string.IsNullOrEmpty(key)) return;
+
+        var name = configuration["Faultline:DemoTenant:Name"] is { Length: > 0 } configured ? configured : "Demo";
+        await using var scope = scopes.CreateAsyncScope();
+        var tenant = await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new EnsureDemoTenant(TenantKey.Parse(key), name), cancellationToken);
+        logger.LogInformation("Demo tenant {Key} is in schema {Schema}", tenant.Key, tenant.SchemaName);
+    }
+}

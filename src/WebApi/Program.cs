@@ -1,0 +1,3 @@
+using Faultline.WebApi;
+
+await FaultlineApp.Create(args).RunAsync();
