@@ -1,0 +1,70 @@
+using Faultline.Application.Common.Interfaces;
+using Faultline.Domain.Authorization;
+using Faultline.Domain.Tenants;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Faultline.Application.Tests;
+
+/// <summary>The Application layer as the WebApi wires it, with in-memory ports.</summary>
+internal sealed class ApplicationHarness : IDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public ApplicationHarness(FakePrincipal? principal = null, IEnumerable<IReadinessProbe>? probes = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddApplication();
+        services.AddSingleton<ICurrentPrincipal>(principal ?? FakePrincipal.Anonymous);
+        services.AddSingleton<ITenantCatalog>(Catalog);
+        foreach (var probe in probes ?? []) services.AddSingleton(probe);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public InMemoryTenantCatalog Catalog { get; } = new();
+
+    public IServiceProvider Services => _provider;
+
+    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    {
+        using var scope = _provider.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public void Dispose() => _provider.Dispose();
+}
+
+internal sealed class FakePrincipal(bool authenticated, params Permission[] permissions) : ICurrentPrincipal
+{
+    public static FakePrincipal Anonymous => new(false);
+
+    public static FakePrincipal Operator => new(true, Permission.PlatformTenantsManage);
+
+    public bool IsAuthenticated { get; } = authenticated;
+
+    public Guid? TenantId => null;
+
+    public bool Has(Permission permission) => permissions.Contains(permission);
+}
+
+internal sealed class InMemoryTenantCatalog : ITenantCatalog
+{
+    private readonly List<Tenant> _tenants = [];
+
+    public IReadOnlyList<Tenant> Tenants => _tenants;
+
+    public Task<Tenant?> FindAsync(TenantKey key, CancellationToken cancellationToken) =>
+        Task.FromResult(_tenants.SingleOrDefault(t => t.Key == key));
+
+    public Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Tenant>>(_tenants.ToList());
+
+    public Task CreateAsync(Tenant tenant, CancellationToken cancellationToken)
+    {
+        _tenants.Add(tenant);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,54 @@
+using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Health;
+
+namespace Faultline.Application.Tests;
+
+public class ReadinessTests
+{
+    private sealed class Probe(string name, Func<CancellationToken, Task<string?>> check) : IReadinessProbe
+    {
+        public string Name => name;
+
+        public Task<string?> FindProblemAsync(CancellationToken cancellationToken) => check(cancellationToken);
+    }
+
+    [Fact]
+    public async Task Ready_when_every_probe_is_healthy()
+    {
+        using var harness = new ApplicationHarness(probes: [new Probe("a", _ => Task.FromResult<string?>(null)), new Probe("b", _ => Task.FromResult<string?>(null))]);
+
+        var readiness = await harness.SendAsync(new GetReadiness());
+
+        Assert.True(readiness.IsReady);
+        Assert.Equal(["a", "b"], readiness.Checks.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task A_probe_that_reports_a_problem_or_throws_makes_the_service_not_ready()
+    {
+        using var harness = new ApplicationHarness(probes:
+        [
+            new Probe("reports", _ => Task.FromResult<string?>("migrations pending")),
+            new Probe("throws", _ => throw new InvalidOperationException("connection refused")),
+            new Probe("fine", _ => Task.FromResult<string?>(null)),
+        ]);
+
+        var readiness = await harness.SendAsync(new GetReadiness());
+
+        Assert.False(readiness.IsReady);
+        Assert.Equal("migrations pending", readiness.Checks.Single(c => c.Name == "reports").Problem);
+        Assert.Equal("connection refused", readiness.Checks.Single(c => c.Name == "throws").Problem);
+        Assert.True(readiness.Checks.Single(c => c.Name == "fine").Healthy);
+    }
+
+    [Fact]
+    public async Task A_probe_that_hangs_times_out_as_unhealthy()
+    {
+        using var harness = new ApplicationHarness(probes: [new Probe("hangs", async token => { await Task.Delay(Timeout.Infinite, token); return null; })]);
+
+        var readiness = await harness.SendAsync(new GetReadiness());
+
+        Assert.False(readiness.IsReady);
+        Assert.Contains("No answer", readiness.Checks.Single().Problem);
+    }
+}
