@@ -29,8 +29,14 @@ public static class FaultlineApp
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
-                context.ProblemDetails.Detail ??= "The request body is larger than this endpoint accepts.";
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status404NotFound => "Nothing exists at this path.",
+                StatusCodes.Status405MethodNotAllowed => "This path does not accept the HTTP method used.",
+                StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
+                StatusCodes.Status415UnsupportedMediaType => "This endpoint takes a body of another content type (application/json).",
+                _ => null,
+            };
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -49,6 +55,7 @@ public static class FaultlineApp
         }));
 
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddBuiltSpa();
 
         var app = builder.Build();
 
@@ -80,10 +87,6 @@ public static class FaultlineApp
         app.MapHealthEndpoints();
         var api = app.MapGroup("/api/v1");
         api.MapOperatorTenantEndpoints();
-        // Unknown API routes answer a problem, never the SPA's index.html.
-        app.MapFallback("/api/{**path}", () => Results.Problem(
-            statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No API endpoint matches this path."));
-
         app.UseBuiltSpa();
         return app;
     }

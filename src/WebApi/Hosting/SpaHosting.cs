@@ -6,6 +6,11 @@ namespace Faultline.WebApi.Hosting;
 /// <summary>Serves the built SPA (Spa:RootPath) with index.html as the fallback for client-side routes.</summary>
 public static class SpaHosting
 {
+    private const string NotApiConstraint = "notapi";
+
+    public static IServiceCollection AddBuiltSpa(this IServiceCollection services) =>
+        services.Configure<RouteOptions>(options => options.SetParameterPolicy<NotApiRouteConstraint>(NotApiConstraint));
+
     public static void UseBuiltSpa(this WebApplication app)
     {
         var root = Path.GetFullPath(app.Configuration["Spa:RootPath"] ?? "wwwroot", app.Environment.ContentRootPath);
@@ -25,10 +30,20 @@ public static class SpaHosting
                     ? "public, max-age=31536000, immutable"
                     : "no-cache",
         });
-        app.MapFallbackToFile("index.html", new StaticFileOptions
+        // Never under /api: there routing's own 404, 405 and 415 answers must stand.
+        app.MapFallbackToFile($"{{*path:nonfile:{NotApiConstraint}}}", "index.html", new StaticFileOptions
         {
             FileProvider = files,
             OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
         });
     }
+}
+
+/// <summary>Matches any path but /api and what lies below it.</summary>
+public sealed class NotApiRouteConstraint : IRouteConstraint
+{
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        values.TryGetValue(routeKey, out var value) && value is string path
+            ? !(path.Equals("api", StringComparison.OrdinalIgnoreCase) || path.StartsWith("api/", StringComparison.OrdinalIgnoreCase))
+            : true;
 }

@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Faultline.TestSupport;
+using Faultline.WebApi;
+using Microsoft.AspNetCore.Builder;
+
+namespace Faultline.WebApi.Tests;
+
+/// <summary>
+/// The real WebApi on Kestrel, on a free loopback port, against a fresh database on the test
+/// PostgreSQL and the test Redis, serving a small built SPA from a temporary folder.
+/// </summary>
+public sealed class RunningApi : IAsyncDisposable
+{
+    public const string OperatorToken = "operator-token-for-tests";
+
+    private readonly WebApplication _app;
+
+    private RunningApi(WebApplication app, TestDatabase database, string spaRoot)
+    {
+        _app = app;
+        Database = database;
+        SpaRoot = spaRoot;
+        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public TestDatabase Database { get; }
+
+    public string SpaRoot { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<RunningApi> StartAsync(string? redis = null, string? demoTenant = null, bool waitUntilReady = true,
+        string? postgres = null)
+    {
+        var database = new TestDatabase();
+        await database.InitializeAsync();
+        var spaRoot = Directory.CreateTempSubdirectory("faultline-spa-").FullName;
+        Directory.CreateDirectory(Path.Combine(spaRoot, "assets"));
+        await File.WriteAllTextAsync(Path.Combine(spaRoot, "index.html"), "<!doctype html><title>Faultline</title><div id=root></div>");
+        await File.WriteAllTextAsync(Path.Combine(spaRoot, "assets", "app-1234.js"), "console.log('faultline');");
+
+        var app = FaultlineApp.Create(
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--ConnectionStrings:Postgres={postgres ?? database.ConnectionString}",
+            $"--Redis:Configuration={redis ?? TestStack.Redis}",
+            $"--Faultline:OperatorToken={OperatorToken}",
+            "--Faultline:MaxRequestBodyBytes=65536",
+            $"--Faultline:DemoTenant:Key={demoTenant ?? ""}",
+            $"--Spa:RootPath={spaRoot}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await app.StartAsync();
+
+        var api = new RunningApi(app, database, spaRoot);
+        if (waitUntilReady) await WaitForAsync(async () => (await api.Client.GetAsync("/health/ready")).IsSuccessStatusCode);
+        return api;
+    }
+
+    /// <summary>Polls a condition for up to 30 s; start-up work runs in the background.</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!await condition())
+            await Task.Delay(100, timeout.Token);
+    }
+
+    public static HttpRequestMessage AsOperator(HttpMethod method, string path, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new("Bearer", OperatorToken);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Database.DisposeAsync();
+        Directory.Delete(SpaRoot, recursive: true);
+    }
+}
+
+/// <summary>One running API shared by the tests of a class.</summary>
+public sealed class RunningApiFixture : IAsyncLifetime
+{
+    public RunningApi Api { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Api = await RunningApi.StartAsync();
+
+    public async Task DisposeAsync() => await Api.DisposeAsync();
+}
+
+internal static class ProblemAssert
+{
+    /// <summary>Asserts an RFC 9457 problem with the status, and returns its JSON.</summary>
+    public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, int status)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+        Assert.True(problem.TryGetProperty("traceId", out _));
+        return problem;
+    }
+}

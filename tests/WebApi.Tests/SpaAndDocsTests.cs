@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Faultline.WebApi.Tests;
+
+public sealed class SpaAndDocsTests(RunningApiFixture fixture) : IClassFixture<RunningApiFixture>
+{
+    private HttpClient Client => fixture.Api.Client;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/status")]
+    [InlineData("/runs/some/deep/link")]
+    public async Task The_spa_answers_its_own_routes_with_index_html(string path)
+    {
+        var response = await Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<div id=root>", await response.Content.ReadAsStringAsync());
+        Assert.Contains("no-cache", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task Fingerprinted_assets_are_cached_for_good()
+    {
+        var response = await Client.GetAsync("/assets/app-1234.js");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task A_missing_asset_is_a_404_not_index_html()
+    {
+        var response = await Client.GetAsync("/assets/missing-5678.js");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_api()
+    {
+        var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        Assert.Equal("Faultline API", document.GetProperty("info").GetProperty("title").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/admin/tenants", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/health/ready", out _));
+    }
+
+    [Fact]
+    public async Task The_interactive_api_docs_are_served_under_api_docs()
+    {
+        var html = await Client.GetStringAsync("/api/docs/index.html");
+
+        Assert.Contains("swagger-ui", html, StringComparison.OrdinalIgnoreCase);
+    }
+}
