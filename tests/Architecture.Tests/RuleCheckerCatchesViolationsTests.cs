@@ -1,0 +1,71 @@
+using System.Xml.Linq;
+using Mono.Cecil;
+
+namespace Faultline.Architecture.Tests;
+
+/// <summary>
+/// The checker itself, against fixtures that break each rule: an architecture test that cannot
+/// fail would guard nothing.
+/// </summary>
+public class RuleCheckerCatchesViolationsTests
+{
+    [Theory]
+    [InlineData("Faultline.Domain", "Newtonsoft.Json", "Newtonsoft.Json.JsonConvert")]
+    [InlineData("Faultline.Domain", "Faultline.Application", "Faultline.Application.Some")]
+    [InlineData("Faultline.Application", "Faultline.Infrastructure", "Faultline.Infrastructure.Persistence.TenantCatalog")]
+    [InlineData("Faultline.Application", "Faultline.WebApi", "Faultline.WebApi.FaultlineApp")]
+    [InlineData("Faultline.Application", "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.DbContext")]
+    [InlineData("Faultline.Application", "Npgsql", "Npgsql.NpgsqlConnection")]
+    [InlineData("Faultline.Application", "StackExchange.Redis", "StackExchange.Redis.IDatabase")]
+    [InlineData("Faultline.Infrastructure", "Faultline.WebApi", "Faultline.WebApi.FaultlineApp")]
+    public void A_compiled_reference_to_a_forbidden_assembly_is_caught(string layer, string forbiddenAssembly, string forbiddenType)
+    {
+        var rule = LayerRule.All.Single(r => r.Layer == layer);
+        using var fixture = AssemblyUsing(layer, forbiddenAssembly, forbiddenType);
+
+        Assert.Equal([forbiddenAssembly], rule.ViolationsIn(fixture));
+    }
+
+    [Fact]
+    public void Runtime_references_are_allowed_in_the_domain()
+    {
+        using var fixture = AssemblyUsing("Faultline.Domain", "System.Text.RegularExpressions", "System.Text.RegularExpressions.Regex");
+
+        Assert.Empty(LayerRule.Domain.ViolationsIn(fixture));
+    }
+
+    [Theory]
+    [InlineData("Faultline.Application", "<PackageReference Include=\"Npgsql.EntityFrameworkCore.PostgreSQL\" />", "Npgsql.EntityFrameworkCore.PostgreSQL")]
+    [InlineData("Faultline.Application", "<ProjectReference Include=\"..\\Infrastructure\\Faultline.Infrastructure.csproj\" />", "Faultline.Infrastructure")]
+    [InlineData("Faultline.Infrastructure", "<ProjectReference Include=\"..\\WebApi\\Faultline.WebApi.csproj\" />", "Faultline.WebApi")]
+    [InlineData("Faultline.Domain", "<PackageReference Include=\"MediatR\" />", "MediatR")]
+    public void A_declared_reference_to_a_forbidden_package_or_project_is_caught(string layer, string reference, string expected)
+    {
+        var project = XDocument.Parse($"<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup>{reference}</ItemGroup></Project>");
+
+        Assert.Equal([expected], LayerRule.All.Single(r => r.Layer == layer).ViolationsIn(project));
+    }
+
+    /// <summary>
+    /// Emits, writes and reads back a small assembly with one class holding a field of the given
+    /// type, as the compiler would for code in that layer that used it.
+    /// </summary>
+    private static AssemblyDefinition AssemblyUsing(string layer, string assemblyName, string typeFullName)
+    {
+        var assembly = AssemblyDefinition.CreateAssembly(new AssemblyNameDefinition(layer, new Version(1, 0)), layer, ModuleKind.Dll);
+        var module = assembly.MainModule;
+        var scope = new AssemblyNameReference(assemblyName, new Version(1, 0));
+        module.AssemblyReferences.Add(scope);
+        var lastDot = typeFullName.LastIndexOf('.');
+        var usedType = new TypeReference(typeFullName[..lastDot], typeFullName[(lastDot + 1)..], module, scope);
+        var holder = new TypeDefinition(layer, "Holder", TypeAttributes.Public | TypeAttributes.Class, module.TypeSystem.Object);
+        holder.Fields.Add(new FieldDefinition("used", FieldAttributes.Public, module.ImportReference(usedType)));
+        module.Types.Add(holder);
+
+        var image = new MemoryStream();
+        assembly.Write(image);
+        assembly.Dispose();
+        image.Position = 0;
+        return AssemblyDefinition.ReadAssembly(image);
+    }
+}
