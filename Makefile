@@ -1,0 +1,40 @@
+# Faultline: `make run` starts the product with a demo tenant; `make test` runs every suite.
+SHELL := /bin/bash
+CONFIG ?= Release
+PORT ?= 5080
+export DOTNET_CLI_TELEMETRY_OPTOUT = 1
+export DOTNET_NOLOGO = 1
+
+.PHONY: help deps stack spa build run test stop clean
+
+help:
+	@echo "make run    install what is missing, build, start Postgres + Redis, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   install what is missing and run every test suite"
+	@echo "make stop   stop the local Postgres and Redis"
+	@echo "make clean  remove build outputs (keeps .local data)"
+
+deps:
+	@scripts/deps.sh
+
+stack: deps
+	@scripts/stack.sh start
+
+spa: deps
+	cd clientapp && npm run --silent build
+
+build: deps
+	dotnet build Clean.sln -c $(CONFIG) --nologo -v q -clp:ErrorsOnly
+
+run: spa build stack
+	Faultline__DemoTenant__Key=$${FAULTLINE_DEMO_TENANT:-demo} Faultline__DemoTenant__Name="Demo Org" \
+	dotnet src/WebApi/bin/$(CONFIG)/net10.0/Faultline.WebApi.dll --contentRoot $(CURDIR)/src/WebApi --urls http://127.0.0.1:$(PORT)
+
+test:
+	@scripts/test.sh
+
+stop:
+	@scripts/stack.sh stop
+
+clean:
+	dotnet clean Clean.sln -v q --nologo
+	rm -rf clientapp/dist test-results

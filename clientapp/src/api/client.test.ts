@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api, request } from './client';
+
+function respond(status: number, body: unknown, contentType = 'application/json') {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(text, { status, headers: { 'Content-Type': contentType } }));
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('request', () => {
+  it('returns the parsed body of a success', async () => {
+    respond(200, { hello: 'world' });
+    await expect(request<{ hello: string }>('/api/v1/thing')).resolves.toEqual({ hello: 'world' });
+  });
+
+  it('sends JSON bodies with a content type', async () => {
+    const fetchSpy = respond(201, { id: 1 });
+    await request('/api/v1/things', { method: 'POST', body: { name: 'x' } });
+    const [, init] = fetchSpy.mock.calls[0]!;
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe('{"name":"x"}');
+    expect((init?.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('turns a problem response into an ApiError with its detail and field errors', async () => {
+    respond(400, { title: 'One or more fields are invalid.', status: 400, errors: { key: ['Key is required.'] } }, 'application/problem+json');
+    const error = await request('/api/v1/things').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(400);
+    expect((error as ApiError).fieldErrors).toEqual({ key: ['Key is required.'] });
+    expect((error as ApiError).message).toBe('One or more fields are invalid.');
+  });
+
+  it('describes a non-JSON error by its status', async () => {
+    respond(502, '<html>Bad gateway</html>', 'text/html');
+    const error = (await request('/api/v1/things').catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(502);
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+    const error = (await request('/api/v1/things').catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(0);
+    expect(error.message).toMatch(/could not be reached/);
+  });
+});
+
+describe('api.readiness', () => {
+  it('treats a 503 readiness report as data, not an error', async () => {
+    const report = { status: 'not_ready', checks: [{ name: 'redis', healthy: false, durationMs: 3, problem: 'down' }] };
+    respond(503, report);
+    await expect(api.readiness()).resolves.toEqual(report);
+  });
+});
