@@ -5,18 +5,12 @@ using Npgsql;
 
 namespace Faultline.Infrastructure.Tests;
 
-public sealed class TenantConnectionFactoryTests : IAsyncLifetime
+public sealed class TenantConnectionFactoryTests : DatabaseTest
 {
-    private readonly TestDatabase _database = new();
-
-    public Task InitializeAsync() => _database.InitializeAsync();
-
-    public Task DisposeAsync() => _database.DisposeAsync();
-
     [Fact]
     public async Task Each_principal_reaches_only_its_own_tenants_tables()
     {
-        await using var setup = new InfrastructureHarness(_database);
+        await using var setup = new InfrastructureHarness(Database);
         await setup.Migrator.MigrateAllAsync(CancellationToken.None);
         var acme = await setup.ProvisionAsync("acme");
         var globex = await setup.ProvisionAsync("globex");
@@ -30,7 +24,7 @@ public sealed class TenantConnectionFactoryTests : IAsyncLifetime
     [Fact]
     public async Task A_principal_without_a_tenant_gets_no_connection()
     {
-        await using var harness = new InfrastructureHarness(_database, principal: new TenantPrincipal(null));
+        await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(null));
         await harness.Migrator.MigrateAllAsync(CancellationToken.None);
 
         await Assert.ThrowsAsync<UnauthenticatedException>(() =>
@@ -40,7 +34,7 @@ public sealed class TenantConnectionFactoryTests : IAsyncLifetime
     [Fact]
     public async Task A_tenant_that_does_not_exist_gets_no_connection()
     {
-        await using var harness = new InfrastructureHarness(_database, principal: new TenantPrincipal(Guid.NewGuid()));
+        await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(Guid.NewGuid()));
         await harness.Migrator.MigrateAllAsync(CancellationToken.None);
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
@@ -71,7 +65,7 @@ public sealed class TenantConnectionFactoryTests : IAsyncLifetime
 
     private async Task<T> WithTenantAsync<T>(Guid tenantId, Func<TenantConnection, Task<T>> work)
     {
-        await using var harness = new InfrastructureHarness(_database, principal: new TenantPrincipal(tenantId));
+        await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(tenantId));
         return await harness.InScopeAsync(async services =>
         {
             var factory = (TenantConnectionFactory)services.GetService(typeof(TenantConnectionFactory))!;
