@@ -6,7 +6,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 local_dir="$root/.local"
 pg_bin=/usr/lib/postgresql/15/bin
-pg_data="$local_dir/pg/data"
+pg_home="$local_dir/pg"
+# As root, PostgreSQL runs as Debian's `postgres` user, who must be able to reach its folder; when
+# the checkout lies under a private folder, the data goes to /var/tmp, one folder per checkout.
+if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$root"; then
+  pg_home="/var/tmp/faultline-$(printf '%s' "$root" | md5sum | cut -c1-12)/pg"
+fi
+pg_data="$pg_home/data"
 pg_port=${FAULTLINE_PG_PORT:-55432}
 redis_dir="$local_dir/redis"
 redis_port=${FAULTLINE_REDIS_PORT:-56379}
@@ -20,13 +26,10 @@ pg_running() { [ -f "$pg_data/PG_VERSION" ] && as_pg "$pg_bin/pg_ctl" -D "$pg_da
 redis_running() { redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; }
 
 start_pg() {
-  mkdir -p "$local_dir/pg/run"
+  mkdir -p "$pg_home/run"
   if [ "$(id -u)" -eq 0 ]; then
-    chown -R postgres:postgres "$local_dir/pg"
-    if ! runuser -u postgres -- test -w "$local_dir/pg"; then
-      echo "stack: the postgres user cannot reach $local_dir/pg; make its parent folders world-executable" >&2
-      exit 1
-    fi
+    chown -R postgres:postgres "$pg_home"
+    chmod 755 "$(dirname "$pg_home")"
   fi
   if [ ! -f "$pg_data/PG_VERSION" ]; then
     # Trust on loopback only: this server is a local development and test database.
@@ -34,7 +37,7 @@ start_pg() {
     cat >> "$pg_data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $pg_port
-unix_socket_directories = '$local_dir/pg/run'
+unix_socket_directories = '$pg_home/run'
 max_connections = 200
 shared_buffers = 512MB
 work_mem = 32MB
@@ -44,7 +47,7 @@ checkpoint_timeout = 15min
 CONF
   fi
   if ! pg_running; then
-    as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$local_dir/pg/postgres.log" -w -t 60 start >/dev/null
+    as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_home/postgres.log" -w -t 60 start >/dev/null
   fi
   if ! as_pg "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U faultline -d postgres -tAc \
       "SELECT 1 FROM pg_database WHERE datname = 'faultline'" | grep -q 1; then
