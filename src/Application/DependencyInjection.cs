@@ -36,6 +36,9 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Common.Audit.AuditTrail>();
+        services.AddScoped<Members.MemberChangeGuard>();
+        services.AddScoped<Invitations.InvitationTokens>();
         return services;
     }
 

@@ -28,7 +28,24 @@ public sealed partial record TenantKey
     /// <summary>The PostgreSQL schema that holds this tenant's data.</summary>
     public string SchemaName => "t_" + Value;
 
+    /// <summary>
+    /// A key derived from an organisation's display name ("Acme, Inc." → "acme_inc"), with an
+    /// optional suffix to make it unique.
+    /// </summary>
+    public static TenantKey FromName(string name, string? suffix = null)
+    {
+        var slug = NonKeyCharacters().Replace(name.ToLowerInvariant(), "_").Trim('_');
+        if (slug.Length == 0 || !char.IsAsciiLetterLower(slug[0])) slug = "org_" + slug;
+        var room = MaxLength - (suffix is null ? 0 : suffix.Length + 1);
+        slug = slug[..Math.Min(slug.Length, room)].TrimEnd('_');
+        if (slug.Length < MinLength) slug = (slug + "_org").TrimStart('_');
+        return Parse(suffix is null ? slug : $"{slug}_{suffix}");
+    }
+
     public override string ToString() => Value;
+
+    [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex NonKeyCharacters();
 
     [GeneratedRegex("^[a-z][a-z0-9_]{2,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();

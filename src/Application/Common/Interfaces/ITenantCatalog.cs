@@ -7,11 +7,14 @@ public interface ITenantCatalog
 {
     Task<Tenant?> FindAsync(TenantKey key, CancellationToken cancellationToken);
 
+    Task<Tenant?> FindAsync(Guid id, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records the tenant and creates its schema at the current migration version, in one
-    /// transaction. Throws <see cref="Exceptions.ConflictException"/> when the key is taken.
+    /// Records the tenant, with whatever else the unit of work holds, and creates its schema at the
+    /// current migration version, in one transaction (the caller's, if one is open). Throws
+    /// <see cref="Exceptions.ConflictException"/> when the key is taken.
     /// </summary>
     Task CreateAsync(Tenant tenant, CancellationToken cancellationToken);
 }

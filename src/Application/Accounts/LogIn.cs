@@ -1,0 +1,74 @@
+using Faultline.Application.Common.Audit;
+using Faultline.Application.Common.Exceptions;
+using Faultline.Application.Common.Interfaces;
+using Faultline.Domain.Accounts;
+using Faultline.Domain.Audit;
+using FluentValidation;
+using MediatR;
+
+namespace Faultline.Application.Accounts;
+
+/// <summary>
+/// Signs a user in with e-mail and password. Unknown e-mails and wrong passwords look the same,
+/// in words and in time; failures lock the e-mail (known or not) for a while; each client address
+/// is rate-limited.
+/// </summary>
+public sealed record LogIn(string Email, string Password) : IRequest<SessionGrant>;
+
+public sealed class LogInValidator : AbstractValidator<LogIn>
+{
+    public LogInValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().WithMessage("Enter your e-mail address.");
+        RuleFor(r => r.Password).NotEmpty().WithMessage("Enter your password.");
+    }
+}
+
+public sealed class LogInHandler(
+    IUserRepository users, IMembershipRepository memberships, IPasswordHasher hasher, IRateLimiter limiter,
+    ICurrentPrincipal principal, IUnitOfWork unitOfWork, AuditTrail audit, TimeProvider clock) : IRequestHandler<LogIn, SessionGrant>
+{
+    private const int AttemptsPerAddress = 30;
+    private static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(5);
+    private static readonly Lock DummyLock = new();
+    private static string? _dummyHash;
+
+    public async Task<SessionGrant> Handle(LogIn request, CancellationToken cancellationToken)
+    {
+        var fromAddress = await limiter.HitAsync("login:ip:" + principal.ClientAddress, AttemptsPerAddress, AddressWindow, cancellationToken);
+        if (!fromAddress.Allowed)
+            throw new TooManyRequestsException("Too many sign-in attempts from your network. Try again in a few minutes.", fromAddress.RetryAfter);
+
+        var failedBucket = AccountRules.FailedLoginBucket(request.Email);
+        var failures = await limiter.PeekAsync(failedBucket, AccountRules.FailedLoginLimit, cancellationToken);
+        if (!failures.Allowed)
+            throw new TooManyRequestsException(
+                $"Too many failed sign-ins for this account. Try again in {Math.Ceiling(failures.RetryAfter.TotalMinutes)} minutes, or reset your password.",
+                failures.RetryAfter);
+
+        var user = EmailAddress.IsValid(request.Email) ? await users.FindByEmailAsync(EmailAddress.Parse(request.Email), cancellationToken) : null;
+        // An unknown e-mail still costs one hash verification, so timing does not tell it apart.
+        var verified = hasher.Verify(user?.PasswordHash ?? DummyHash(), request.Password) && user is not null;
+        var tenants = user is null ? [] : await memberships.ListForUserAsync(user.Id, cancellationToken);
+
+        if (!verified)
+        {
+            await limiter.HitAsync(failedBucket, AccountRules.FailedLoginLimit, AccountRules.FailedLoginWindow, cancellationToken);
+            foreach (var tenant in tenants) audit.Record(tenant.TenantId, AuditActions.LoginFailed, actor: user!.Email.Value);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            throw new InvalidCredentialsException();
+        }
+
+        await limiter.ResetAsync(failedBucket, cancellationToken);
+        user!.RecordLogin(clock.GetUtcNow());
+        var current = tenants.Count > 0 ? tenants[0] : null;
+        if (current is not null) audit.Record(current.TenantId, AuditActions.LoginSucceeded, actor: user.Email.Value);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new SessionGrant(user.Id, current?.TenantId, user.SecurityStamp);
+    }
+
+    private string DummyHash()
+    {
+        lock (DummyLock) return _dummyHash ??= hasher.Hash(Guid.NewGuid().ToString());
+    }
+}

@@ -1,0 +1,50 @@
+using Faultline.Application.Common.Audit;
+using Faultline.Application.Common.Exceptions;
+using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
+using Faultline.Domain.Accounts;
+using Faultline.Domain.Audit;
+using FluentValidation;
+using MediatR;
+
+namespace Faultline.Application.Accounts;
+
+/// <summary>Sets a new password with a reset token; ends every existing session of the account.</summary>
+public sealed record ResetPassword(string Token, string NewPassword) : IRequest<Unit>;
+
+public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
+{
+    public ResetPasswordValidator()
+    {
+        RuleFor(r => r.Token).NotEmpty().WithMessage("The reset link is incomplete.");
+        RuleFor(r => r.NewPassword).StrongPassword(_ => null);
+    }
+}
+
+public sealed class ResetPasswordHandler(
+    IPasswordResetRepository resets, IUserRepository users, IMembershipRepository memberships, IPasswordHasher hasher,
+    IRateLimiter limiter, IUnitOfWork unitOfWork, AuditTrail audit, TimeProvider clock) : IRequestHandler<ResetPassword, Unit>
+{
+    public async Task<Unit> Handle(ResetPassword request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var reset = await resets.FindByTokenHashAsync(SecretHash.Of(request.Token), cancellationToken);
+        if (reset is null || !reset.IsRedeemable(now))
+            throw Invalid("token", "This reset link is invalid, expired or already used. Ask for a new one.");
+
+        var user = await users.FindAsync(reset.UserId, cancellationToken) ?? throw Invalid("token", "This account no longer exists.");
+        var problems = PasswordPolicy.Problems(request.NewPassword, user.Email.Value);
+        if (problems.Count > 0) throw new RequestValidationException(new Dictionary<string, string[]> { ["newPassword"] = [.. problems] });
+
+        reset.Use(now);
+        user.ChangePassword(hasher.Hash(request.NewPassword));
+        foreach (var tenant in await memberships.ListForUserAsync(user.Id, cancellationToken))
+            audit.Record(tenant.TenantId, AuditActions.PasswordReset, actor: user.Email.Value);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await limiter.ResetAsync(AccountRules.FailedLoginBucket(user.Email.Value), cancellationToken);
+        return Unit.Value;
+    }
+
+    private static RequestValidationException Invalid(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+}
