@@ -1,5 +1,8 @@
 using Faultline.Application.Common.Interfaces;
+using Faultline.Infrastructure.Accounts;
 using Faultline.Infrastructure.Caching;
+using Faultline.Infrastructure.Identity;
+using Faultline.Infrastructure.Notifications;
 using Faultline.Infrastructure.Persistence;
 using Faultline.Infrastructure.Persistence.Migrations;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +17,7 @@ public static class DependencyInjection
     /// <summary>Defaults match the local stack that scripts/stack.sh starts.</summary>
     public const string DefaultPostgres = "Host=127.0.0.1;Port=55432;Database=faultline;Username=faultline";
     public const string DefaultRedis = "127.0.0.1:56379";
+    public const int DefaultSmtpPort = 51025;
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,11 +28,34 @@ public static class DependencyInjection
         services.AddDbContext<CatalogDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ITenantCatalog, TenantCatalog>();
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IMembershipRepository, MembershipRepository>();
+        services.AddScoped<IInvitationRepository, InvitationRepository>();
+        services.AddScoped<IPasswordResetRepository, PasswordResetRepository>();
+        services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
         services.AddSingleton<TenantSchemaDirectory>();
         services.AddScoped<TenantConnectionFactory>();
 
         services.AddSingleton(_ => new RedisConnection(redis));
+        services.AddSingleton<InProcessRateLimiter>();
+        services.AddSingleton<IRateLimiter, RedisRateLimiter>();
+
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddSingleton(new SmtpSettings(
+            configuration["Smtp:Host"] ?? "127.0.0.1",
+            configuration.GetValue<int?>("Smtp:Port") ?? DefaultSmtpPort,
+            configuration["Smtp:From"] ?? "Faultline <no-reply@faultline.local>",
+            configuration.GetValue<bool?>("Smtp:EnableSsl") ?? false,
+            configuration["Smtp:Username"],
+            configuration["Smtp:Password"]));
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddHostedService<EmailOutboxDispatcher>();
+        services.AddSingleton<IPublicLinks>(new ConfiguredPublicLinks(configuration["Faultline:PublicBaseUrl"] ?? "http://127.0.0.1:5080"));
 
         services.AddSingleton<IReadinessProbe, PostgresReadinessProbe>();
         services.AddSingleton<IReadinessProbe, RedisReadinessProbe>();

@@ -6,6 +6,7 @@ using Faultline.WebApi.Endpoints;
 using Faultline.WebApi.Errors;
 using Faultline.WebApi.Hosting;
 using Faultline.WebApi.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Faultline.WebApi;
@@ -13,6 +14,8 @@ namespace Faultline.WebApi;
 /// <summary>The composition root: wires the layers together and maps HTTP onto them.</summary>
 public static class FaultlineApp
 {
+    private const string SelectingScheme = "Faultline";
+
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -22,9 +25,18 @@ public static class FaultlineApp
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentPrincipal, HttpCurrentPrincipal>();
-        builder.Services.AddAuthentication(OperatorTokenAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, OperatorTokenAuthentication>(
-                OperatorTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthentication(SelectingScheme)
+            .AddPolicyScheme(SelectingScheme, "Session, API key or operator token", options => options.ForwardDefaultSelector = context =>
+                ApiKeyAuthentication.BearerToken(context.Request) switch
+                {
+                    null => SessionCookie.SchemeName,
+                    var token when token.StartsWith(Application.ApiKeys.ApiKeyFormat.Prefix, StringComparison.Ordinal) => ApiKeyAuthentication.SchemeName,
+                    _ => OperatorTokenAuthentication.SchemeName,
+                })
+            .AddCookie(SessionCookie.SchemeName, SessionCookie.Configure)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, OperatorTokenAuthentication>(OperatorTokenAuthentication.SchemeName, null);
+        builder.Services.AddAntiforgery(Antiforgery.Configure);
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -75,6 +87,7 @@ public static class FaultlineApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseSessionAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(options =>
@@ -87,6 +100,10 @@ public static class FaultlineApp
         app.MapHealthEndpoints();
         var api = app.MapGroup("/api/v1");
         api.MapOperatorTenantEndpoints();
+        api.MapAuthEndpoints();
+        api.MapMemberEndpoints();
+        api.MapApiKeyEndpoints();
+        api.MapAuditEndpoints();
         app.UseBuiltSpa();
         return app;
     }

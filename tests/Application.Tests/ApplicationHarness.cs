@@ -21,8 +21,12 @@ internal sealed class ApplicationHarness : IDisposable
         services.AddSingleton<ICurrentPrincipal>(principal ?? FakePrincipal.Anonymous);
         services.AddSingleton<ITenantCatalog>(Catalog);
         foreach (var probe in probes ?? []) services.AddSingleton(probe);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Registrations = services;
+        // Not validated on build: use cases whose ports this harness does not fake are not sent here.
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    public IServiceCollection Registrations { get; }
 
     public InMemoryTenantCatalog Catalog { get; } = new();
 
@@ -45,7 +49,13 @@ internal sealed class FakePrincipal(bool authenticated, params Permission[] perm
 
     public bool IsAuthenticated { get; } = authenticated;
 
+    public Guid? UserId => null;
+
     public Guid? TenantId => null;
+
+    public string? Actor => IsAuthenticated ? "operator" : null;
+
+    public string? ClientAddress => "127.0.0.1";
 
     public bool Has(Permission permission) => permissions.Contains(permission);
 }
@@ -58,6 +68,9 @@ internal sealed class InMemoryTenantCatalog : ITenantCatalog
 
     public Task<Tenant?> FindAsync(TenantKey key, CancellationToken cancellationToken) =>
         Task.FromResult(_tenants.SingleOrDefault(t => t.Key == key));
+
+    public Task<Tenant?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult(_tenants.SingleOrDefault(t => t.Id == id));
 
     public Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Tenant>>(_tenants.ToList());

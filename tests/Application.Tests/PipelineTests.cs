@@ -2,7 +2,6 @@ using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Tenants;
 using Faultline.Domain.Tenants;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Faultline.Application.Tests;
 
@@ -19,7 +18,7 @@ public class PipelineTests
             .ToList();
 
         Assert.NotEmpty(requests);
-        Assert.All(requests, handler => Assert.Single(harness.Services.GetServices(handler)));
+        Assert.All(requests, handler => Assert.Single(harness.Registrations, registration => registration.ServiceType == handler));
     }
 
     [Fact]

@@ -60,5 +60,11 @@ internal sealed class TenantPrincipal(Guid? tenantId) : ICurrentPrincipal
 
     public Guid? TenantId { get; } = tenantId;
 
+    public Guid? UserId => null;
+
+    public string? Actor => null;
+
+    public string? ClientAddress => null;
+
     public bool Has(Permission permission) => false;
 }

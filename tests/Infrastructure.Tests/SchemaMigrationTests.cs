@@ -7,7 +7,7 @@ namespace Faultline.Infrastructure.Tests;
 public sealed class SchemaMigrationTests : DatabaseTest
 {
     [Fact]
-    public async Task Migrating_an_emptyDatabase_brings_the_catalog_to_the_current_version()
+    public async Task Migrating_an_empty_database_brings_the_catalog_to_the_current_version()
     {
         await using var harness = new InfrastructureHarness(Database);
 

@@ -49,8 +49,8 @@ public sealed class SignUpHandler(
 
         await unitOfWork.InTransactionAsync(async ct =>
         {
-            users.Add(user);
             await tenants.CreateAsync(tenant, ct);
+            users.Add(user);
             memberships.Add(new Membership(tenant.Id, user.Id, Role.Owner, now));
             audit.Record(tenant.Id, AuditActions.TenantCreated, tenant.Name, actor: email.Value);
             await unitOfWork.SaveChangesAsync(ct);

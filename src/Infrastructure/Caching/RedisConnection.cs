@@ -17,6 +17,13 @@ public sealed class RedisConnection(string configuration) : IDisposable
 
     public async Task<IDatabase> DatabaseAsync() => (await _multiplexer.Value).GetDatabase();
 
+    /// <summary>The database if Redis is connected right now, else null, without waiting on a timeout.</summary>
+    public async Task<IDatabase?> ConnectedDatabaseAsync()
+    {
+        var multiplexer = await _multiplexer.Value;
+        return multiplexer.IsConnected ? multiplexer.GetDatabase() : null;
+    }
+
     public void Dispose()
     {
         if (_multiplexer.IsValueCreated && _multiplexer.Value.IsCompletedSuccessfully)

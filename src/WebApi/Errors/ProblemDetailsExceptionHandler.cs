@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Faultline.Application.Common.Exceptions;
+using Faultline.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,10 +22,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             {
                 Status = StatusCodes.Status400BadRequest, Title = invalid.Message,
             },
-            UnauthenticatedException => Problem(StatusCodes.Status401Unauthorized, "Unauthenticated", exception.Message),
+            UnauthenticatedException or InvalidCredentialsException => Problem(StatusCodes.Status401Unauthorized, "Unauthenticated", exception.Message),
             ForbiddenAccessException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
-            ConflictException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
+            ConflictException or DomainRuleException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
+            TooManyRequestsException => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", exception.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, ReasonPhrase(bad.StatusCode), DescribeBadRequest(bad)),
             _ => null,
         };
@@ -37,6 +39,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         if (problem.Status == StatusCodes.Status401Unauthorized) httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        if (exception is TooManyRequestsException limited)
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -31,6 +31,7 @@ public sealed class OperatorTokenAuthentication(
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.Name, "operator"),
+            new Claim(PrincipalClaims.Actor, "operator"),
             new Claim(PrincipalClaims.Permission, Permission.PlatformTenantsManage.Code),
         ], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));

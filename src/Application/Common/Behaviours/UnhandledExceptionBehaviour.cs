@@ -24,6 +24,7 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<Unh
         }
     }
 
-    private static bool IsExpectedOutcome(Exception exception) => exception is RequestValidationException
-        or NotFoundException or ConflictException or UnauthenticatedException or ForbiddenAccessException;
+    private static bool IsExpectedOutcome(Exception exception) => exception is RequestValidationException or NotFoundException
+        or ConflictException or UnauthenticatedException or ForbiddenAccessException or InvalidCredentialsException
+        or TooManyRequestsException or Domain.DomainRuleException;
 }
