@@ -15,6 +15,8 @@ fi
 pg_data="$pg_home/data"
 pg_port=${FAULTLINE_PG_PORT:-55432}
 redis_dir="$local_dir/redis"
+mail_dir="$local_dir/mail"
+smtp_port=${FAULTLINE_SMTP_PORT:-51025}
 redis_port=${FAULTLINE_REDIS_PORT:-56379}
 
 # PostgreSQL refuses to run as root; as root it runs as Debian's `postgres` user.
@@ -68,14 +70,31 @@ start_redis() {
   echo "stack: Redis on 127.0.0.1:$redis_port"
 }
 
+smtp_running() { (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null; }
+
+# A local SMTP server that keeps every e-mail in .local/mail (a Maildir) instead of delivering it,
+# so invitations and password resets can be followed on a development machine.
+start_smtp() {
+  mkdir -p "$mail_dir"/{tmp,new,cur}
+  if ! smtp_running; then
+    nohup /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$mail_dir" \
+      >"$local_dir/smtp.log" 2>&1 &
+    echo $! >"$local_dir/smtp.pid"
+    for _ in $(seq 50); do smtp_running && break; sleep 0.1; done
+  fi
+  echo "stack: SMTP sink on 127.0.0.1:$smtp_port, e-mails in $mail_dir/new"
+}
+
 case "${1:-}" in
-  start) start_pg; start_redis ;;
+  start) start_pg; start_redis; start_smtp ;;
   stop)
     if pg_running; then as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null; fi
     if redis_running; then redis-cli -h 127.0.0.1 -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true; fi
+    if [ -f "$local_dir/smtp.pid" ]; then kill "$(cat "$local_dir/smtp.pid")" 2>/dev/null || true; rm -f "$local_dir/smtp.pid"; fi
     echo "stack: stopped" ;;
   status)
     pg_running && echo "PostgreSQL: running on $pg_port" || echo "PostgreSQL: stopped"
-    redis_running && echo "Redis: running on $redis_port" || echo "Redis: stopped" ;;
+    redis_running && echo "Redis: running on $redis_port" || echo "Redis: stopped"
+    smtp_running && echo "SMTP sink: running on $smtp_port" || echo "SMTP sink: stopped" ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

@@ -3,6 +3,7 @@ using Faultline.Application.Common.Behaviours;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Faultline.Application;
 
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new Accounts.AbuseLimits());
         services.AddScoped<Common.Audit.AuditTrail>();
         services.AddScoped<Members.MemberChangeGuard>();
         services.AddScoped<Invitations.InvitationTokens>();

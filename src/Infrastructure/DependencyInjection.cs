@@ -41,7 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantSchemaDirectory>();
         services.AddScoped<TenantConnectionFactory>();
 
-        services.AddSingleton(_ => new RedisConnection(redis));
+        services.AddSingleton(_ => new RedisConnection(redis, configuration["Redis:KeyPrefix"] ?? "faultline:"));
         services.AddSingleton<InProcessRateLimiter>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
 

@@ -20,6 +20,7 @@ public static class FaultlineApp
     {
         var builder = WebApplication.CreateBuilder(args);
 
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Faultline:Limits").Get<Application.Accounts.AbuseLimits>() ?? new());
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure(builder.Configuration);
 

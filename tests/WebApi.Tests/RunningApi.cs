@@ -16,25 +16,35 @@ public sealed class RunningApi : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private RunningApi(WebApplication app, TestDatabase database, string spaRoot)
+    private RunningApi(WebApplication app, TestDatabase database, SmtpSink mail, string spaRoot)
     {
         _app = app;
         Database = database;
+        Mail = mail;
         SpaRoot = spaRoot;
-        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        BaseAddress = new Uri(app.Urls.First());
+        Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The SMTP server this instance sends its e-mail to.</summary>
+    public SmtpSink Mail { get; }
+
+    public Uri BaseAddress { get; }
 
     public string SpaRoot { get; }
 
     public HttpClient Client { get; }
 
+    /// <param name="productionLimits">Keep the default per-address abuse limits; otherwise they are raised,
+    /// since every test signs up and logs in from 127.0.0.1.</param>
     public static async Task<RunningApi> StartAsync(string? redis = null, string? demoTenant = null, bool waitUntilReady = true,
-        string? postgres = null)
+        string? postgres = null, bool productionLimits = false)
     {
         var database = new TestDatabase();
         await database.InitializeAsync();
+        var mail = await SmtpSink.StartAsync();
         var spaRoot = Directory.CreateTempSubdirectory("faultline-spa-").FullName;
         Directory.CreateDirectory(Path.Combine(spaRoot, "assets"));
         await File.WriteAllTextAsync(Path.Combine(spaRoot, "index.html"), "<!doctype html><title>Faultline</title><div id=root></div>");
@@ -50,10 +60,19 @@ public sealed class RunningApi : IAsyncDisposable
             $"--Faultline:DemoTenant:Key={demoTenant ?? ""}",
             $"--Spa:RootPath={spaRoot}",
             "--Logging:LogLevel:Default=Warning",
+            $"--Smtp:Port={mail.Port}",
+            "--Faultline:PublicBaseUrl=http://faultline.test",
+            $"--Redis:KeyPrefix=faultline-test:{database.Name}:",
+            .. productionLimits ? Array.Empty<string>() :
+            [
+                "--Faultline:Limits:SignUpsPerAddressPerHour=100000",
+                "--Faultline:Limits:LoginAttemptsPerAddressPer5Minutes=100000",
+                "--Faultline:Limits:ResetRequestsPerAddressPerHour=100000",
+            ],
         ]);
         await app.StartAsync();
 
-        var api = new RunningApi(app, database, spaRoot);
+        var api = new RunningApi(app, database, mail, spaRoot);
         if (waitUntilReady) await WaitForAsync(async () => (await api.Client.GetAsync("/health/ready")).IsSuccessStatusCode);
         return api;
     }
@@ -80,6 +99,7 @@ public sealed class RunningApi : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await Database.DisposeAsync();
+        await Mail.DisposeAsync();
         Directory.Delete(SpaRoot, recursive: true);
     }
 }

@@ -25,17 +25,15 @@ public sealed class LogInValidator : AbstractValidator<LogIn>
 }
 
 public sealed class LogInHandler(
-    IUserRepository users, IMembershipRepository memberships, IPasswordHasher hasher, IRateLimiter limiter,
+    IUserRepository users, IMembershipRepository memberships, IPasswordHasher hasher, IRateLimiter limiter, AbuseLimits limits,
     ICurrentPrincipal principal, IUnitOfWork unitOfWork, AuditTrail audit, TimeProvider clock) : IRequestHandler<LogIn, SessionGrant>
 {
-    private const int AttemptsPerAddress = 30;
-    private static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(5);
     private static readonly Lock DummyLock = new();
     private static string? _dummyHash;
 
     public async Task<SessionGrant> Handle(LogIn request, CancellationToken cancellationToken)
     {
-        var fromAddress = await limiter.HitAsync("login:ip:" + principal.ClientAddress, AttemptsPerAddress, AddressWindow, cancellationToken);
+        var fromAddress = await limiter.HitAsync("login:ip:" + principal.ClientAddress, limits.LoginAttemptsPerAddressPer5Minutes, TimeSpan.FromMinutes(5), cancellationToken);
         if (!fromAddress.Allowed)
             throw new TooManyRequestsException("Too many sign-in attempts from your network. Try again in a few minutes.", fromAddress.RetryAfter);
 

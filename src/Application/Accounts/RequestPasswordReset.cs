@@ -20,12 +20,12 @@ public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPas
 
 public sealed class RequestPasswordResetHandler(
     IUserRepository users, IPasswordResetRepository resets, ISecretGenerator secrets, IEmailOutbox outbox, IPublicLinks links,
-    IRateLimiter limiter, ICurrentPrincipal principal, IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<RequestPasswordReset, Unit>
+    IRateLimiter limiter, AbuseLimits limits, ICurrentPrincipal principal, IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<RequestPasswordReset, Unit>
 {
     public async Task<Unit> Handle(RequestPasswordReset request, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Parse(request.Email);
-        var fromAddress = await limiter.HitAsync("reset:ip:" + principal.ClientAddress, 20, TimeSpan.FromHours(1), cancellationToken);
+        var fromAddress = await limiter.HitAsync("reset:ip:" + principal.ClientAddress, limits.ResetRequestsPerAddressPerHour, TimeSpan.FromHours(1), cancellationToken);
         var forEmail = await limiter.HitAsync("reset:email:" + email.Value, 5, TimeSpan.FromHours(1), cancellationToken);
         if (!fromAddress.Allowed || !forEmail.Allowed)
             throw new TooManyRequestsException("Too many reset requests. Try again later.", Max(fromAddress.RetryAfter, forEmail.RetryAfter));

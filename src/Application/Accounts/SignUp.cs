@@ -27,14 +27,12 @@ public sealed class SignUpValidator : AbstractValidator<SignUp>
 
 public sealed class SignUpHandler(
     IUserRepository users, IMembershipRepository memberships, ITenantCatalog tenants, IPasswordHasher hasher,
-    ISecretGenerator secrets, IRateLimiter limiter, ICurrentPrincipal principal, IUnitOfWork unitOfWork, AuditTrail audit,
+    ISecretGenerator secrets, IRateLimiter limiter, AbuseLimits limits, ICurrentPrincipal principal, IUnitOfWork unitOfWork, AuditTrail audit,
     TimeProvider clock) : IRequestHandler<SignUp, SessionGrant>
 {
-    private const int SignUpsPerAddressPerHour = 10;
-
     public async Task<SessionGrant> Handle(SignUp request, CancellationToken cancellationToken)
     {
-        var limit = await limiter.HitAsync("signup:ip:" + principal.ClientAddress, SignUpsPerAddressPerHour, TimeSpan.FromHours(1), cancellationToken);
+        var limit = await limiter.HitAsync("signup:ip:" + principal.ClientAddress, limits.SignUpsPerAddressPerHour, TimeSpan.FromHours(1), cancellationToken);
         if (!limit.Allowed) throw new TooManyRequestsException("Too many sign-ups from your network. Try again later.", limit.RetryAfter);
 
         var email = EmailAddress.Parse(request.Email);

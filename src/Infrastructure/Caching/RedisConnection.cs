@@ -6,8 +6,11 @@ namespace Faultline.Infrastructure.Caching;
 /// One multiplexer per process, connected on first use. abortConnect=false lets the service start
 /// while Redis is down; the multiplexer keeps reconnecting in the background.
 /// </summary>
-public sealed class RedisConnection(string configuration) : IDisposable
+/// <param name="keyPrefix">Starts every key, so several deployments (or test runs) can share one Redis.</param>
+public sealed class RedisConnection(string configuration, string keyPrefix = "faultline:") : IDisposable
 {
+    public string KeyPrefix { get; } = keyPrefix;
+
     private readonly Lazy<Task<ConnectionMultiplexer>> _multiplexer = new(() =>
     {
         var options = ConfigurationOptions.Parse(configuration);

@@ -10,7 +10,8 @@ namespace Faultline.Infrastructure.Notifications;
 /// instances never send one message twice; failures retry with exponential backoff and, past the
 /// retry budget, are marked failed with the last error kept.
 /// </summary>
-internal sealed class EmailOutboxDispatcher(NpgsqlDataSource dataSource, IEmailSender sender, ILogger<EmailOutboxDispatcher> logger)
+internal sealed class EmailOutboxDispatcher(
+    NpgsqlDataSource dataSource, IEmailSender sender, Persistence.Migrations.SchemaMigrator migrator, ILogger<EmailOutboxDispatcher> logger)
     : BackgroundService
 {
     public const int MaxAttempts = 8;
@@ -19,6 +20,8 @@ internal sealed class EmailOutboxDispatcher(NpgsqlDataSource dataSource, IEmailS
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        while (!migrator.Completed) await Task.Delay(PollInterval, stoppingToken);
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
