@@ -1,14 +1,31 @@
 import { Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
+import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage';
+import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
+import { LoginPage } from './pages/auth/LoginPage';
+import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
+import { SignUpPage } from './pages/auth/SignUpPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { ApiKeysPage } from './pages/settings/ApiKeysPage';
+import { AuditPage } from './pages/settings/AuditPage';
+import { MembersPage } from './pages/settings/MembersPage';
 import { StatusPage } from './pages/StatusPage';
+import { RequireSession } from './session/RequireSession';
 
 export function App() {
   return (
     <Routes>
       <Route element={<AppShell />}>
         <Route index element={<OverviewPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="signup" element={<SignUpPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="invite" element={<AcceptInvitationPage />} />
+        <Route path="members" element={<RequireSession permission="members:manage"><MembersPage /></RequireSession>} />
+        <Route path="api-keys" element={<RequireSession permission="apikeys:manage"><ApiKeysPage /></RequireSession>} />
+        <Route path="audit" element={<RequireSession permission="audit:read"><AuditPage /></RequireSession>} />
         <Route path="status" element={<StatusPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

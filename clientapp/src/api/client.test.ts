@@ -1,12 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, request } from './client';
+import { ApiError, api, forgetAntiforgeryToken, request } from './client';
 
 function respond(status: number, body: unknown, contentType = 'application/json') {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(text, { status, headers: { 'Content-Type': contentType } }));
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  forgetAntiforgeryToken();
+});
+
+function json(status: number, body: unknown, contentType = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
 
 describe('request', () => {
   it('returns the parsed body of a success', async () => {
@@ -14,13 +21,36 @@ describe('request', () => {
     await expect(request<{ hello: string }>('/api/v1/thing')).resolves.toEqual({ hello: 'world' });
   });
 
-  it('sends JSON bodies with a content type', async () => {
-    const fetchSpy = respond(201, { id: 1 });
+  it('sends JSON bodies with a content type and the antiforgery token', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(json(200, { token: 'csrf-1' }))
+      .mockResolvedValueOnce(json(201, { id: 1 }));
     await request('/api/v1/things', { method: 'POST', body: { name: 'x' } });
-    const [, init] = fetchSpy.mock.calls[0]!;
+    const [path, init] = fetchSpy.mock.calls[1]!;
+    expect(path).toBe('/api/v1/things');
     expect(init?.method).toBe('POST');
     expect(init?.body).toBe('{"name":"x"}');
-    expect((init?.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+    const headers = init?.headers as Record<string, string>;
+    expect(headers['Content-Type']).toBe('application/json');
+    expect(headers['X-CSRF-TOKEN']).toBe('csrf-1');
+  });
+
+  it('fetches the antiforgery token once for many writes', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) =>
+      String(input).endsWith('/antiforgery') ? json(200, { token: 'csrf-1' }) : new Response(null, { status: 204 }));
+    await request('/api/v1/a', { method: 'DELETE' });
+    await request('/api/v1/b', { method: 'DELETE' });
+    expect(fetchSpy.mock.calls.filter(([input]) => String(input).endsWith('/antiforgery'))).toHaveLength(1);
+  });
+
+  it('fetches a fresh token and retries once when the session changed under it', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(json(200, { token: 'stale' }))
+      .mockResolvedValueOnce(json(400, { type: 'https://faultline.dev/problems/antiforgery', title: 'Missing antiforgery token' }, 'application/problem+json'))
+      .mockResolvedValueOnce(json(200, { token: 'fresh' }))
+      .mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await request('/api/v1/things/1', { method: 'DELETE' });
+    expect((fetchSpy.mock.calls[3]![1]?.headers as Record<string, string>)['X-CSRF-TOKEN']).toBe('fresh');
   });
 
   it('turns a problem response into an ApiError with its detail and field errors', async () => {

@@ -1,4 +1,6 @@
-import type { ProblemDetails, Readiness } from './types';
+import type {
+  ApiKey, ApiKeyScope, AuditPage, CreatedApiKey, Invitation, InvitationPreview, Me, Member, ProblemDetails, Readiness, Role,
+} from './types';
 
 /** An API call that failed: the server's problem details, or a network failure described alike. */
 export class ApiError extends Error {
@@ -18,19 +20,40 @@ export class ApiError extends Error {
   }
 }
 
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method?: Method;
   body?: unknown;
   signal?: AbortSignal;
   /** Non-2xx statuses whose body is data, not an error (e.g. 503 from the readiness check). */
   dataStatuses?: number[];
 }
 
+const ANTIFORGERY_PROBLEM = 'https://faultline.dev/problems/antiforgery';
+let antiforgeryToken: Promise<string> | null = null;
+
+/** The session changed (sign-in, sign-out, tenant switch): the antiforgery token must be fetched anew. */
+export function forgetAntiforgeryToken(): void {
+  antiforgeryToken = null;
+}
+
+function currentAntiforgeryToken(): Promise<string> {
+  antiforgeryToken ??= request<{ token: string }>('/api/v1/auth/antiforgery')
+    .then((answer) => answer.token)
+    .catch((error: unknown) => {
+      antiforgeryToken = null;
+      throw error;
+    });
+  return antiforgeryToken;
+}
+
 /** Every call to the backend goes through here. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
   const { method = 'GET', body, signal, dataStatuses = [] } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['X-CSRF-TOKEN'] = await currentAntiforgeryToken();
 
   let response: Response;
   try {
@@ -48,7 +71,13 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   const payload = await readJson(response);
   if (response.ok || dataStatuses.includes(response.status)) return payload as T;
-  throw new ApiError(response.status, isProblem(payload) ? payload : { title: response.statusText, status: response.status });
+  const problem = isProblem(payload) ? payload : { title: response.statusText, status: response.status };
+  // A token from before the last sign-in no longer matches the session: fetch a fresh one, once.
+  if (problem.type === ANTIFORGERY_PROBLEM && !retried) {
+    forgetAntiforgeryToken();
+    return request<T>(path, options, true);
+  }
+  throw new ApiError(response.status, problem);
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -65,7 +94,42 @@ function isProblem(value: unknown): value is ProblemDetails {
   return typeof value === 'object' && value !== null && ('title' in value || 'detail' in value);
 }
 
+/** Calls that change who is signed in, or where. */
+async function sessionChange(path: string, body: unknown): Promise<void> {
+  await request<void>(path, { method: 'POST', body });
+  forgetAntiforgeryToken();
+}
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+
 export const api = {
-  readiness: (signal?: AbortSignal) =>
-    request<Readiness>('/health/ready', { dataStatuses: [503], ...(signal ? { signal } : {}) }),
+  readiness: (signal?: AbortSignal) => request<Readiness>('/health/ready', { dataStatuses: [503], ...withSignal(signal) }),
+
+  me: (signal?: AbortSignal) => request<Me>('/api/v1/me', withSignal(signal)),
+  signUp: (email: string, password: string, tenantName: string) => sessionChange('/api/v1/auth/signup', { email, password, tenantName }),
+  logIn: (email: string, password: string) => sessionChange('/api/v1/auth/login', { email, password }),
+  logOut: () => sessionChange('/api/v1/auth/logout', {}),
+  switchTenant: (tenantId: string) => sessionChange('/api/v1/auth/switch-tenant', { tenantId }),
+  requestPasswordReset: (email: string) => request<void>('/api/v1/auth/password-reset', { method: 'POST', body: { email } }),
+  resetPassword: (token: string, newPassword: string) =>
+    request<void>('/api/v1/auth/password-reset/confirm', { method: 'POST', body: { token, newPassword } }),
+
+  members: (signal?: AbortSignal) => request<Member[]>('/api/v1/members', withSignal(signal)),
+  changeRole: (userId: string, role: Role) => request<void>(`/api/v1/members/${userId}`, { method: 'PATCH', body: { role } }),
+  removeMember: (userId: string) => request<void>(`/api/v1/members/${userId}`, { method: 'DELETE' }),
+
+  invitations: (signal?: AbortSignal) => request<Invitation[]>('/api/v1/invitations', withSignal(signal)),
+  invite: (email: string, role: Role) => request<Invitation>('/api/v1/invitations', { method: 'POST', body: { email, role } }),
+  revokeInvitation: (id: string) => request<void>(`/api/v1/invitations/${id}`, { method: 'DELETE' }),
+  previewInvitation: (token: string, signal?: AbortSignal) =>
+    request<InvitationPreview>(`/api/v1/invitations/preview?token=${encodeURIComponent(token)}`, withSignal(signal)),
+  acceptInvitation: (token: string, password?: string) =>
+    sessionChange('/api/v1/members', password === undefined ? { token } : { token, password }),
+
+  apiKeys: (signal?: AbortSignal) => request<ApiKey[]>('/api/v1/api-keys', withSignal(signal)),
+  createApiKey: (name: string, scopes: ApiKeyScope[]) => request<CreatedApiKey>('/api/v1/api-keys', { method: 'POST', body: { name, scopes } }),
+  revokeApiKey: (id: string) => request<void>(`/api/v1/api-keys/${id}`, { method: 'DELETE' }),
+
+  audit: (cursor: string | null, signal?: AbortSignal) =>
+    request<AuditPage>(`/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),
 };

@@ -20,3 +20,80 @@ export interface Readiness {
   status: 'ready' | 'not_ready';
   checks: DependencyCheck[];
 }
+
+export type Role = 'owner' | 'admin' | 'member' | 'viewer';
+
+export interface TenantSummary {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface Me {
+  userId: string | null;
+  actor: string;
+  tenant: TenantSummary | null;
+  role: Role | null;
+  permissions: string[];
+  tenants: (TenantSummary & { role: Role })[];
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  role: Role;
+  joinedAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface InvitationPreview {
+  tenantName: string;
+  email: string;
+  role: Role;
+  accountExists: boolean;
+  expiresAt: string;
+}
+
+export type ApiKeyScope = 'ingest' | 'read' | 'predict' | 'admin';
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedApiKey {
+  id: string;
+  key: string;
+  name: string;
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: string;
+  actor: string | null;
+  target: string | null;
+  clientAddress: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}

@@ -1,15 +1,21 @@
 import { useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { useSession } from '../session/SessionProvider';
 import { useTheme } from '../theme/useTheme';
 import { ThemeToggle } from './ThemeToggle';
+import { UserMenu } from './UserMenu';
 
 const links = [
   { to: '/', label: 'Overview', end: true },
+  { to: '/members', label: 'Members', end: false, permission: 'members:manage' },
+  { to: '/api-keys', label: 'API keys', end: false, permission: 'apikeys:manage' },
+  { to: '/audit', label: 'Audit log', end: false, permission: 'audit:read' },
   { to: '/status', label: 'System status', end: false },
 ];
 
 export function AppShell() {
   const { theme, toggle } = useTheme();
+  const { can } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const [menuPath, setMenuPath] = useState(location.pathname);
@@ -26,23 +32,16 @@ export function AppShell() {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>Faultline</span>
         </NavLink>
-        <button
-          type="button"
-          className="icon-button menu-button"
-          aria-label="Menu"
-          aria-expanded={menuOpen}
-          aria-controls="main-nav"
-          onClick={() => setMenuOpen((open) => !open)}
-        >
+        <button type="button" className="icon-button menu-button" aria-label="Menu" aria-expanded={menuOpen} aria-controls="main-nav"
+          onClick={() => setMenuOpen((open) => !open)}>
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 7h16M4 12h16M4 17h16" /></svg>
         </button>
         <nav id="main-nav" className={menuOpen ? 'nav open' : 'nav'} aria-label="Main">
-          {links.map((link) => (
-            <NavLink key={link.to} to={link.to} end={link.end}>
-              {link.label}
-            </NavLink>
+          {links.filter((link) => !link.permission || can(link.permission)).map((link) => (
+            <NavLink key={link.to} to={link.to} end={link.end}>{link.label}</NavLink>
           ))}
           <a href="/api/docs">API docs</a>
+          <UserMenu />
         </nav>
         <ThemeToggle theme={theme} onToggle={toggle} />
       </header>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { useSession } from '../session/SessionProvider';
 
 const steps = [
   { title: 'Connect your CI', text: 'Send GitHub Actions, GitLab CI or Jenkins events to Faultline with a webhook or the public API.' },
@@ -7,10 +8,12 @@ const steps = [
 ];
 
 export function OverviewPage() {
+  const { state } = useSession();
+  const tenant = state.status === 'signed-in' ? state.me.tenant : null;
   return (
     <section className="page">
       <header className="page-header">
-        <h1>CI/CD failure intelligence</h1>
+        <h1>{tenant ? `Welcome to ${tenant.name}` : 'CI/CD failure intelligence'}</h1>
         <p className="lead">Faultline tells your team why pipelines fail, how often, and what it costs.</p>
       </header>
       <ol className="steps">
@@ -23,7 +26,8 @@ export function OverviewPage() {
         ))}
       </ol>
       <p className="links">
-        <a className="button" href="/api/docs">Explore the API</a>
+        {state.status === 'anonymous' && <Link className="button" to="/signup">Create your organisation</Link>}
+        <a className={state.status === 'anonymous' ? 'button secondary' : 'button'} href="/api/docs">Explore the API</a>
         <Link className="button secondary" to="/status">Check system status</Link>
       </p>
     </section>

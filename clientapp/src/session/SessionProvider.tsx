@@ -1,0 +1,45 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, api } from '../api/client';
+import type { Me } from '../api/types';
+
+type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
+
+interface Session {
+  state: SessionState;
+  /** Reloads who is signed in, after a sign-in, sign-out or tenant switch. */
+  refresh: () => Promise<void>;
+  can: (permission: string) => boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      setState({ status: 'signed-in', me: await api.me() });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setState({ status: 'anonymous' });
+      else throw error;
+    }
+  }, []);
+
+  useEffect(() => {
+    refresh().catch(() => setState({ status: 'anonymous' }));
+  }, [refresh]);
+
+  const value = useMemo<Session>(() => ({
+    state,
+    refresh,
+    can: (permission) => state.status === 'signed-in' && state.me.permissions.includes(permission),
+  }), [state, refresh]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside SessionProvider');
+  return session;
+}
