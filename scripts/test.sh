@@ -62,8 +62,15 @@ e2e_db=faultline_e2e
 psql_admin=(psql -h 127.0.0.1 -p "${FAULTLINE_PG_PORT:-55432}" -U faultline -d postgres -qtA)
 if (cd clientapp && npm run --silent build >"$results/spa-build.log" 2>&1) && [ -f src/WebApi/bin/Release/net10.0/Faultline.WebApi.dll ]; then
   "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS $e2e_db WITH (FORCE)" -c "CREATE DATABASE $e2e_db" >/dev/null
+  # A real SMTP server for the e-mails the browser tests follow.
+  e2e_smtp_port=${FAULTLINE_E2E_SMTP_PORT:-51099}
+  mkdir -p "$results/e2e-mail"/{tmp,new,cur}
+  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$e2e_smtp_port" -c aiosmtpd.handlers.Mailbox "$results/e2e-mail" \
+    >"$results/e2e-smtp.log" 2>&1 &
+  smtp_pid=$!
+  Smtp__Port=$e2e_smtp_port Faultline__PublicBaseUrl="http://127.0.0.1:$e2e_port" \
   ConnectionStrings__Postgres="Host=127.0.0.1;Port=${FAULTLINE_PG_PORT:-55432};Database=$e2e_db;Username=faultline" \
-  Redis__Configuration="127.0.0.1:${FAULTLINE_REDIS_PORT:-56379}" \
+  Redis__Configuration="127.0.0.1:${FAULTLINE_REDIS_PORT:-56379}" Redis__KeyPrefix="faultline-e2e:$(date +%s):" \
   Spa__RootPath="$root/clientapp/dist" \
   Logging__LogLevel__Default=Warning \
     dotnet src/WebApi/bin/Release/net10.0/Faultline.WebApi.dll --contentRoot "$root/src/WebApi" \
@@ -76,6 +83,7 @@ if (cd clientapp && npm run --silent build >"$results/spa-build.log" 2>&1) && [ 
   done
   if curl -fs "http://127.0.0.1:$e2e_port/health/ready" >/dev/null; then
     (cd clientapp && FAULTLINE_E2E_URL="http://127.0.0.1:$e2e_port" FAULTLINE_E2E_SHOTS="$results/e2e" \
+      FAULTLINE_E2E_MAILDIR="$results/e2e-mail" \
       node --test --test-reporter=spec --test-reporter-destination=stdout \
         --test-reporter=tap --test-reporter-destination="$results/e2e.tap" e2e/)
     p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/e2e.tap")
@@ -85,7 +93,7 @@ if (cd clientapp && npm run --silent build >"$results/spa-build.log" 2>&1) && [ 
   else
     broken+=("e2e: the WebApi did not become ready, see $results/e2e-webapi.log")
   fi
-  kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null
+  kill "$api_pid" "$smtp_pid" 2>/dev/null; wait "$api_pid" "$smtp_pid" 2>/dev/null
   "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS $e2e_db WITH (FORCE)" >/dev/null
 else
   broken+=("e2e: SPA or WebApi build missing, see $results/spa-build.log")
