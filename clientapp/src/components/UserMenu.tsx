@@ -27,7 +27,7 @@ export function UserMenu() {
     <div className="user-menu">
       <TenantSwitcher me={state.me} />
       <span className="user-email" title={state.me.actor}>{state.me.actor}</span>
-      <button type="button" className="button secondary small" onClick={() => void logOut()}>Log out</button>
+      <button type="button" className="button secondary small" title={`Log out ${state.me.actor}`} onClick={() => void logOut()}>Log out</button>
     </div>
   );
 }
