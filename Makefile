@@ -26,7 +26,9 @@ build: deps
 	dotnet build Clean.sln -c $(CONFIG) --nologo -v q -clp:ErrorsOnly
 
 run: spa build stack
+	@echo "Faultline on http://127.0.0.1:$(PORT) — log in as demo@faultline.local / faultline-demo-password; e-mails land in .local/mail/new"
 	Faultline__DemoTenant__Key=$${FAULTLINE_DEMO_TENANT:-demo} Faultline__DemoTenant__Name="Demo Org" \
+	Faultline__PublicBaseUrl=http://127.0.0.1:$(PORT) \
 	dotnet src/WebApi/bin/$(CONFIG)/net10.0/Faultline.WebApi.dll --contentRoot $(CURDIR)/src/WebApi --urls http://127.0.0.1:$(PORT)
 
 test:

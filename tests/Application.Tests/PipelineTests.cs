@@ -72,16 +72,4 @@ public class PipelineTests
         await Assert.ThrowsAsync<ConflictException>(() => harness.SendAsync(new ProvisionTenant("acme", "Another Acme")));
         Assert.Single(harness.Catalog.Tenants);
     }
-
-    [Fact]
-    public async Task The_demo_tenant_is_provisioned_once_without_a_principal()
-    {
-        using var harness = new ApplicationHarness(FakePrincipal.Anonymous);
-
-        var first = await harness.SendAsync(new EnsureDemoTenant(TenantKey.Parse("demo"), "Demo"));
-        var second = await harness.SendAsync(new EnsureDemoTenant(TenantKey.Parse("demo"), "Demo"));
-
-        Assert.Equal(first.Id, second.Id);
-        Assert.Single(harness.Catalog.Tenants);
-    }
 }

@@ -75,12 +75,17 @@ public sealed class OperatorTenantEndpointTests(RunningApiFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task A_configured_demo_tenant_is_provisioned_at_start_up()
+    public async Task A_configured_demo_tenant_and_its_owner_are_provisioned_at_start_up()
     {
         await using var api = await RunningApi.StartAsync(demoTenant: "demo");
 
-        await RunningApi.WaitForAsync(async () => await api.Database.ScalarAsync<long>("SELECT count(*) FROM catalog.tenants WHERE key = 'demo'") == 1);
+        await RunningApi.WaitForAsync(async () => await api.Database.ScalarAsync<long>("SELECT count(*) FROM catalog.memberships") == 1);
         Assert.Equal(1L, await api.Database.ScalarAsync<long>("SELECT count(*) FROM t_demo.settings"));
+
+        // The demo owner can log in to it.
+        using var session = new ApiSession(api);
+        await session.LogInAsync("demo@faultline.local", "faultline-demo-password");
+        Assert.Equal("demo", (await session.MeAsync()).GetProperty("tenant").GetProperty("key").GetString());
     }
 
     private Task<long> CountTenantsNamedAsync(string key) =>

@@ -1,4 +1,5 @@
 using Faultline.Application.Tenants;
+using Faultline.Domain.Accounts;
 using Faultline.Domain.Tenants;
 using Faultline.Infrastructure.Persistence.Migrations;
 using MediatR;
@@ -35,13 +36,16 @@ public sealed class DatabaseStartup(SchemaMigrator migrator, IServiceScopeFactor
 
     private async Task EnsureDemoTenantAsync(CancellationToken cancellationToken)
     {
-        var key = configuration["Faultline:DemoTenant:Key"];
-        if (string.IsNullOrEmpty(key)) return;
+        var section = configuration.GetSection("Faultline:DemoTenant");
+        if (string.IsNullOrEmpty(section["Key"])) return;
 
-        var name = configuration["Faultline:DemoTenant:Name"] is { Length: > 0 } configured ? configured : "Demo";
+        var request = new EnsureDemoTenant(
+            TenantKey.Parse(section["Key"]!),
+            section["Name"] is { Length: > 0 } name ? name : "Demo",
+            EmailAddress.Parse(section["OwnerEmail"] is { Length: > 0 } email ? email : "demo@faultline.local"),
+            section["OwnerPassword"] is { Length: > 0 } password ? password : "faultline-demo-password");
         await using var scope = scopes.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new EnsureDemoTenant(TenantKey.Parse(key), name), cancellationToken);
-        logger.LogInformation("Demo tenant {Key} is in schema {Schema}", tenant.Key, tenant.SchemaName);
+        var tenant = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
+        logger.LogInformation("Demo tenant {Key} (schema {Schema}): log in as {Email}", tenant.Key, tenant.SchemaName, request.OwnerEmail);
     }
 }
