@@ -36,7 +36,7 @@ public sealed class ResetPasswordHandler(
         var problems = PasswordPolicy.Problems(request.NewPassword, user.Email.Value);
         if (problems.Count > 0) throw new RequestValidationException(new Dictionary<string, string[]> { ["newPassword"] = [.. problems] });
 
-        reset.Use(now);
+        reset.Redeem(now);
         user.ChangePassword(hasher.Hash(request.NewPassword));
         foreach (var tenant in await memberships.ListForUserAsync(user.Id, cancellationToken))
             audit.Record(tenant.TenantId, AuditActions.PasswordReset, actor: user.Email.Value);

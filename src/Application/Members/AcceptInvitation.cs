@@ -46,7 +46,7 @@ public sealed class AcceptInvitationHandler(
 
         if (await memberships.FindAsync(invitation.TenantId, user.Id, cancellationToken) is null)
             memberships.Add(new Membership(invitation.TenantId, user.Id, invitation.Role, now));
-        invitation.Accept(now);
+        invitation.Redeem(now);
         audit.Record(invitation.TenantId, AuditActions.MemberJoined, $"{user.Email} as {Domain.EnumCode.Of(invitation.Role)}", actor: user.Email.Value);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new SessionGrant(user.Id, invitation.TenantId, user.SecurityStamp);

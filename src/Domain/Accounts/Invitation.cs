@@ -2,8 +2,8 @@ using Faultline.Domain.Authorization;
 
 namespace Faultline.Domain.Accounts;
 
-/// <summary>An invitation for an e-mail address to join a tenant with a role, redeemed by a secret token.</summary>
-public sealed class Invitation
+/// <summary>An invitation for an e-mail address to join a tenant with a role.</summary>
+public sealed class Invitation : SingleUseToken
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -11,31 +11,18 @@ public sealed class Invitation
     public Guid TenantId { get; private set; }
     public EmailAddress Email { get; private set; }
     public Role Role { get; private set; }
-    public string TokenHash { get; private set; }
+
     /// <summary>Who invited: the actor label of the user or key.</summary>
     public string InvitedBy { get; private set; }
-    public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset ExpiresAt { get; private set; }
-    public DateTimeOffset? AcceptedAt { get; private set; }
 
     public Invitation(Guid id, Guid tenantId, EmailAddress email, Role role, string tokenHash, string invitedBy, DateTimeOffset createdAt)
+        : base(tokenHash, createdAt, Lifetime)
     {
         if (role == Role.Owner) throw new DomainRuleException("Invite as admin, then promote to owner once they have joined.");
         Id = id;
         TenantId = tenantId;
         Email = email;
         Role = role;
-        TokenHash = tokenHash;
         InvitedBy = invitedBy;
-        CreatedAt = createdAt;
-        ExpiresAt = createdAt + Lifetime;
-    }
-
-    public bool IsRedeemable(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
-
-    public void Accept(DateTimeOffset now)
-    {
-        if (!IsRedeemable(now)) throw new DomainRuleException("This invitation has expired or was already used.");
-        AcceptedAt = now;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class InvitationRepository(CatalogDbContext db) : IInvitationRep
 
     public async Task<IReadOnlyList<Invitation>> ListPendingAsync(Guid tenantId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Invitations
-            .Where(i => i.TenantId == tenantId && i.AcceptedAt == null && i.ExpiresAt > now)
+            .Where(i => i.TenantId == tenantId && i.RedeemedAt == null && i.ExpiresAt > now)
             .OrderBy(i => i.CreatedAt)
             .ToListAsync(cancellationToken);
 

@@ -26,7 +26,7 @@ CREATE TABLE invitations (
     invited_by  text        NOT NULL,
     created_at  timestamptz NOT NULL,
     expires_at  timestamptz NOT NULL,
-    accepted_at timestamptz
+    redeemed_at timestamptz
 );
 CREATE INDEX invitations_by_tenant ON invitations (tenant_id, expires_at);
 
@@ -36,7 +36,7 @@ CREATE TABLE password_resets (
     token_hash text        NOT NULL UNIQUE,
     created_at timestamptz NOT NULL,
     expires_at timestamptz NOT NULL,
-    used_at    timestamptz
+    redeemed_at timestamptz
 );
 
 CREATE TABLE api_keys (
