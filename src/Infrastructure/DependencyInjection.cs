@@ -5,6 +5,7 @@ using Faultline.Infrastructure.Identity;
 using Faultline.Infrastructure.Notifications;
 using Faultline.Infrastructure.Persistence;
 using Faultline.Infrastructure.Persistence.Migrations;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,9 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
+        services.AddDataProtection().SetApplicationName("Faultline");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(dataSource));
         services.AddSingleton<TenantSchemaDirectory>();
         services.AddScoped<TenantConnectionFactory>();
 

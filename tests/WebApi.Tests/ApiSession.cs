@@ -8,9 +8,15 @@ namespace Faultline.WebApi.Tests;
 /// A client that behaves like the SPA: keeps cookies, and sends the antiforgery token (fetched anew
 /// whenever the signed-in identity changes) on every state-changing request.
 /// </summary>
-public sealed class ApiSession(RunningApi api) : IDisposable
+public sealed class ApiSession(RunningApi api, CookieContainer? cookies = null) : IDisposable
 {
-    private readonly HttpClient _client = new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = api.BaseAddress };
+    private readonly CookieContainer _cookies = cookies ?? new CookieContainer();
+    private HttpClient? _http;
+
+    private HttpClient _client => _http ??= new(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = api.BaseAddress };
+
+    /// <summary>The same browser, pointed at another instance of the service.</summary>
+    public ApiSession On(RunningApi other) => new(other, _cookies);
     private string? _antiforgeryToken;
 
     public RunningApi Api => api;
@@ -54,7 +60,7 @@ public sealed class ApiSession(RunningApi api) : IDisposable
     private async Task<string> FetchAntiforgeryTokenAsync() =>
         (await JsonAsync("/api/v1/auth/antiforgery")).GetProperty("token").GetString()!;
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _http?.Dispose();
 }
 
 public static class Passwords

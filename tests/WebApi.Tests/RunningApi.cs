@@ -16,8 +16,11 @@ public sealed class RunningApi : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private RunningApi(WebApplication app, TestDatabase database, SmtpSink mail, string spaRoot)
+    private readonly bool _ownsDatabase;
+
+    private RunningApi(WebApplication app, TestDatabase database, bool ownsDatabase, SmtpSink mail, string spaRoot)
     {
+        _ownsDatabase = ownsDatabase;
         _app = app;
         Database = database;
         Mail = mail;
@@ -40,10 +43,10 @@ public sealed class RunningApi : IAsyncDisposable
     /// <param name="productionLimits">Keep the default per-address abuse limits; otherwise they are raised,
     /// since every test signs up and logs in from 127.0.0.1.</param>
     public static async Task<RunningApi> StartAsync(string? redis = null, string? demoTenant = null, bool waitUntilReady = true,
-        string? postgres = null, bool productionLimits = false)
+        string? postgres = null, bool productionLimits = false, TestDatabase? sharedDatabase = null)
     {
-        var database = new TestDatabase();
-        await database.InitializeAsync();
+        var database = sharedDatabase ?? new TestDatabase();
+        if (sharedDatabase is null) await database.InitializeAsync();
         var mail = await SmtpSink.StartAsync();
         var spaRoot = Directory.CreateTempSubdirectory("faultline-spa-").FullName;
         Directory.CreateDirectory(Path.Combine(spaRoot, "assets"));
@@ -72,7 +75,7 @@ public sealed class RunningApi : IAsyncDisposable
         ]);
         await app.StartAsync();
 
-        var api = new RunningApi(app, database, mail, spaRoot);
+        var api = new RunningApi(app, database, ownsDatabase: sharedDatabase is null, mail, spaRoot);
         if (waitUntilReady) await WaitForAsync(async () => (await api.Client.GetAsync("/health/ready")).IsSuccessStatusCode);
         return api;
     }
@@ -98,7 +101,7 @@ public sealed class RunningApi : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
         await Mail.DisposeAsync();
         Directory.Delete(SpaRoot, recursive: true);
     }
