@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.AddScoped<IPasswordResetRepository, PasswordResetRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<Application.Ingestion.IIngestStore, Ingestion.PostgresIngestStore>();
+        services.AddSingleton<Application.Ingestion.ITenantDataVersion, RedisTenantDataVersion>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
         services.AddDataProtection().SetApplicationName("Faultline");

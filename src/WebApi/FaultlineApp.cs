@@ -105,6 +105,7 @@ public static class FaultlineApp
         api.MapMemberEndpoints();
         api.MapApiKeyEndpoints();
         api.MapAuditEndpoints();
+        api.MapIngestionEndpoints();
         app.UseBuiltSpa();
         return app;
     }

@@ -46,20 +46,20 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
     {
         var connection = new TenantConnection(new NpgsqlConnection(), "t_acme");
 
-        Assert.Equal("\"t_acme\".\"settings\"", connection.Table("settings"));
-        Assert.Throws<ArgumentException>(() => connection.Table("settings; DROP TABLE x"));
+        Assert.Equal("\"t_acme\".\"settings\"", connection.Qualified("settings"));
+        Assert.Throws<ArgumentException>(() => connection.Qualified("settings; DROP TABLE x"));
     }
 
     private Task<int> SetTimeZoneAsync(Guid tenantId, string zone) => WithTenantAsync(tenantId, async tenant =>
     {
-        await using var command = new NpgsqlCommand($"UPDATE {tenant.Table("settings")} SET time_zone = $1", tenant.Connection);
+        await using var command = new NpgsqlCommand($"UPDATE {tenant.Qualified("settings")} SET time_zone = $1", tenant.Connection);
         command.Parameters.Add(new NpgsqlParameter { Value = zone });
         return await command.ExecuteNonQueryAsync();
     });
 
     private Task<string> ReadTimeZoneAsync(Guid tenantId) => WithTenantAsync(tenantId, async tenant =>
     {
-        await using var command = new NpgsqlCommand($"SELECT time_zone FROM {tenant.Table("settings")}", tenant.Connection);
+        await using var command = new NpgsqlCommand($"SELECT time_zone FROM {tenant.Qualified("settings")}", tenant.Connection);
         return (string)(await command.ExecuteScalarAsync())!;
     });
 

@@ -29,8 +29,8 @@ public sealed class TenantConnection(NpgsqlConnection connection, string schema)
 
     public string Schema { get; } = schema;
 
-    /// <summary>The schema-qualified, quoted name of one of the tenant's tables.</summary>
-    public string Table(string name) => $"{SqlIdentifier.Quote(Schema)}.{SqlIdentifier.Quote(name)}";
+    /// <summary>The schema-qualified, quoted name of one of the tenant's tables or functions.</summary>
+    public string Qualified(string name) => $"{SqlIdentifier.Quote(Schema)}.{SqlIdentifier.Quote(name)}";
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

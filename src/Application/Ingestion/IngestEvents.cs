@@ -1,0 +1,49 @@
+using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
+using Faultline.Domain.Ingestion;
+using MediatR;
+
+namespace Faultline.Application.Ingestion;
+
+/// <summary>
+/// A batch of run and job events. Valid items are stored together, atomically; invalid ones are
+/// reported one by one and never block the others.
+/// </summary>
+[RequiresPermission("data:ingest")]
+public sealed record IngestEvents(IReadOnlyList<EventInput> Items) : IRequest<IngestResult>
+{
+    public const int MaxItems = 5_000;
+}
+
+public sealed record ItemResult(int Index, string Status, long? Id, string? Reason);
+
+public sealed record IngestResult(int Accepted, int Duplicates, int Rejected, IReadOnlyList<ItemResult> Items);
+
+public sealed class IngestEventsHandler(IIngestStore store, ITenantDataVersion dataVersion, ICurrentPrincipal principal)
+    : IRequestHandler<IngestEvents, IngestResult>
+{
+    public async Task<IngestResult> Handle(IngestEvents request, CancellationToken cancellationToken)
+    {
+        var tenantId = principal.RequireTenant();
+        var results = new ItemResult[request.Items.Count];
+        var valid = new List<(int Index, PipelineEvent Event)>();
+        for (var index = 0; index < request.Items.Count; index++)
+        {
+            var input = request.Items[index];
+            var (pipelineEvent, problem) = input.Item?.ToEvent() ?? (null, input.ParseProblem);
+            if (pipelineEvent is null) results[index] = new ItemResult(index, "rejected", null, problem);
+            else valid.Add((index, pipelineEvent));
+        }
+
+        if (valid.Count > 0)
+        {
+            var stored = await store.StoreAsync(valid.Select(v => v.Event).ToList(), cancellationToken);
+            for (var i = 0; i < valid.Count; i++)
+                results[valid[i].Index] = new ItemResult(valid[i].Index, stored[i].Outcome == StoreOutcome.Unchanged ? "duplicate" : "accepted", stored[i].Id, null);
+            if (stored.Any(s => s.Outcome != StoreOutcome.Unchanged)) await dataVersion.BumpAsync(tenantId, cancellationToken);
+        }
+
+        return new IngestResult(results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"),
+            results.Count(r => r.Status == "rejected"), results);
+    }
+}

@@ -1,0 +1,155 @@
+using Faultline.Infrastructure.Persistence;
+
+namespace Faultline.Infrastructure.Ingestion;
+
+/// <summary>
+/// The statements of one ingest transaction, with the tenant's tables qualified. A run or job is
+/// merged, not overwritten: timestamps and optional fields only ever fill in, and a late "running"
+/// never takes back a finished status (the merged_status function of the tenant schema).
+/// </summary>
+internal sealed class IngestSql(TenantConnection tenant)
+{
+    public const string CreateStaging = """
+        CREATE TEMP TABLE stage_runs (
+            ord int, provider text, external_id text, attempt int, repository text, pipeline text, branch text, commit_sha text,
+            status text, queued_at timestamptz, started_at timestamptz, finished_at timestamptz,
+            default_branch text, trigger text, actor text) ON COMMIT DROP;
+        CREATE TEMP TABLE stage_jobs (
+            ord int, provider text, external_id text, attempt int, repository text, pipeline text, branch text, commit_sha text,
+            status text, queued_at timestamptz, started_at timestamptz, finished_at timestamptz,
+            run_external_id text, name text, runner text) ON COMMIT DROP;
+        CREATE TEMP TABLE run_changes (id bigint, inserted boolean) ON COMMIT DROP;
+        CREATE TEMP TABLE job_changes (
+            id bigint, inserted boolean, status text, queued_at timestamptz, started_at timestamptz, finished_at timestamptz,
+            repository_id bigint, pipeline_id bigint, name text, branch text,
+            old_status text, old_queued_at timestamptz, old_started_at timestamptz, old_finished_at timestamptz,
+            old_repository_id bigint, old_pipeline_id bigint, old_name text, old_branch text) ON COMMIT DROP;
+        """;
+
+    private string Repositories => tenant.Qualified("repositories");
+    private string Pipelines => tenant.Qualified("pipelines");
+    private string Runs => tenant.Qualified("pipeline_runs");
+    private string Jobs => tenant.Qualified("job_runs");
+    private string MergedStatus => tenant.Qualified("merged_status");
+
+    /// <summary>
+    /// One ingest transaction per tenant at a time: the rollup deltas read each job's previous state,
+    /// which a concurrent batch about the same job would change underneath.
+    /// </summary>
+    public string LockTenant => $"SELECT pg_advisory_xact_lock(hashtext('faultline.ingest.' || '{tenant.Schema}'))";
+
+    public string UpsertDimensions => $"""
+        INSERT INTO {Repositories} AS r (provider, name, default_branch)
+        SELECT provider, repository, max(default_branch) FROM (
+            SELECT provider, repository, default_branch FROM stage_runs
+            UNION ALL SELECT provider, repository, NULL FROM stage_jobs) s
+        GROUP BY provider, repository ORDER BY provider, repository
+        ON CONFLICT (provider, name) DO UPDATE SET default_branch = excluded.default_branch
+        WHERE excluded.default_branch IS NOT NULL AND excluded.default_branch IS DISTINCT FROM r.default_branch;
+
+        INSERT INTO {Pipelines} (repository_id, name)
+        SELECT DISTINCT r.id, s.pipeline FROM (
+            SELECT provider, repository, pipeline FROM stage_runs
+            UNION SELECT provider, repository, pipeline FROM stage_jobs) s
+        JOIN {Repositories} r ON r.provider = s.provider AND r.name = s.repository
+        ORDER BY 1, 2
+        ON CONFLICT (repository_id, name) DO NOTHING;
+        """;
+
+    public string UpsertRunsAndLinkJobs => $"""
+        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_runs ORDER BY provider, external_id, attempt, ord DESC),
+        up AS (
+            INSERT INTO {Runs} AS t (provider, external_id, attempt, repository_id, pipeline_id, branch, commit_sha, trigger, actor, status,
+                                     queued_at, started_at, finished_at)
+            SELECT s.provider, s.external_id, s.attempt, r.id, p.id, s.branch, s.commit_sha, s.trigger, s.actor, s.status,
+                   s.queued_at, s.started_at, s.finished_at
+            FROM s JOIN {Repositories} r ON r.provider = s.provider AND r.name = s.repository
+                   JOIN {Pipelines} p ON p.repository_id = r.id AND p.name = s.pipeline
+            ORDER BY s.provider, s.external_id, s.attempt
+            ON CONFLICT (provider, external_id, attempt) DO UPDATE SET {Merge(RunFilledIn, RunReplaced)}
+            WHERE {Changed(RunFilledIn, RunReplaced)}
+            RETURNING t.id, (t.xmax = 0) AS inserted)
+        INSERT INTO run_changes SELECT id, inserted FROM up;
+
+        -- Jobs that arrived before their run.
+        UPDATE {Jobs} j SET run_id = r.id
+        FROM {Runs} r JOIN (SELECT DISTINCT provider, external_id, attempt FROM stage_runs) s
+             ON r.provider = s.provider AND r.external_id = s.external_id AND r.attempt = s.attempt
+        WHERE j.run_id IS NULL AND j.provider = r.provider AND j.run_external_id = r.external_id AND j.attempt = r.attempt;
+        """;
+
+    public string UpsertJobsWithRollups => $"""
+        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_jobs ORDER BY provider, external_id, attempt, ord DESC),
+        src AS (
+            SELECT s.*, r.id AS repository_id, p.id AS pipeline_id, run.id AS run_id
+            FROM s JOIN {Repositories} r ON r.provider = s.provider AND r.name = s.repository
+                   JOIN {Pipelines} p ON p.repository_id = r.id AND p.name = s.pipeline
+                   LEFT JOIN {Runs} run ON run.provider = s.provider AND run.external_id = s.run_external_id AND run.attempt = s.attempt),
+        prev AS (
+            SELECT t.id, t.status, t.queued_at, t.started_at, t.finished_at, t.repository_id, t.pipeline_id, t.name, t.branch
+            FROM {Jobs} t JOIN s ON t.provider = s.provider AND t.external_id = s.external_id AND t.attempt = s.attempt),
+        up AS (
+            INSERT INTO {Jobs} AS t (provider, external_id, attempt, run_external_id, run_id, repository_id, pipeline_id, branch, commit_sha,
+                                     name, runner, status, queued_at, started_at, finished_at)
+            SELECT provider, external_id, attempt, run_external_id, run_id, repository_id, pipeline_id, branch, commit_sha,
+                   name, runner, status, queued_at, started_at, finished_at
+            FROM src ORDER BY provider, external_id, attempt
+            ON CONFLICT (provider, external_id, attempt) DO UPDATE SET {Merge(JobFilledIn, JobReplaced)}
+            WHERE {Changed(JobFilledIn, JobReplaced)}
+            RETURNING t.id, (t.xmax = 0) AS inserted, t.status, t.queued_at, t.started_at, t.finished_at, t.repository_id, t.pipeline_id,
+                      t.name, t.branch)
+        INSERT INTO job_changes
+        SELECT up.*, prev.status, prev.queued_at, prev.started_at, prev.finished_at, prev.repository_id, prev.pipeline_id, prev.name, prev.branch
+        FROM up LEFT JOIN prev ON prev.id = up.id;
+
+        INSERT INTO {tenant.Qualified("job_rollups_hourly")} AS h (hour, repository_id, pipeline_id, job_name, branch, status, jobs, duration_ms, queue_ms)
+        SELECT hour, repository_id, pipeline_id, job_name, branch, status, sum(jobs), sum(duration_ms), sum(queue_ms) FROM (
+            SELECT date_trunc('hour', finished_at) AS hour, repository_id, pipeline_id, name AS job_name, branch, status, 1 AS jobs,
+                   {Milliseconds("started_at", "finished_at")} AS duration_ms, {Milliseconds("queued_at", "started_at")} AS queue_ms
+            FROM job_changes WHERE status <> 'running' AND finished_at IS NOT NULL
+            UNION ALL
+            SELECT date_trunc('hour', old_finished_at), old_repository_id, old_pipeline_id, old_name, old_branch, old_status, -1,
+                   -{Milliseconds("old_started_at", "old_finished_at")}, -{Milliseconds("old_queued_at", "old_started_at")}
+            FROM job_changes WHERE old_status IS NOT NULL AND old_status <> 'running' AND old_finished_at IS NOT NULL) delta
+        GROUP BY 1, 2, 3, 4, 5, 6
+        HAVING sum(jobs) <> 0 OR sum(duration_ms) <> 0 OR sum(queue_ms) <> 0
+        ORDER BY 1, 2, 3, 4, 5, 6
+        ON CONFLICT (hour, repository_id, pipeline_id, job_name, branch, status) DO UPDATE
+        SET jobs = h.jobs + excluded.jobs, duration_ms = h.duration_ms + excluded.duration_ms, queue_ms = h.queue_ms + excluded.queue_ms;
+
+        INSERT INTO {tenant.Qualified("classification_queue")} (job_id)
+        SELECT c.id FROM job_changes c JOIN {tenant.Qualified("job_logs")} l ON l.job_id = c.id
+        WHERE c.status IN ('failure', 'timed_out')
+        ON CONFLICT (job_id) DO NOTHING;
+        """;
+
+    /// <summary>Each staged item's row id, and whether it was inserted (true), updated (false) or left as it was (null).</summary>
+    public string Outcomes => $"""
+        SELECT s.ord, t.id, c.inserted FROM stage_runs s
+        JOIN {Runs} t ON t.provider = s.provider AND t.external_id = s.external_id AND t.attempt = s.attempt
+        LEFT JOIN run_changes c ON c.id = t.id
+        UNION ALL
+        SELECT s.ord, t.id, c.inserted FROM stage_jobs s
+        JOIN {Jobs} t ON t.provider = s.provider AND t.external_id = s.external_id AND t.attempt = s.attempt
+        LEFT JOIN job_changes c ON c.id = t.id
+        """;
+
+    private static readonly string[] RunFilledIn = ["commit_sha", "trigger", "actor", "queued_at", "started_at", "finished_at"];
+    private static readonly string[] RunReplaced = ["repository_id", "pipeline_id", "branch"];
+    private static readonly string[] JobFilledIn = ["commit_sha", "runner", "run_id", "queued_at", "started_at", "finished_at"];
+    private static readonly string[] JobReplaced = ["repository_id", "pipeline_id", "branch", "name", "run_external_id"];
+
+    private string Merge(string[] filledIn, string[] replaced) => string.Join(", ",
+        filledIn.Select(c => $"{c} = coalesce(excluded.{c}, t.{c})")
+            .Concat(replaced.Select(c => $"{c} = excluded.{c}"))
+            .Append($"status = {MergedStatus}(t.status, excluded.status)")
+            .Append("updated_at = now()"));
+
+    // Only rows that really change are written: a re-delivery is reported as a duplicate and costs no update.
+    private string Changed(string[] filledIn, string[] replaced) => string.Join("\n               OR ",
+        filledIn.Select(c => $"(excluded.{c} IS NOT NULL AND excluded.{c} IS DISTINCT FROM t.{c})")
+            .Concat(replaced.Select(c => $"excluded.{c} IS DISTINCT FROM t.{c}"))
+            .Append($"t.status IS DISTINCT FROM {MergedStatus}(t.status, excluded.status)"));
+
+    private static string Milliseconds(string from, string to) => $"coalesce((extract(epoch FROM ({to} - {from})) * 1000)::bigint, 0)";
+}
