@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<Application.Ingestion.IIngestStore, Ingestion.PostgresIngestStore>();
         services.AddSingleton<Application.Ingestion.ITenantDataVersion, RedisTenantDataVersion>();
+        services.AddScoped<Application.Runs.IRunReader, Ingestion.PostgresRunReader>();
+        services.AddScoped<Application.Runs.IJobLogStore, Ingestion.PostgresJobLogStore>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
         services.AddDataProtection().SetApplicationName("Faultline");

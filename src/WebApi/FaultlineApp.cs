@@ -106,6 +106,7 @@ public static class FaultlineApp
         api.MapApiKeyEndpoints();
         api.MapAuditEndpoints();
         api.MapIngestionEndpoints();
+        api.MapRunEndpoints();
         app.UseBuiltSpa();
         return app;
     }

@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Text;
-using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Paging;
 using Faultline.Application.Common.Security;
 using FluentValidation;
 using MediatR;
@@ -21,7 +19,8 @@ public sealed class ListAuditLogValidator : AbstractValidator<ListAuditLog>
     public ListAuditLogValidator()
     {
         RuleFor(r => r.Limit).InclusiveBetween(1, 200);
-        RuleFor(r => r.Cursor).Must(cursor => cursor is null || AuditCursor.TryDecode(cursor, out _)).WithMessage("Not a cursor from a previous page.");
+        RuleFor(r => r.Cursor).Must(cursor => cursor is null || (KeysetCursor.TryDecode(cursor, out var at) && Guid.TryParse(at.Id, out _)))
+            .WithMessage("Not a cursor from a previous page.");
     }
 }
 
@@ -29,34 +28,9 @@ public sealed class ListAuditLogHandler(IAuditLog log, ICurrentPrincipal princip
 {
     public async Task<AuditPage> Handle(ListAuditLog request, CancellationToken cancellationToken)
     {
-        (DateTimeOffset, Guid)? before = request.Cursor is null ? null : AuditCursor.TryDecode(request.Cursor, out var at) ? at : throw new InvalidOperationException();
+        (DateTimeOffset, Guid)? before = KeysetCursor.TryDecode(request.Cursor, out var at) ? (at.At, Guid.Parse(at.Id)) : null;
         var entries = await log.PageAsync(principal.RequireTenant(), before, request.Limit + 1, cancellationToken);
         var page = entries.Take(request.Limit).Select(e => new AuditEntryDto(e.Id, e.At, e.Action, e.Actor, e.Target, e.ClientAddress)).ToList();
-        return new AuditPage(page, entries.Count > request.Limit ? AuditCursor.Encode(page[^1].At, page[^1].Id) : null);
-    }
-}
-
-internal static class AuditCursor
-{
-    public static string Encode(DateTimeOffset at, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static bool TryDecode(string cursor, out (DateTimeOffset At, Guid Id) position)
-    {
-        position = default;
-        try
-        {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
-            if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || !Guid.TryParse(parts[1], out var id) || ticks < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks) return false;
-            position = (new DateTimeOffset(ticks, TimeSpan.Zero), id);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        return new AuditPage(page, entries.Count > request.Limit ? KeysetCursor.Encode(page[^1].At, page[^1].Id.ToString()) : null);
     }
 }

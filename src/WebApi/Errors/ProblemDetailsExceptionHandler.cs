@@ -26,6 +26,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ForbiddenAccessException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             ConflictException or DomainRuleException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
+            PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", exception.Message),
             TooManyRequestsException => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", exception.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, ReasonPhrase(bad.StatusCode), DescribeBadRequest(bad)),
             _ => null,

@@ -1,0 +1,49 @@
+namespace Faultline.Application.Runs;
+
+public sealed record RunSummary(
+    long Id, string Provider, string ExternalId, int Attempt, string Repository, string Pipeline, string Branch, string? CommitSha,
+    string? Trigger, string? Actor, string Status, DateTimeOffset? QueuedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    long? DurationMs, DateTimeOffset SortedAt);
+
+public sealed record JobSummary(
+    long Id, long? RunId, string Provider, string ExternalId, int Attempt, string Repository, string Pipeline, string Branch,
+    string? CommitSha, string Name, string? Runner, string Status, DateTimeOffset? QueuedAt, DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt, long? DurationMs, bool HasLog, DateTimeOffset SortedAt);
+
+public sealed record RunDetail(RunSummary Run, IReadOnlyList<JobSummary> Jobs);
+
+public sealed record LogInfo(long OriginalBytes, long StoredBytes, bool Truncated, DateTimeOffset ReceivedAt);
+
+public sealed record JobDetail(JobSummary Job, LogInfo? Log);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>Filters of the runs and jobs lists; every one optional.</summary>
+public sealed record RunFilter(
+    string? Repository = null, string? Pipeline = null, string? Branch = null, string? Status = null, string? Provider = null,
+    string? Job = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+public sealed record StoredLog(byte[] Gzip, LogInfo Info);
+
+/// <summary>Reads runs, jobs and logs of the current tenant.</summary>
+public interface IRunReader
+{
+    Task<IReadOnlyList<RunSummary>> ListRunsAsync(RunFilter filter, (DateTimeOffset At, long Id)? after, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JobSummary>> ListJobsAsync(RunFilter filter, (DateTimeOffset At, long Id)? after, int limit, CancellationToken cancellationToken);
+
+    Task<RunDetail?> GetRunAsync(long id, CancellationToken cancellationToken);
+
+    Task<JobDetail?> GetJobAsync(long id, CancellationToken cancellationToken);
+
+    Task<StoredLog?> GetLogAsync(long jobId, CancellationToken cancellationToken);
+}
+
+/// <summary>Writes job logs of the current tenant.</summary>
+public interface IJobLogStore
+{
+    Task<bool> JobExistsAsync(long jobId, CancellationToken cancellationToken);
+
+    /// <summary>Stores (or replaces) the log, and queues the job for classification when it failed.</summary>
+    Task SaveAsync(long jobId, byte[] gzip, long originalBytes, long storedBytes, bool truncated, CancellationToken cancellationToken);
+}
