@@ -5,11 +5,13 @@ PORT ?= 5080
 export DOTNET_CLI_TELEMETRY_OPTOUT = 1
 export DOTNET_NOLOGO = 1
 
-.PHONY: help deps stack spa build run test stop clean
+.PHONY: help deps stack spa build run test stop clean seed bench
 
 help:
 	@echo "make run    install what is missing, build, start Postgres + Redis, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   install what is missing and run every test suite"
+	@echo "make seed   generate a tenant of N job runs through the bulk path (N=10000000, TENANT=bench10m)"
+	@echo "make bench  ingest throughput over HTTP and bulk, data latency, and the seeded tenant's size"
 	@echo "make stop   stop the local Postgres and Redis"
 	@echo "make clean  remove build outputs (keeps .local data)"
 
@@ -25,7 +27,12 @@ spa: deps
 build: deps
 	dotnet build Clean.sln -c $(CONFIG) --nologo -v q -clp:ErrorsOnly
 
+BENCH = dotnet bench/Faultline.Bench/bin/$(CONFIG)/net10.0/Faultline.Bench.dll
+N ?= 10000000
+TENANT ?= bench10m
+
 run: spa build stack
+	@$(BENCH) seed --tenant demo --jobs 100000 --days 30 --logs-fraction 1 --if-empty
 	@echo "Faultline on http://127.0.0.1:$(PORT) — log in as demo@faultline.local / faultline-demo-password; e-mails land in .local/mail/new"
 	Faultline__DemoTenant__Key=$${FAULTLINE_DEMO_TENANT:-demo} Faultline__DemoTenant__Name="Demo Org" \
 	Faultline__PublicBaseUrl=http://127.0.0.1:$(PORT) \
@@ -33,6 +40,12 @@ run: spa build stack
 
 test:
 	@scripts/test.sh
+
+seed: build stack
+	$(BENCH) seed --tenant $(TENANT) --jobs $(N)
+
+bench: build stack
+	$(BENCH) run --seeded-tenant $(TENANT)
 
 stop:
 	@scripts/stack.sh stop
