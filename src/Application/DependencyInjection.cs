@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Audit.AuditTrail>();
         services.AddScoped<Members.MemberChangeGuard>();
         services.AddScoped<Invitations.InvitationTokens>();
+        services.AddScoped<Ingestion.EventIngestor>();
         return services;
     }
 

@@ -41,6 +41,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Ingestion.ITenantDataVersion, RedisTenantDataVersion>();
         services.AddScoped<Application.Runs.IRunReader, Ingestion.PostgresRunReader>();
         services.AddScoped<Application.Runs.IJobLogStore, Ingestion.PostgresJobLogStore>();
+        services.AddScoped<Application.Webhooks.IWebhookRepository, Ingestion.WebhookRepository>();
+        services.AddSingleton<Application.Webhooks.IWebhookUrls, Ingestion.ConfiguredWebhookUrls>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
         services.AddDataProtection().SetApplicationName("Faultline");

@@ -19,17 +19,26 @@ public sealed record ItemResult(int Index, string Status, long? Id, string? Reas
 
 public sealed record IngestResult(int Accepted, int Duplicates, int Rejected, IReadOnlyList<ItemResult> Items);
 
-public sealed class IngestEventsHandler(IIngestStore store, ITenantDataVersion dataVersion, ICurrentPrincipal principal)
-    : IRequestHandler<IngestEvents, IngestResult>
+public sealed class IngestEventsHandler(EventIngestor ingestor) : IRequestHandler<IngestEvents, IngestResult>
 {
-    public async Task<IngestResult> Handle(IngestEvents request, CancellationToken cancellationToken)
+    public Task<IngestResult> Handle(IngestEvents request, CancellationToken cancellationToken) =>
+        ingestor.IngestAsync(request.Items, cancellationToken);
+}
+
+/// <summary>
+/// Validates the items of a batch and stores the valid ones together; shared by the events API and
+/// the provider webhooks.
+/// </summary>
+public sealed class EventIngestor(IIngestStore store, ITenantDataVersion dataVersion, ICurrentPrincipal principal)
+{
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<EventInput> items, CancellationToken cancellationToken)
     {
         var tenantId = principal.RequireTenant();
-        var results = new ItemResult[request.Items.Count];
+        var results = new ItemResult[items.Count];
         var valid = new List<(int Index, PipelineEvent Event)>();
-        for (var index = 0; index < request.Items.Count; index++)
+        for (var index = 0; index < items.Count; index++)
         {
-            var input = request.Items[index];
+            var input = items[index];
             var (pipelineEvent, problem) = input.Item?.ToEvent() ?? (null, input.ParseProblem);
             if (pipelineEvent is null) results[index] = new ItemResult(index, "rejected", null, problem);
             else valid.Add((index, pipelineEvent));

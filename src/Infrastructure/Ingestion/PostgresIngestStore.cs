@@ -32,6 +32,9 @@ internal sealed class PostgresIngestStore(TenantConnectionFactory connections) :
         var jobs = events.Select((e, ord) => (e, ord)).Where(x => x.e is JobEvent).Select(x => ((JobEvent)x.e, x.ord)).ToList();
         await CopyRunsAsync(tenant.Connection, runs, cancellationToken);
         await CopyJobsAsync(tenant.Connection, jobs, cancellationToken);
+        // Temporary tables have no statistics until analysed; without them the planner scans the
+        // tenant's big tables instead of probing their unique indexes.
+        await ExecuteAsync(tenant, "ANALYZE stage_runs, stage_jobs", cancellationToken);
 
         await ExecuteAsync(tenant, sql.UpsertDimensions, cancellationToken);
         if (runs.Count > 0) await ExecuteAsync(tenant, sql.UpsertRunsAndLinkJobs, cancellationToken);

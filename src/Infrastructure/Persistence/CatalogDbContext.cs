@@ -3,6 +3,7 @@ using Faultline.Domain.Accounts;
 using Faultline.Domain.ApiKeys;
 using Faultline.Domain.Audit;
 using Faultline.Domain.Authorization;
+using Faultline.Domain.Ingestion;
 using Faultline.Domain.Tenants;
 using Faultline.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
     internal DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -77,6 +79,13 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             entry.ToTable("audit_log");
             entry.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId);
+        });
+
+        modelBuilder.Entity<Webhook>(hook =>
+        {
+            hook.ToTable("webhooks");
+            hook.Property(h => h.Provider).HasConversion(provider => EnumCode.Of(provider), code => EnumCode.Parse<Provider>(code));
+            hook.HasOne<Tenant>().WithMany().HasForeignKey(h => h.TenantId);
         });
 
         modelBuilder.Entity<OutboxEmail>().ToTable("email_outbox");

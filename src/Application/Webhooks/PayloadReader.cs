@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json;
+using Faultline.Application.Common.Exceptions;
+
+namespace Faultline.Application.Webhooks;
+
+/// <summary>Lenient reading of provider payloads: a missing field is null, a wrong shape a clear 400.</summary>
+internal static class PayloadReader
+{
+    public static JsonElement? Get(this JsonElement element, params string[] path)
+    {
+        var current = element;
+        foreach (var name in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current)) return null;
+            if (current.ValueKind == JsonValueKind.Null) return null;
+        }
+
+        return current;
+    }
+
+    public static string? Text(this JsonElement element, params string[] path) => element.Get(path) switch
+    {
+        { ValueKind: JsonValueKind.String } value => value.GetString(),
+        { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
+        _ => null,
+    };
+
+    public static int? Number(this JsonElement element, params string[] path) =>
+        element.Get(path) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
+
+    /// <summary>ISO 8601, or GitLab's "2026-11-20 10:00:00 UTC".</summary>
+    public static DateTimeOffset? Time(this JsonElement element, params string[] path) =>
+        element.Text(path) is { } text && DateTimeOffset.TryParse(text.Replace(" UTC", "Z", StringComparison.Ordinal), CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : null;
+
+    public static JsonElement Require(this JsonElement element, string name) =>
+        element.Get(name) ?? throw new RequestValidationException(new Dictionary<string, string[]> { [name] = [$"The payload has no '{name}'."] });
+
+    /// <summary>Providers sometimes stamp a start a moment before the queue time; the start wins.</summary>
+    public static DateTimeOffset? NotAfter(DateTimeOffset? queued, DateTimeOffset? started) =>
+        queued is { } q && started is { } s && s < q ? s : queued;
+}
