@@ -27,15 +27,17 @@ public static class FaultlineApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentPrincipal, HttpCurrentPrincipal>();
         builder.Services.AddAuthentication(SelectingScheme)
-            .AddPolicyScheme(SelectingScheme, "Session, API key or operator token", options => options.ForwardDefaultSelector = context =>
+            .AddPolicyScheme(SelectingScheme, "Session, API key, webhook or operator token", options => options.ForwardDefaultSelector = context =>
                 ApiKeyAuthentication.BearerToken(context.Request) switch
                 {
+                    _ when WebhookAuthentication.Target(context.Request.Path) is not null => WebhookAuthentication.SchemeName,
                     null => SessionCookie.SchemeName,
                     var token when token.StartsWith(Application.ApiKeys.ApiKeyFormat.Prefix, StringComparison.Ordinal) => ApiKeyAuthentication.SchemeName,
                     _ => OperatorTokenAuthentication.SchemeName,
                 })
             .AddCookie(SessionCookie.SchemeName, SessionCookie.Configure)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, WebhookAuthentication>(WebhookAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenAuthentication>(OperatorTokenAuthentication.SchemeName, null);
         builder.Services.AddAntiforgery(Antiforgery.Configure);
 
@@ -107,6 +109,7 @@ public static class FaultlineApp
         api.MapAuditEndpoints();
         api.MapIngestionEndpoints();
         api.MapRunEndpoints();
+        api.MapWebhookEndpoints();
         app.UseBuiltSpa();
         return app;
     }

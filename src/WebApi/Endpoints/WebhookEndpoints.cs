@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Faultline.Application.Webhooks;
+using Faultline.WebApi.Security;
+using MediatR;
+
+namespace Faultline.WebApi.Endpoints;
+
+public static class WebhookEndpoints
+{
+    public sealed record NewWebhook(string Provider, string Name);
+
+    public static void MapWebhookEndpoints(this IEndpointRouteBuilder api)
+    {
+        var hooks = api.MapGroup("/hooks").WithTags("Webhooks");
+
+        hooks.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListWebhooks(), cancellationToken))
+            .WithSummary("The tenant's provider webhooks (apikeys:manage).");
+
+        hooks.MapPost("", async (NewWebhook request, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var created = await mediator.Send(new CreateWebhook(request.Provider, request.Name), cancellationToken);
+                return Results.Created($"/api/v1/hooks/{created.Hook.Id}", created);
+            })
+            .WithSummary("Creates a webhook for github, gitlab or jenkins; the secret is in this response only.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        hooks.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                await mediator.Send(new DeleteWebhook(id), cancellationToken);
+                return Results.NoContent();
+            })
+            .WithSummary("Deletes a webhook.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        hooks.MapPost("/{provider}/{hookId:guid}", async (string provider, Guid hookId, HttpContext context, IMediator mediator) =>
+            {
+                if (WebhookAuthentication.Target(context.Request.Path) is not { } target)
+                    return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{provider}' is not a webhook provider.");
+                JsonDocument payload;
+                try
+                {
+                    payload = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+                }
+                catch (JsonException exception)
+                {
+                    throw new BadHttpRequestException($"The request body is not valid JSON: {exception.Message}", exception);
+                }
+
+                using (payload)
+                {
+                    var headers = context.Request.Headers;
+                    var eventType = headers["X-GitHub-Event"].FirstOrDefault() ?? headers["X-Gitlab-Event"].FirstOrDefault() ?? "build";
+                    var outcome = await mediator.Send(new IngestWebhook(hookId, target.Provider, eventType, payload.RootElement.Clone(),
+                        headers["X-GitHub-Delivery"].FirstOrDefault()), context.RequestAborted);
+                    return Results.Ok(outcome);
+                }
+            })
+            .WithSummary("Receives a provider's delivery. GitHub: workflow_run and workflow_job events, signed with X-Hub-Signature-256. "
+                         + "GitLab: Pipeline and Job Hooks, with the secret as X-Gitlab-Token. Jenkins: Faultline's build notification "
+                         + "(job, build, repository, branch, commit, phase, status, startedAt, finishedAt, stages[]) signed with "
+                         + "X-Faultline-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+}
