@@ -10,6 +10,10 @@ import { OverviewPage } from './pages/OverviewPage';
 import { ApiKeysPage } from './pages/settings/ApiKeysPage';
 import { AuditPage } from './pages/settings/AuditPage';
 import { MembersPage } from './pages/settings/MembersPage';
+import { JobDetailPage } from './pages/runs/JobDetailPage';
+import { RunDetailPage } from './pages/runs/RunDetailPage';
+import { RunsPage } from './pages/runs/RunsPage';
+import { WebhooksPage } from './pages/settings/WebhooksPage';
 import { StatusPage } from './pages/StatusPage';
 import { RequireSession } from './session/RequireSession';
 
@@ -23,6 +27,10 @@ export function App() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invite" element={<AcceptInvitationPage />} />
+        <Route path="runs" element={<RequireSession permission="data:read"><RunsPage /></RequireSession>} />
+        <Route path="runs/:runId" element={<RequireSession permission="data:read"><RunDetailPage /></RequireSession>} />
+        <Route path="jobs/:jobId" element={<RequireSession permission="data:read"><JobDetailPage /></RequireSession>} />
+        <Route path="integrations" element={<RequireSession permission="apikeys:manage"><WebhooksPage /></RequireSession>} />
         <Route path="members" element={<RequireSession permission="members:manage"><MembersPage /></RequireSession>} />
         <Route path="api-keys" element={<RequireSession permission="apikeys:manage"><ApiKeysPage /></RequireSession>} />
         <Route path="audit" element={<RequireSession permission="audit:read"><AuditPage /></RequireSession>} />

@@ -1,5 +1,6 @@
 import type {
-  ApiKey, ApiKeyScope, AuditPage, CreatedApiKey, Invitation, InvitationPreview, Me, Member, ProblemDetails, Readiness, Role,
+  ApiKey, ApiKeyScope, AuditPage, CreatedApiKey, CreatedWebhook, Invitation, InvitationPreview, JobDetail, JobSummary, Me, Member, Page,
+  ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookProvider,
 } from './types';
 
 /** An API call that failed: the server's problem details, or a network failure described alike. */
@@ -28,6 +29,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Non-2xx statuses whose body is data, not an error (e.g. 503 from the readiness check). */
   dataStatuses?: number[];
+  /** Read the body as text instead of JSON (logs). */
+  text?: boolean;
 }
 
 const ANTIFORGERY_PROBLEM = 'https://faultline.dev/problems/antiforgery';
@@ -50,8 +53,8 @@ function currentAntiforgeryToken(): Promise<string> {
 
 /** Every call to the backend goes through here. */
 export async function request<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
-  const { method = 'GET', body, signal, dataStatuses = [] } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const { method = 'GET', body, signal, dataStatuses = [], text = false } = options;
+  const headers: Record<string, string> = { Accept: text ? 'text/plain, application/problem+json' : 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-CSRF-TOKEN'] = await currentAntiforgeryToken();
 
@@ -69,6 +72,7 @@ export async function request<T>(path: string, options: RequestOptions = {}, ret
     throw new ApiError(0, { title: 'Network error', detail: 'The Faultline server could not be reached.' });
   }
 
+  if (text && response.ok) return (await response.text()) as T;
   const payload = await readJson(response);
   if (response.ok || dataStatuses.includes(response.status)) return payload as T;
   const problem = isProblem(payload) ? payload : { title: response.statusText, status: response.status };
@@ -102,6 +106,15 @@ async function sessionChange(path: string, body: unknown): Promise<void> {
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
+/** The query string of the runs and jobs lists: set filters only, and the page cursor. */
+export function listQuery(filters: RunFilters, cursor: string | null, limit = 50): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
+  if (cursor) query.set('cursor', cursor);
+  query.set('limit', String(limit));
+  return query.toString();
+}
+
 export const api = {
   readiness: (signal?: AbortSignal) => request<Readiness>('/health/ready', { dataStatuses: [503], ...withSignal(signal) }),
 
@@ -129,6 +142,18 @@ export const api = {
   apiKeys: (signal?: AbortSignal) => request<ApiKey[]>('/api/v1/api-keys', withSignal(signal)),
   createApiKey: (name: string, scopes: ApiKeyScope[]) => request<CreatedApiKey>('/api/v1/api-keys', { method: 'POST', body: { name, scopes } }),
   revokeApiKey: (id: string) => request<void>(`/api/v1/api-keys/${id}`, { method: 'DELETE' }),
+
+  runs: (filters: RunFilters, cursor: string | null, signal?: AbortSignal) =>
+    request<Page<RunSummary>>(`/api/v1/runs?${listQuery(filters, cursor)}`, withSignal(signal)),
+  jobs: (filters: RunFilters, cursor: string | null, signal?: AbortSignal) =>
+    request<Page<JobSummary>>(`/api/v1/jobs?${listQuery(filters, cursor)}`, withSignal(signal)),
+  run: (id: string, signal?: AbortSignal) => request<RunDetail>(`/api/v1/runs/${encodeURIComponent(id)}`, withSignal(signal)),
+  job: (id: string, signal?: AbortSignal) => request<JobDetail>(`/api/v1/jobs/${encodeURIComponent(id)}`, withSignal(signal)),
+  jobLog: (id: string, signal?: AbortSignal) => request<string>(`/api/v1/jobs/${encodeURIComponent(id)}/log`, { text: true, ...withSignal(signal) }),
+
+  webhooks: (signal?: AbortSignal) => request<Webhook[]>('/api/v1/hooks', withSignal(signal)),
+  createWebhook: (provider: WebhookProvider, name: string) => request<CreatedWebhook>('/api/v1/hooks', { method: 'POST', body: { provider, name } }),
+  deleteWebhook: (id: string) => request<void>(`/api/v1/hooks/${id}`, { method: 'DELETE' }),
 
   audit: (cursor: string | null, signal?: AbortSignal) =>
     request<AuditPage>(`/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),

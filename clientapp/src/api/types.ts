@@ -97,3 +97,92 @@ export interface AuditPage {
   items: AuditEntry[];
   nextCursor: string | null;
 }
+
+export type PipelineStatus = 'running' | 'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out';
+
+export interface RunSummary {
+  id: number;
+  provider: string;
+  externalId: string;
+  attempt: number;
+  repository: string;
+  pipeline: string;
+  branch: string;
+  commitSha: string | null;
+  trigger: string | null;
+  actor: string | null;
+  status: PipelineStatus;
+  queuedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  sortedAt: string;
+}
+
+export interface JobSummary {
+  id: number;
+  runId: number | null;
+  provider: string;
+  externalId: string;
+  attempt: number;
+  repository: string;
+  pipeline: string;
+  branch: string;
+  commitSha: string | null;
+  name: string;
+  runner: string | null;
+  status: PipelineStatus;
+  queuedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  hasLog: boolean;
+  sortedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface RunDetail {
+  run: RunSummary;
+  jobs: JobSummary[];
+}
+
+export interface LogInfo {
+  originalBytes: number;
+  storedBytes: number;
+  truncated: boolean;
+  receivedAt: string;
+}
+
+export interface JobDetail {
+  job: JobSummary;
+  log: LogInfo | null;
+}
+
+export interface RunFilters {
+  repository?: string;
+  pipeline?: string;
+  branch?: string;
+  status?: string;
+  provider?: string;
+  job?: string;
+}
+
+export type WebhookProvider = 'github' | 'gitlab' | 'jenkins';
+
+export interface Webhook {
+  id: string;
+  provider: WebhookProvider;
+  name: string;
+  url: string;
+  createdAt: string;
+  lastDeliveryAt: string | null;
+}
+
+export interface CreatedWebhook {
+  hook: Webhook;
+  secret: string;
+}

@@ -7,6 +7,8 @@ import { UserMenu } from './UserMenu';
 
 const links = [
   { to: '/', label: 'Overview', end: true },
+  { to: '/runs', label: 'Runs', end: false, permission: 'data:read' },
+  { to: '/integrations', label: 'Integrations', end: false, permission: 'apikeys:manage' },
   { to: '/members', label: 'Members', end: false, permission: 'members:manage' },
   { to: '/api-keys', label: 'API keys', end: false, permission: 'apikeys:manage' },
   { to: '/audit', label: 'Audit log', end: false, permission: 'audit:read' },

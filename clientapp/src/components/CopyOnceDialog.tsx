@@ -1,13 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
   title: string;
   secret: string;
   onClose: () => void;
+  /** What to do with the secret, shown under it. */
+  children?: ReactNode;
 }
 
 /** Shows a secret exactly once, with a copy button; closing it forgets the secret. */
-export function CopyOnceDialog({ title, secret, onClose }: Props) {
+export function CopyOnceDialog({ title, secret, onClose, children }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [copied, setCopied] = useState(false);
 
@@ -30,6 +32,7 @@ export function CopyOnceDialog({ title, secret, onClose }: Props) {
         <code data-testid="new-secret">{secret}</code>
         <button type="button" className="button secondary" onClick={copy}>{copied ? 'Copied' : 'Copy'}</button>
       </div>
+      {children}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>I have stored it</button>
       </div>

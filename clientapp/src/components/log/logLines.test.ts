@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findMatches, firstErrorLine, splitLines, visibleRange } from './logLines';
+
+describe('log lines', () => {
+  const lines = splitLines('setup ok\nCompiling app\nerror[E0425]: cannot find value `x`\nnpm ERR! code ERESOLVE\n');
+
+  it('splits without a trailing empty line', () => {
+    expect(lines).toHaveLength(4);
+  });
+
+  it('finds matches ignoring case', () => {
+    expect(findMatches(lines, 'COMPILING')).toEqual([1]);
+    expect(findMatches(lines, '  ')).toEqual([]);
+  });
+
+  it('finds the first line that looks like an error', () => {
+    expect(firstErrorLine(lines)).toBe(2);
+    expect(firstErrorLine(['all good', 'done'])).toBeNull();
+  });
+
+  it('renders only what is on screen, plus overscan', () => {
+    expect(visibleRange(20_000, 600, 20, 400_000, 10)).toEqual({ first: 990, last: 1040 });
+    expect(visibleRange(0, 600, 20, 5, 10)).toEqual({ first: 0, last: 5 });
+  });
+
+  it('stays quick on a 20 MB log', () => {
+    const big = splitLines('x'.repeat(50) + '\n'.repeat(1)).concat(Array.from({ length: 400_000 }, (_, i) => `line ${i}: compiling module`));
+    const started = performance.now();
+    expect(findMatches(big, 'line 399999')).toEqual([400_000]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
