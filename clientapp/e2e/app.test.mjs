@@ -33,7 +33,7 @@ describe('Faultline SPA', () => {
 
   it('navigates between pages and answers deep links', async () => {
     const { page, context } = await open('/');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'System status' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'System status' }).click();
     await page.getByRole('heading', { name: 'System status' }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/status');
 
@@ -83,9 +83,11 @@ describe('Faultline SPA', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     assert.equal(await nav.isVisible(), true);
     await screenshot(page, 'menu-dark-phone');
-    await nav.getByRole('link', { name: 'System status' }).click();
-    await page.getByTestId('overall-status').waitFor();
+    await nav.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'CI/CD failure intelligence' }).waitFor();
     assert.equal(await nav.isVisible(), false);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'System status' }).click();
+    await page.getByTestId('overall-status').waitFor();
 
     const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflows, false, 'the page scrolls sideways on a phone');

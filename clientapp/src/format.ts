@@ -16,7 +16,10 @@ export function formatAgo(iso: string | null, now = Date.now()): string {
   if (seconds < 60) return 'just now';
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
   if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
-  if (seconds < 7 * 86_400) return `${Math.floor(seconds / 86_400)} days ago`;
+  if (seconds < 7 * 86_400) {
+    const days = Math.floor(seconds / 86_400);
+    return days === 1 ? 'yesterday' : `${days} days ago`;
+  }
   return new Date(iso).toLocaleDateString();
 }
 

@@ -12,7 +12,6 @@ const links = [
   { to: '/members', label: 'Members', end: false, permission: 'members:manage' },
   { to: '/api-keys', label: 'API keys', end: false, permission: 'apikeys:manage' },
   { to: '/audit', label: 'Audit log', end: false, permission: 'audit:read' },
-  { to: '/status', label: 'System status', end: false },
 ];
 
 export function AppShell() {
@@ -42,7 +41,6 @@ export function AppShell() {
           {links.filter((link) => !link.permission || can(link.permission)).map((link) => (
             <NavLink key={link.to} to={link.to} end={link.end}>{link.label}</NavLink>
           ))}
-          <a href="/api/docs">API docs</a>
           <UserMenu />
         </nav>
         <ThemeToggle theme={theme} onToggle={toggle} />
@@ -50,6 +48,11 @@ export function AppShell() {
       <main className="content">
         <Outlet />
       </main>
+      <footer className="footer">
+        <NavLink to="/status">System status</NavLink>
+        <a href="/api/docs">API docs</a>
+        <a href="/openapi/v1.json">OpenAPI</a>
+      </footer>
     </div>
   );
 }

@@ -16,6 +16,7 @@ describe('log lines', () => {
   it('finds the first line that looks like an error', () => {
     expect(firstErrorLine(lines)).toBe(2);
     expect(firstErrorLine(['all good', 'done'])).toBeNull();
+    expect(firstErrorLine(['PASS  cart.test.ts', 'FAIL  src/cart.test.ts › removes the last item'])).toBe(1);
   });
 
   it('renders only what is on screen, plus overscan', () => {

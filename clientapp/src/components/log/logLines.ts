@@ -1,5 +1,5 @@
 /** Lines that usually explain a failure: compiler and test errors, failed commands, tracebacks. */
-const ERROR_LINE = /(\berror\b|\bfailed\b|\bfailure\b|\bfatal\b|\bexception\b|\bpanic(ked)?\b|npm ERR!|^E\s|✖|##\[error\])/i;
+const ERROR_LINE = /(\berror\b|\bfail(ed|ure|s)?\b|\bfatal\b|\bexception\b|\bpanic(ked)?\b|npm ERR!|^E\s|✖|##\[error\])/i;
 
 export function splitLines(text: string): string[] {
   const lines = text.split('\n');
