@@ -57,13 +57,15 @@ fi
 
 # --- Browser end-to-end ----------------------------------------------------------------------
 echo "== browser end-to-end"
-e2e_port=${FAULTLINE_E2E_PORT:-5099}
+# Ports the OS picks, so nothing already listening (a `make run`, a stale server) can answer instead.
+free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+e2e_port=$(free_port)
 e2e_db=faultline_e2e
 psql_admin=(psql -h 127.0.0.1 -p "${FAULTLINE_PG_PORT:-55432}" -U faultline -d postgres -qtA)
 if (cd clientapp && npm run --silent build >"$results/spa-build.log" 2>&1) && [ -f src/WebApi/bin/Release/net10.0/Faultline.WebApi.dll ]; then
   "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS $e2e_db WITH (FORCE)" -c "CREATE DATABASE $e2e_db" >/dev/null
   # A real SMTP server for the e-mails the browser tests follow.
-  e2e_smtp_port=${FAULTLINE_E2E_SMTP_PORT:-51099}
+  e2e_smtp_port=$(free_port)
   mkdir -p "$results/e2e-mail"/{tmp,new,cur}
   /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$e2e_smtp_port" -c aiosmtpd.handlers.Mailbox "$results/e2e-mail" \
     >"$results/e2e-smtp.log" 2>&1 &

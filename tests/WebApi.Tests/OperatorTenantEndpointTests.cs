@@ -57,7 +57,8 @@ public sealed class OperatorTenantEndpointTests(RunningApiFixture fixture) : ICl
         Assert.Equal("/api/v1/admin/tenants/acme", response.Headers.Location?.OriginalString);
         var tenant = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("t_acme", tenant.GetProperty("schemaName").GetString());
-        Assert.Equal(1, await Api.Database.ScalarAsync<int>("SELECT max(version) FROM t_acme.schema_migrations"));
+        Assert.Equal(Infrastructure.Persistence.Migrations.SchemaMigrator.TenantVersion,
+            await Api.Database.ScalarAsync<int>("SELECT max(version) FROM t_acme.schema_migrations"));
 
         var list = await (await Api.Client.SendAsync(RunningApi.AsOperator(HttpMethod.Get, "/api/v1/admin/tenants"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(list.EnumerateArray(), t => t.GetProperty("key").GetString() == "acme");

@@ -20,20 +20,26 @@ internal sealed class EmailOutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!migrator.Completed) await Task.Delay(PollInterval, stoppingToken);
-
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!migrator.Completed) await Task.Delay(PollInterval, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
             {
-                while (await DispatchBatchAsync(stoppingToken) > 0) { }
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("E-mail outbox unavailable: {Message}", exception.Message);
-            }
+                try
+                {
+                    while (await DispatchBatchAsync(stoppingToken) > 0) { }
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("E-mail outbox unavailable: {Message}", exception.Message);
+                }
 
-            await Task.Delay(PollInterval, stoppingToken);
+                await Task.Delay(PollInterval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; unsent e-mail stays in the outbox for the next start.
         }
     }
 

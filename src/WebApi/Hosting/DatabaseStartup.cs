@@ -28,7 +28,15 @@ public sealed class DatabaseStartup(SchemaMigrator migrator, IServiceScopeFactor
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Database start-up failed, retrying in {Delay}: {Message}", delay, exception.Message);
-                await Task.Delay(delay, stoppingToken);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 15));
             }
         }
