@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { NavLink, Outlet } from 'react-router-dom';
 import { useSession } from '../session/SessionProvider';
 import { useTheme } from '../theme/useTheme';
 import { ThemeToggle } from './ThemeToggle';
@@ -18,13 +18,6 @@ export function AppShell() {
   const { theme, toggle } = useTheme();
   const { can } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
-  const location = useLocation();
-  const [menuPath, setMenuPath] = useState(location.pathname);
-  // Navigating closes the phone menu.
-  if (menuPath !== location.pathname) {
-    setMenuPath(location.pathname);
-    setMenuOpen(false);
-  }
 
   return (
     <div className="shell">
@@ -37,7 +30,9 @@ export function AppShell() {
           onClick={() => setMenuOpen((open) => !open)}>
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 7h16M4 12h16M4 17h16" /></svg>
         </button>
-        <nav id="main-nav" className={menuOpen ? 'nav open' : 'nav'} aria-label="Main">
+        {/* Any tap on a link closes the phone menu, the current page's link included. */}
+        <nav id="main-nav" className={menuOpen ? 'nav open' : 'nav'} aria-label="Main"
+          onClick={(event) => { if ((event.target as HTMLElement).closest('a')) setMenuOpen(false); }}>
           {links.filter((link) => !link.permission || can(link.permission)).map((link) => (
             <NavLink key={link.to} to={link.to} end={link.end}>{link.label}</NavLink>
           ))}
