@@ -18,9 +18,10 @@ internal sealed class IngestSql(TenantConnection tenant)
             ord int, provider text, external_id text, attempt int, repository text, pipeline text, branch text, commit_sha text,
             status text, queued_at timestamptz, started_at timestamptz, finished_at timestamptz,
             run_external_id text, name text, runner text) ON COMMIT DROP;
-        CREATE TEMP TABLE run_changes (id bigint, inserted boolean) ON COMMIT DROP;
+        -- Keyed, so the outcome query probes them instead of scanning them once per staged row.
+        CREATE TEMP TABLE run_changes (id bigint PRIMARY KEY, inserted boolean) ON COMMIT DROP;
         CREATE TEMP TABLE job_changes (
-            id bigint, inserted boolean, status text, queued_at timestamptz, started_at timestamptz, finished_at timestamptz,
+            id bigint PRIMARY KEY, inserted boolean, status text, queued_at timestamptz, started_at timestamptz, finished_at timestamptz,
             repository_id bigint, pipeline_id bigint, name text, branch text,
             old_status text, old_queued_at timestamptz, old_started_at timestamptz, old_finished_at timestamptz,
             old_repository_id bigint, old_pipeline_id bigint, old_name text, old_branch text) ON COMMIT DROP;

@@ -61,35 +61,34 @@ internal sealed class PostgresIngestStore(TenantConnectionFactory connections) :
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task CopyRunsAsync(NpgsqlConnection connection, List<(RunEvent Run, int Ord)> runs, CancellationToken cancellationToken)
-    {
-        if (runs.Count == 0) return;
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY stage_runs ({string.Join(", ", RunColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var (run, ord) in runs)
+    private static Task CopyRunsAsync(NpgsqlConnection connection, List<(RunEvent Run, int Ord)> runs, CancellationToken cancellationToken) =>
+        CopyAsync(connection, "stage_runs", RunColumns, runs, async (copy, run) =>
         {
-            await copy.StartRowAsync(cancellationToken);
-            await WriteCommonAsync(copy, run, ord, cancellationToken);
             await WriteTextAsync(copy, run.DefaultBranch, cancellationToken);
             await WriteTextAsync(copy, run.Trigger, cancellationToken);
             await WriteTextAsync(copy, run.Actor, cancellationToken);
-        }
+        }, cancellationToken);
 
-        await copy.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CopyJobsAsync(NpgsqlConnection connection, List<(JobEvent Job, int Ord)> jobs, CancellationToken cancellationToken)
-    {
-        if (jobs.Count == 0) return;
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY stage_jobs ({string.Join(", ", JobColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var (job, ord) in jobs)
+    private static Task CopyJobsAsync(NpgsqlConnection connection, List<(JobEvent Job, int Ord)> jobs, CancellationToken cancellationToken) =>
+        CopyAsync(connection, "stage_jobs", JobColumns, jobs, async (copy, job) =>
         {
-            await copy.StartRowAsync(cancellationToken);
-            await WriteCommonAsync(copy, job, ord, cancellationToken);
             await WriteTextAsync(copy, job.RunExternalId, cancellationToken);
             await WriteTextAsync(copy, job.Name, cancellationToken);
             await WriteTextAsync(copy, job.Runner, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>One binary COPY: the columns every event has, then the kind's own.</summary>
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string[] columns, List<(T Event, int Ord)> rows,
+        Func<NpgsqlBinaryImporter, T, Task> writeOwnColumns, CancellationToken cancellationToken) where T : PipelineEvent
+    {
+        if (rows.Count == 0) return;
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var (pipelineEvent, ord) in rows)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await WriteCommonAsync(copy, pipelineEvent, ord, cancellationToken);
+            await writeOwnColumns(copy, pipelineEvent);
         }
 
         await copy.CompleteAsync(cancellationToken);

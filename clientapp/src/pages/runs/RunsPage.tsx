@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatAgo, formatDuration } from '../../format';
 import { RunFiltersBar } from './RunFiltersBar';
-import { useListPages } from './useListPages';
+import { useListPages } from '../../api/useListPages';
 
 const FILTER_NAMES = ['repository', 'pipeline', 'branch', 'status', 'provider', 'job'] as const;
 

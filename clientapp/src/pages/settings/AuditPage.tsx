@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { api } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
+import { useListPages } from '../../api/useListPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 const labels: Record<string, string> = {
@@ -15,44 +16,23 @@ const labels: Record<string, string> = {
   'member.removed': 'Member removed',
   'apikey.created': 'API key created',
   'apikey.revoked': 'API key revoked',
+  'webhook.created': 'Webhook created',
+  'webhook.deleted': 'Webhook deleted',
 };
 
 export function AuditPage() {
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'idle' | 'done'>('loading');
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async (from: string | null, signal?: AbortSignal) => {
-    setState('loading');
-    setError(null);
-    try {
-      const page = await api.audit(from, signal);
-      setEntries((current) => (from ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setState(page.nextCursor ? 'idle' : 'done');
-    } catch (caught) {
-      if (caught instanceof DOMException && caught.name === 'AbortError') return;
-      setError(caught);
-      setState('idle');
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(null, controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const load = useCallback((cursor: string | null, signal?: AbortSignal) => api.audit(cursor, signal), []);
+  const { items: entries, state, error, more } = useListPages<AuditEntry>(load);
 
   return (
     <section className="page">
       <header className="page-header">
         <h1>Audit log</h1>
-        <p className="muted">Sign-ins, member and role changes, and API keys — newest first.</p>
+        <p className="muted">Sign-ins, member and role changes, API keys and webhooks — newest first.</p>
       </header>
       <ProblemAlert error={error} />
       <div className="card table-card">
-        {state !== 'loading' && entries.length === 0 && !error && <p className="muted">Nothing recorded yet.</p>}
+        {state === 'done' && entries.length === 0 && <p className="muted">Nothing recorded yet.</p>}
         {entries.length > 0 && (
           <table>
             <thead><tr><th>When</th><th>What</th><th>Who</th><th>Details</th><th>From</th></tr></thead>
@@ -71,7 +51,7 @@ export function AuditPage() {
         )}
         {state === 'loading' && <p className="muted" role="status">Loading…</p>}
       </div>
-      {state === 'idle' && cursor && <button type="button" className="button secondary" onClick={() => load(cursor)}>Load older entries</button>}
+      {more && <button type="button" className="button secondary" onClick={() => void more()}>Load older entries</button>}
     </section>
   );
 }

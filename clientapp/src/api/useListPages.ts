@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Page } from '../../api/types';
+import type { Page } from './types';
 
 /** Keyset pages appended one after another; starts over whenever the loader (its filters) changes. */
 export function useListPages<T>(load: (cursor: string | null, signal?: AbortSignal) => Promise<Page<T>>) {
