@@ -27,7 +27,7 @@ export function CopyOnceDialog({ title, secret, onClose, children }: Props) {
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="copy-once-title" onCancel={onClose} open>
       <h2 id="copy-once-title">{title}</h2>
-      <p className="muted">Copy it now: Faultline keeps only a hash and will never show it again.</p>
+      <p className="muted">Copy it now: Faultline will not show it again.</p>
       <div className="secret">
         <code data-testid="new-secret">{secret}</code>
         <button type="button" className="button secondary" onClick={copy}>{copied ? 'Copied' : 'Copy'}</button>
