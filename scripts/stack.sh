@@ -9,7 +9,7 @@ pg_bin=/usr/lib/postgresql/15/bin
 pg_home="$local_dir/pg"
 # As root, PostgreSQL runs as Debian's `postgres` user, who must be able to reach its folder; when
 # the checkout lies under a private folder, the data goes to /var/tmp, one folder per checkout.
-if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$root"; then
+if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! (cd / && runuser -u postgres -- test -x "$root"); then
   pg_home="/var/tmp/faultline-$(printf '%s' "$root" | md5sum | cut -c1-12)/pg"
 fi
 pg_data="$pg_home/data"
