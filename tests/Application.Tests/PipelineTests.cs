@@ -72,4 +72,15 @@ public class PipelineTests
         await Assert.ThrowsAsync<ConflictException>(() => harness.SendAsync(new ProvisionTenant("acme", "Another Acme")));
         Assert.Single(harness.Catalog.Tenants);
     }
+
+    [Fact]
+    public async Task A_batch_beyond_the_cap_is_refused_before_anything_is_stored()
+    {
+        using var harness = new ApplicationHarness(new FakePrincipal(true, Domain.Authorization.Permission.DataIngest));
+        var items = Enumerable.Repeat(new Ingestion.EventInput(null, "x"), Ingestion.IngestEvents.MaxItems + 1).ToList();
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => harness.SendAsync(new Ingestion.IngestEvents(items)));
+
+        Assert.Contains("items", error.Errors.Keys);
+    }
 }

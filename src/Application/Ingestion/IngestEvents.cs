@@ -1,6 +1,7 @@
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
 using Faultline.Domain.Ingestion;
+using FluentValidation;
 using MediatR;
 
 namespace Faultline.Application.Ingestion;
@@ -13,6 +14,13 @@ namespace Faultline.Application.Ingestion;
 public sealed record IngestEvents(IReadOnlyList<EventInput> Items) : IRequest<IngestResult>
 {
     public const int MaxItems = 5_000;
+}
+
+public sealed class IngestEventsValidator : AbstractValidator<IngestEvents>
+{
+    public IngestEventsValidator() =>
+        RuleFor(r => r.Items).NotEmpty().Must(items => items.Count <= IngestEvents.MaxItems)
+            .WithMessage($"A batch holds 1 to {IngestEvents.MaxItems} events.");
 }
 
 public sealed record ItemResult(int Index, string Status, long? Id, string? Reason);
