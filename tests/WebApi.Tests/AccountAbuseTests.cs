@@ -158,6 +158,19 @@ public sealed class AccountAbuseTests(RunningApiFixture fixture) : IClassFixture
         await ProblemAssert.IsProblemAsync(await replay.PostAsync("/api/v1/members", new { token = usedToken, password = Passwords.Good }), 400);
     }
 
+    [Theory]
+    [InlineData("?token=not-a-real-token")]
+    [InlineData("?token=")]
+    [InlineData("")]
+    public async Task Previewing_an_unknown_invitation_is_a_400(string query)
+    {
+        using var anonymous = new ApiSession(Api);
+
+        var problem = await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/v1/invitations/preview" + query), 400);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("token", out _));
+    }
+
     [Fact]
     public async Task Accepting_for_an_existing_account_needs_its_password()
     {
