@@ -30,8 +30,6 @@ internal sealed class ApplicationHarness : IDisposable
 
     public InMemoryTenantCatalog Catalog { get; } = new();
 
-    public IServiceProvider Services => _provider;
-
     public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
     {
         using var scope = _provider.CreateScope();

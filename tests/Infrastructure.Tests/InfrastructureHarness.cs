@@ -32,8 +32,6 @@ internal sealed class InfrastructureHarness : IAsyncDisposable
 
     public SchemaMigrator Migrator => _provider.GetRequiredService<SchemaMigrator>();
 
-    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
-
     public IEnumerable<T> GetAll<T>() => _provider.GetServices<T>();
 
     /// <summary>Provisions through the catalog adapter in its own scope, as one request would.</summary>
