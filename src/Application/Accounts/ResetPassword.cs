@@ -30,11 +30,11 @@ public sealed class ResetPasswordHandler(
         var now = clock.GetUtcNow();
         var reset = await resets.FindByTokenHashAsync(SecretHash.Of(request.Token), cancellationToken);
         if (reset is null || !reset.IsRedeemable(now))
-            throw Invalid("token", "This reset link is invalid, expired or already used. Ask for a new one.");
+            throw RequestValidationException.For("token", "This reset link is invalid, expired or already used. Ask for a new one.");
 
-        var user = await users.FindAsync(reset.UserId, cancellationToken) ?? throw Invalid("token", "This account no longer exists.");
+        var user = await users.FindAsync(reset.UserId, cancellationToken) ?? throw RequestValidationException.For("token", "This account no longer exists.");
         var problems = PasswordPolicy.Problems(request.NewPassword, user.Email.Value);
-        if (problems.Count > 0) throw new RequestValidationException(new Dictionary<string, string[]> { ["newPassword"] = [.. problems] });
+        if (problems.Count > 0) throw RequestValidationException.For("newPassword", [.. problems]);
 
         reset.Redeem(now);
         user.ChangePassword(hasher.Hash(request.NewPassword));
@@ -44,7 +44,4 @@ public sealed class ResetPasswordHandler(
         await limiter.ResetAsync(AccountRules.FailedLoginBucket(user.Email.Value), cancellationToken);
         return Unit.Value;
     }
-
-    private static RequestValidationException Invalid(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] });
 }

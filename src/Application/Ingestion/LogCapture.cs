@@ -56,7 +56,7 @@ public static class LogCapture
         }
         catch (InvalidDataException exception)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["body"] = ["The body is not valid gzip: " + exception.Message] });
+            throw RequestValidationException.For("body", "The body is not valid gzip: " + exception.Message);
         }
 
         var kept = Math.Min(tailWritten, TailBytes);

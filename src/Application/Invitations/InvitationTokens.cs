@@ -13,9 +13,6 @@ public sealed class InvitationTokens(IInvitationRepository invitations, TimeProv
         var invitation = string.IsNullOrEmpty(token) ? null : await invitations.FindByTokenHashAsync(SecretHash.Of(token), cancellationToken);
         return invitation is not null && invitation.IsRedeemable(clock.GetUtcNow())
             ? invitation
-            : throw new RequestValidationException(new Dictionary<string, string[]>
-            {
-                ["token"] = ["This invitation is invalid, expired or already used. Ask for a new one."],
-            });
+            : throw RequestValidationException.For("token", "This invitation is invalid, expired or already used. Ask for a new one.");
     }
 }

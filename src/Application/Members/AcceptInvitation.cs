@@ -35,7 +35,7 @@ public sealed class AcceptInvitationHandler(
         if (user is null)
         {
             var problems = PasswordPolicy.Problems(request.Password, invitation.Email.Value);
-            if (problems.Count > 0) throw new RequestValidationException(new Dictionary<string, string[]> { ["password"] = [.. problems] });
+            if (problems.Count > 0) throw RequestValidationException.For("password", [.. problems]);
             user = new User(Guid.CreateVersion7(), invitation.Email, hasher.Hash(request.Password!), now);
             users.Add(user);
         }

@@ -37,7 +37,7 @@ internal static class PayloadReader
             : null;
 
     public static JsonElement Require(this JsonElement element, string name) =>
-        element.Get(name) ?? throw new RequestValidationException(new Dictionary<string, string[]> { [name] = [$"The payload has no '{name}'."] });
+        element.Get(name) ?? throw RequestValidationException.For(name, $"The payload has no '{name}'.");
 
     /// <summary>Providers sometimes stamp a start a moment before the queue time; the start wins.</summary>
     public static DateTimeOffset? NotAfter(DateTimeOffset? queued, DateTimeOffset? started) =>

@@ -23,11 +23,4 @@ describe('log lines', () => {
     expect(visibleRange(20_000, 600, 20, 400_000, 10)).toEqual({ first: 990, last: 1040 });
     expect(visibleRange(0, 600, 20, 5, 10)).toEqual({ first: 0, last: 5 });
   });
-
-  it('stays quick on a 20 MB log', () => {
-    const big = splitLines('x'.repeat(50) + '\n'.repeat(1)).concat(Array.from({ length: 400_000 }, (_, i) => `line ${i}: compiling module`));
-    const started = performance.now();
-    expect(findMatches(big, 'line 399999')).toEqual([400_000]);
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
 });
