@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
 import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage';
@@ -5,6 +6,7 @@ import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
 import { LoginPage } from './pages/auth/LoginPage';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
 import { SignUpPage } from './pages/auth/SignUpPage';
+import { DashboardsPage } from './pages/dashboards/DashboardsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ApiKeysPage } from './pages/settings/ApiKeysPage';
@@ -17,6 +19,9 @@ import { WebhooksPage } from './pages/settings/WebhooksPage';
 import { StatusPage } from './pages/StatusPage';
 import { RequireSession } from './session/RequireSession';
 
+// Its own chunk: ECharts is loaded only by those who open a dashboard.
+const DashboardPage = lazy(() => import('./pages/dashboards/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+
 export function App() {
   return (
     <Routes>
@@ -27,6 +32,12 @@ export function App() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invite" element={<AcceptInvitationPage />} />
+        <Route path="dashboards" element={<RequireSession permission="data:read"><DashboardsPage /></RequireSession>} />
+        <Route path="dashboards/:id" element={
+          <RequireSession permission="data:read">
+            <Suspense fallback={<p className="muted" role="status">Loading the dashboard…</p>}><DashboardPage /></Suspense>
+          </RequireSession>
+        } />
         <Route path="runs" element={<RequireSession permission="data:read"><RunsPage /></RequireSession>} />
         <Route path="runs/:runId" element={<RequireSession permission="data:read"><RunDetailPage /></RequireSession>} />
         <Route path="jobs/:jobId" element={<RequireSession permission="data:read"><JobDetailPage /></RequireSession>} />

@@ -35,6 +35,7 @@ public static class DependencyInjection
         // about the shape a request must have.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(QueryCachingBehaviour<,>));
 
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(new Accounts.AbuseLimits());
@@ -42,6 +43,8 @@ public static class DependencyInjection
         services.AddScoped<Members.MemberChangeGuard>();
         services.AddScoped<Invitations.InvitationTokens>();
         services.AddScoped<Ingestion.EventIngestor>();
+        services.AddSingleton<Common.Caching.QueryCacheStatistics>();
+        services.AddScoped<Common.Caching.QueryCacheOutcome>();
         return services;
     }
 

@@ -38,7 +38,6 @@ public static class DependencyInjection
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<Application.Ingestion.IIngestStore, Ingestion.PostgresIngestStore>();
-        services.AddSingleton<Application.Ingestion.ITenantDataVersion, RedisTenantDataVersion>();
         services.AddScoped<Application.Runs.IRunReader, Ingestion.PostgresRunReader>();
         services.AddScoped<Application.Runs.IJobLogStore, Ingestion.PostgresJobLogStore>();
         services.AddScoped<Application.Webhooks.IWebhookRepository, Ingestion.WebhookRepository>();
@@ -54,6 +53,11 @@ public static class DependencyInjection
         services.AddSingleton(_ => new RedisConnection(redis, configuration["Redis:KeyPrefix"] ?? "faultline:"));
         services.AddSingleton<InProcessRateLimiter>();
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
+        services.AddSingleton(configuration.GetSection("Faultline:QueryCache").Get<QueryCacheOptions>() ?? new QueryCacheOptions());
+        services.AddSingleton<Application.Common.Caching.IQueryResultCache, RedisQueryResultCache>();
+        services.AddScoped<Application.Common.Caching.ITenantDataVersion, Analytics.PostgresTenantDataVersion>();
+        services.AddScoped<Application.Analytics.IMetricStore, Analytics.PostgresMetricStore>();
+        services.AddScoped<Application.Dashboards.IDashboardRepository, Analytics.PostgresDashboardRepository>();
 
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddSingleton(new SmtpSettings(

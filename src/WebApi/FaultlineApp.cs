@@ -101,6 +101,7 @@ public static class FaultlineApp
         });
 
         app.MapHealthEndpoints();
+        app.MapQueryCacheMetrics();
         var api = app.MapGroup("/api/v1");
         api.MapOperatorTenantEndpoints();
         api.MapAuthEndpoints();
@@ -110,6 +111,7 @@ public static class FaultlineApp
         api.MapIngestionEndpoints();
         api.MapRunEndpoints();
         api.MapWebhookEndpoints();
+        api.MapAnalyticsEndpoints();
         app.UseBuiltSpa();
         return app;
     }

@@ -1,6 +1,7 @@
 import type {
-  ApiKey, ApiKeyScope, AuditPage, CreatedApiKey, CreatedWebhook, Invitation, InvitationPreview, JobDetail, JobSummary, Me, Member, Page,
-  ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookProvider,
+  ApiKey, ApiKeyScope, AuditPage, CacheStatus, CreatedApiKey, CreatedWebhook, Dashboard, DashboardChanges, DashboardData, DashboardDataQuery,
+  DashboardSummary, DashboardTemplate, Invitation, InvitationPreview, JobDetail, JobSummary, LoadedDashboardData, Me, Member, MetricDefinition,
+  NewDashboard, Page, ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookProvider,
 } from './types';
 
 /** An API call that failed: the server's problem details, or a network failure described alike. */
@@ -31,6 +32,8 @@ interface RequestOptions {
   dataStatuses?: number[];
   /** Read the body as text instead of JSON (logs). */
   text?: boolean;
+  /** Sees the headers of a successful response (e.g. X-Cache). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 const ANTIFORGERY_PROBLEM = 'https://faultline.dev/problems/antiforgery';
@@ -53,7 +56,7 @@ function currentAntiforgeryToken(): Promise<string> {
 
 /** Every call to the backend goes through here. */
 export async function request<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
-  const { method = 'GET', body, signal, dataStatuses = [], text = false } = options;
+  const { method = 'GET', body, signal, dataStatuses = [], text = false, onHeaders } = options;
   const headers: Record<string, string> = { Accept: text ? 'text/plain, application/problem+json' : 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-CSRF-TOKEN'] = await currentAntiforgeryToken();
@@ -72,6 +75,7 @@ export async function request<T>(path: string, options: RequestOptions = {}, ret
     throw new ApiError(0, { title: 'Network error', detail: 'The Faultline server could not be reached.' });
   }
 
+  if (response.ok) onHeaders?.(response.headers);
   if (text && response.ok) return (await response.text()) as T;
   const payload = await readJson(response);
   if (response.ok || dataStatuses.includes(response.status)) return payload as T;
@@ -115,6 +119,25 @@ export function listQuery(filters: RunFilters, cursor: string | null, limit = 50
   return query.toString();
 }
 
+/** Set parameters only, in a stable order. */
+function queryString(values: object): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (typeof value === 'string' && value) query.set(name, value);
+  return query.toString();
+}
+
+async function dashboardData(id: string, query: DashboardDataQuery, signal?: AbortSignal): Promise<LoadedDashboardData> {
+  let cache: CacheStatus | null = null;
+  const data = await request<DashboardData>(`/api/v1/dashboards/${encodeURIComponent(id)}/data?${queryString(query)}`, {
+    ...withSignal(signal),
+    onHeaders: (headers) => {
+      const value = headers.get('X-Cache');
+      cache = value === 'hit' || value === 'miss' || value === 'partial' ? value : null;
+    },
+  });
+  return { data, cache };
+}
+
 export const api = {
   readiness: (signal?: AbortSignal) => request<Readiness>('/health/ready', { dataStatuses: [503], ...withSignal(signal) }),
 
@@ -154,6 +177,16 @@ export const api = {
   webhooks: (signal?: AbortSignal) => request<Webhook[]>('/api/v1/hooks', withSignal(signal)),
   createWebhook: (provider: WebhookProvider, name: string) => request<CreatedWebhook>('/api/v1/hooks', { method: 'POST', body: { provider, name } }),
   deleteWebhook: (id: string) => request<void>(`/api/v1/hooks/${id}`, { method: 'DELETE' }),
+
+  metricsCatalog: (signal?: AbortSignal) => request<MetricDefinition[]>('/api/v1/metrics/catalog', withSignal(signal)),
+  dashboards: (signal?: AbortSignal) => request<DashboardSummary[]>('/api/v1/dashboards', withSignal(signal)),
+  dashboardTemplates: (signal?: AbortSignal) => request<DashboardTemplate[]>('/api/v1/dashboards/templates', withSignal(signal)),
+  dashboard: (id: string, signal?: AbortSignal) => request<Dashboard>(`/api/v1/dashboards/${encodeURIComponent(id)}`, withSignal(signal)),
+  createDashboard: (dashboard: NewDashboard) => request<Dashboard>('/api/v1/dashboards', { method: 'POST', body: dashboard }),
+  updateDashboard: (id: string, changes: DashboardChanges) =>
+    request<void>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'PUT', body: changes }),
+  deleteDashboard: (id: string) => request<void>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  dashboardData,
 
   audit: (cursor: string | null, signal?: AbortSignal) =>
     request<AuditPage>(`/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),

@@ -169,6 +169,9 @@ export interface RunFilters {
   status?: string;
   provider?: string;
   job?: string;
+  /** Sort time (started, else queued) at or after `from` and before `to`, ISO 8601. */
+  from?: string;
+  to?: string;
 }
 
 export type WebhookProvider = 'github' | 'gitlab' | 'jenkins';
@@ -185,4 +188,155 @@ export interface Webhook {
 export interface CreatedWebhook {
   hook: Webhook;
   secret: string;
+}
+
+export type MetricUnit = 'count' | 'ratio' | 'ms' | 'usd';
+export type MetricShape = 'series' | 'table';
+export type Bucket = 'hour' | 'day' | 'week';
+export type Dimension = 'repository' | 'pipeline' | 'job' | 'branch' | 'provider' | 'category';
+
+/** Exact-match filters of a metric query; `category` only on metrics about failed jobs. */
+export interface MetricFilters {
+  repository?: string;
+  pipeline?: string;
+  branch?: string;
+  job?: string;
+  provider?: string;
+  category?: string;
+}
+
+/** A widget's query: a metric query spec without from/to, which the dashboard supplies. */
+export interface WidgetQuery {
+  metric: string;
+  bucket?: Bucket | null;
+  groupBy?: Dimension | null;
+  filters?: MetricFilters | null;
+  top?: number | null;
+}
+
+export interface MetricDefinition {
+  code: string;
+  shape: MetricShape;
+  unit: MetricUnit;
+  groupBy: Dimension[];
+  description: string;
+}
+
+export interface MetricPoint {
+  /** Start of the bucket; null for one value over the whole range. */
+  at: string | null;
+  value: number | null;
+}
+
+export interface MetricSeries {
+  group: string | null;
+  points: MetricPoint[];
+}
+
+export interface MetricTableRow {
+  fields: Record<string, string | null>;
+  values: Record<string, number | null>;
+}
+
+export interface MetricResult {
+  metric: string;
+  unit: MetricUnit;
+  shape: MetricShape;
+  from: string;
+  to: string;
+  bucket: Bucket | null;
+  groupBy: Dimension | null;
+  series: MetricSeries[];
+  table: MetricTableRow[];
+}
+
+export type ChartType = 'line' | 'area' | 'bar' | 'stacked_bar' | 'pie' | 'stat' | 'table';
+
+/** On a 12-column grid: x 0–11, w 1–12, h 1–12 rows. */
+export interface WidgetLayout {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Widget {
+  id: string;
+  title: string;
+  chart: ChartType;
+  query: WidgetQuery;
+  layout: WidgetLayout;
+}
+
+export interface DashboardSummary {
+  id: string;
+  name: string;
+  description: string | null;
+  isDefault: boolean;
+  widgetCount: number;
+  updatedAt: string;
+}
+
+export interface Dashboard {
+  id: string;
+  name: string;
+  description: string | null;
+  isDefault: boolean;
+  widgets: Widget[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DashboardTemplate {
+  id: string;
+  name: string;
+  description: string | null;
+  widgets: Widget[];
+}
+
+export interface NewDashboard {
+  name: string;
+  description?: string;
+  templateId?: string;
+}
+
+export interface DashboardChanges {
+  name: string;
+  description: string | null;
+  widgets: Widget[];
+}
+
+export interface WidgetData {
+  widgetId: string;
+  result: MetricResult | null;
+  error: { title: string; detail: string | null } | null;
+}
+
+export interface DashboardData {
+  dashboardId: string;
+  from: string;
+  to: string;
+  widgets: WidgetData[];
+}
+
+/** The dashboard filters, added by the server to every widget's own. */
+export interface DashboardFilters {
+  repository?: string;
+  pipeline?: string;
+  branch?: string;
+  job?: string;
+  provider?: string;
+}
+
+export interface DashboardDataQuery extends DashboardFilters {
+  from: string;
+  to: string;
+}
+
+/** X-Cache of the data response: whether every widget, some, or none came from the cache. */
+export type CacheStatus = 'hit' | 'miss' | 'partial';
+
+export interface LoadedDashboardData {
+  data: DashboardData;
+  cache: CacheStatus | null;
 }

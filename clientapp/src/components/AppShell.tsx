@@ -7,6 +7,7 @@ import { UserMenu } from './UserMenu';
 
 const links = [
   { to: '/', label: 'Overview', end: true },
+  { to: '/dashboards', label: 'Dashboards', end: false, permission: 'data:read' },
   { to: '/runs', label: 'Runs', end: false, permission: 'data:read' },
   { to: '/integrations', label: 'Integrations', end: false, permission: 'apikeys:manage' },
   { to: '/members', label: 'Members', end: false, permission: 'members:manage' },

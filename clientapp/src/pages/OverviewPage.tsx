@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useSession } from '../session/SessionProvider';
+import { DefaultDashboardLink } from './dashboards/DefaultDashboardLink';
 
 const steps = [
   { title: 'Connect your CI', text: 'Send GitHub Actions, GitLab CI or Jenkins events to Faultline with a webhook or the public API.' },
@@ -8,7 +9,8 @@ const steps = [
 ];
 
 export function OverviewPage() {
-  const { state } = useSession();
+  const { state, can } = useSession();
+  const readsData = can('data:read');
   const tenant = state.status === 'signed-in' ? state.me.tenant : null;
   return (
     <section className="page">
@@ -27,7 +29,8 @@ export function OverviewPage() {
       </ol>
       <p className="links">
         {state.status === 'anonymous' && <Link className="button" to="/signup">Create your organisation</Link>}
-        <a className={state.status === 'anonymous' ? 'button secondary' : 'button'} href="/api/docs">Explore the API</a>
+        {readsData && <DefaultDashboardLink />}
+        <a className={state.status === 'anonymous' || readsData ? 'button secondary' : 'button'} href="/api/docs">Explore the API</a>
         <Link className="button secondary" to="/status">Check system status</Link>
       </p>
     </section>

@@ -15,14 +15,9 @@ public sealed record StoredEvent(long Id, StoreOutcome Outcome);
 public interface IIngestStore
 {
     /// <summary>
-    /// Upserts the events in one transaction, with the hourly rollups and the classification queue;
+    /// Upserts the events in one transaction, with the rollups, the classification queue and the tenant's data version;
     /// returns one outcome per event, in order. Nothing is stored if it throws.
     /// </summary>
     Task<IReadOnlyList<StoredEvent>> StoreAsync(IReadOnlyList<PipelineEvent> events, CancellationToken cancellationToken);
 }
 
-/// <summary>Each tenant's data version, part of every analytics cache key: bumping it makes cached results stale.</summary>
-public interface ITenantDataVersion
-{
-    Task BumpAsync(Guid tenantId, CancellationToken cancellationToken);
-}

@@ -37,11 +37,11 @@ public sealed class IngestEventsHandler(EventIngestor ingestor) : IRequestHandle
 /// Validates the items of a batch and stores the valid ones together; shared by the events API and
 /// the provider webhooks.
 /// </summary>
-public sealed class EventIngestor(IIngestStore store, ITenantDataVersion dataVersion, ICurrentPrincipal principal)
+public sealed class EventIngestor(IIngestStore store, ICurrentPrincipal principal)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<EventInput> items, CancellationToken cancellationToken)
     {
-        var tenantId = principal.RequireTenant();
+        principal.RequireTenant();
         var results = new ItemResult[items.Count];
         var valid = new List<(int Index, PipelineEvent Event)>();
         for (var index = 0; index < items.Count; index++)
@@ -57,7 +57,6 @@ public sealed class EventIngestor(IIngestStore store, ITenantDataVersion dataVer
             var stored = await store.StoreAsync(valid.Select(v => v.Event).ToList(), cancellationToken);
             for (var i = 0; i < valid.Count; i++)
                 results[valid[i].Index] = new ItemResult(valid[i].Index, stored[i].Outcome == StoreOutcome.Unchanged ? "duplicate" : "accepted", stored[i].Id, null);
-            if (stored.Any(s => s.Outcome != StoreOutcome.Unchanged)) await dataVersion.BumpAsync(tenantId, cancellationToken);
         }
 
         return new IngestResult(results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"),

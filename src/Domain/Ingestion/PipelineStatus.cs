@@ -16,11 +16,7 @@ public static class PipelineStatuses
     public static bool IsTerminal(this PipelineStatus status) => status != PipelineStatus.Running;
 
     /// <summary>The API's spelling: "success", "timed_out", …</summary>
-    public static string Code(this PipelineStatus status) => status switch
-    {
-        PipelineStatus.TimedOut => "timed_out",
-        _ => EnumCode.Of(status),
-    };
+    public static string Code(this PipelineStatus status) => EnumCode.Of(status);
 
     /// <summary>
     /// Maps a provider's own status words (GitHub conclusions and statuses, GitLab statuses,

@@ -103,25 +103,44 @@ internal sealed class IngestSql(TenantConnection tenant)
         SELECT up.*, prev.status, prev.queued_at, prev.started_at, prev.finished_at, prev.repository_id, prev.pipeline_id, prev.name, prev.branch
         FROM up LEFT JOIN prev ON prev.id = up.id;
 
-        INSERT INTO {tenant.Qualified("job_rollups_hourly")} AS h (hour, repository_id, pipeline_id, job_name, branch, status, jobs, duration_ms, queue_ms)
-        SELECT hour, repository_id, pipeline_id, job_name, branch, status, sum(jobs), sum(duration_ms), sum(queue_ms) FROM (
-            SELECT date_trunc('hour', finished_at) AS hour, repository_id, pipeline_id, name AS job_name, branch, status, 1 AS jobs,
-                   {Milliseconds("started_at", "finished_at")} AS duration_ms, {Milliseconds("queued_at", "started_at")} AS queue_ms
-            FROM job_changes WHERE status <> 'running' AND finished_at IS NOT NULL
-            UNION ALL
-            SELECT date_trunc('hour', old_finished_at), old_repository_id, old_pipeline_id, old_name, old_branch, old_status, -1,
-                   -{Milliseconds("old_started_at", "old_finished_at")}, -{Milliseconds("old_queued_at", "old_started_at")}
-            FROM job_changes WHERE old_status IS NOT NULL AND old_status <> 'running' AND old_finished_at IS NOT NULL) delta
-        GROUP BY 1, 2, 3, 4, 5, 6
+        WITH delta AS (
+            SELECT hour, repository_id, pipeline_id, job_name, branch, status, sum(jobs) AS jobs, sum(duration_ms) AS duration_ms,
+                   sum(queue_ms) AS queue_ms
+            FROM (
+                SELECT date_trunc('hour', finished_at) AS hour, repository_id, pipeline_id, name AS job_name, branch, status, 1 AS jobs,
+                       {Milliseconds("started_at", "finished_at")} AS duration_ms, {Milliseconds("queued_at", "started_at")} AS queue_ms
+                FROM job_changes WHERE status <> 'running' AND finished_at IS NOT NULL
+                UNION ALL
+                SELECT date_trunc('hour', old_finished_at), old_repository_id, old_pipeline_id, old_name, old_branch, old_status, -1,
+                       -{Milliseconds("old_started_at", "old_finished_at")}, -{Milliseconds("old_queued_at", "old_started_at")}
+                FROM job_changes WHERE old_status IS NOT NULL AND old_status <> 'running' AND old_finished_at IS NOT NULL) d
+            GROUP BY 1, 2, 3, 4, 5, 6
+            HAVING sum(jobs) <> 0 OR sum(duration_ms) <> 0 OR sum(queue_ms) <> 0),
+        hourly AS (
+            INSERT INTO {tenant.Qualified("job_rollups_hourly")} AS h
+                (hour, repository_id, pipeline_id, job_name, branch, status, jobs, duration_ms, queue_ms)
+            SELECT * FROM delta ORDER BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (hour, repository_id, pipeline_id, job_name, branch, status) DO UPDATE
+            SET jobs = h.jobs + excluded.jobs, duration_ms = h.duration_ms + excluded.duration_ms, queue_ms = h.queue_ms + excluded.queue_ms)
+        INSERT INTO {tenant.Qualified("job_rollups_daily")} AS d (day, repository_id, pipeline_id, job_name, status, jobs, duration_ms, queue_ms)
+        SELECT (delta.hour AT TIME ZONE s.time_zone)::date, repository_id, pipeline_id, job_name, status, sum(jobs), sum(duration_ms), sum(queue_ms)
+        FROM delta CROSS JOIN {tenant.Qualified("settings")} s
+        GROUP BY 1, 2, 3, 4, 5
         HAVING sum(jobs) <> 0 OR sum(duration_ms) <> 0 OR sum(queue_ms) <> 0
-        ORDER BY 1, 2, 3, 4, 5, 6
-        ON CONFLICT (hour, repository_id, pipeline_id, job_name, branch, status) DO UPDATE
-        SET jobs = h.jobs + excluded.jobs, duration_ms = h.duration_ms + excluded.duration_ms, queue_ms = h.queue_ms + excluded.queue_ms;
+        ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (day, repository_id, pipeline_id, job_name, status) DO UPDATE
+        SET jobs = d.jobs + excluded.jobs, duration_ms = d.duration_ms + excluded.duration_ms, queue_ms = d.queue_ms + excluded.queue_ms;
 
         INSERT INTO {tenant.Qualified("classification_queue")} (job_id)
         SELECT c.id FROM job_changes c JOIN {tenant.Qualified("job_logs")} l ON l.job_id = c.id
         WHERE c.status IN ('failure', 'timed_out')
         ON CONFLICT (job_id) DO NOTHING;
+        """;
+
+    /// <summary>Cached analytics are keyed by this version: bumped with the data, in the same transaction.</summary>
+    public string BumpDataVersion => $"""
+        UPDATE {tenant.Qualified("settings")} SET data_version = data_version + 1
+        WHERE EXISTS (SELECT 1 FROM run_changes) OR EXISTS (SELECT 1 FROM job_changes)
         """;
 
     /// <summary>Each staged item's row id, and whether it was inserted (true), updated (false) or left as it was (null).</summary>

@@ -9,8 +9,8 @@ namespace Faultline.Infrastructure.Ingestion;
 
 /// <summary>
 /// The bulk path: binary COPY into temporary staging tables, then set-based upserts by
-/// (provider, external id, attempt), the hourly rollups updated by delta (a job's old contribution
-/// out, its new one in) and the classification queue, in one transaction.
+/// (provider, external id, attempt), the hourly and daily rollups updated by delta (a job's old contribution
+/// out, its new one in), the classification queue and the tenant's data version, in one transaction.
 /// </summary>
 internal sealed class PostgresIngestStore(TenantConnectionFactory connections) : IIngestStore
 {
@@ -39,6 +39,7 @@ internal sealed class PostgresIngestStore(TenantConnectionFactory connections) :
         await ExecuteAsync(tenant, sql.UpsertDimensions, cancellationToken);
         if (runs.Count > 0) await ExecuteAsync(tenant, sql.UpsertRunsAndLinkJobs, cancellationToken);
         if (jobs.Count > 0) await ExecuteAsync(tenant, sql.UpsertJobsWithRollups, cancellationToken);
+        await ExecuteAsync(tenant, sql.BumpDataVersion, cancellationToken);
 
         var outcomes = new StoredEvent[events.Count];
         await using (var command = new NpgsqlCommand(sql.Outcomes, tenant.Connection, transaction))

@@ -4,6 +4,13 @@ import type { RunFilters } from '../../api/types';
 const statuses = ['', 'failure', 'success', 'running', 'cancelled', 'timed_out', 'skipped'];
 const providers = ['', 'github', 'gitlab', 'jenkins', 'api'];
 
+// A time span comes from a dashboard drill-down: shown, and cleared at once, but not typed here.
+function describeSpan(from: string | undefined, to: string | undefined): string {
+  const at = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (from && to) return `Between ${at(from)} and ${at(to)}`;
+  return from ? `Since ${at(from)}` : `Before ${at(to!)}`;
+}
+
 /** Text filters apply on submit; the choices at once. */
 export function RunFiltersBar({ filters, onChange, showJob }: { filters: RunFilters; onChange: (f: RunFilters) => void; showJob: boolean }) {
   const [draft, setDraft] = useState(filters);
@@ -29,6 +36,14 @@ export function RunFiltersBar({ filters, onChange, showJob }: { filters: RunFilt
         {providers.map((p) => <option key={p} value={p}>{p || 'Any provider'}</option>)}
       </select>
       <button type="submit" className="button small">Apply</button>
+      {(draft.from || draft.to) && (
+        <p className="time-filter small">
+          <span>{describeSpan(draft.from, draft.to)}</span>
+          <button type="button" className="button secondary small" onClick={() => { const next = { ...draft, from: '', to: '' }; setDraft(next); onChange(next); }}>
+            Any time
+          </button>
+        </p>
+      )}
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { formatAgo, formatDuration } from '../../format';
 import { RunFiltersBar } from './RunFiltersBar';
 import { useListPages } from '../../api/useListPages';
 
-const FILTER_NAMES = ['repository', 'pipeline', 'branch', 'status', 'provider', 'job'] as const;
+const FILTER_NAMES = ['repository', 'pipeline', 'branch', 'status', 'provider', 'job', 'from', 'to'] as const;
 
 /** Runs or jobs, newest first; every filter is in the address, so a chart can link straight here. */
 export function RunsPage() {

@@ -20,9 +20,9 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 
         if (failures.Count > 0)
         {
-            // Field names as clients write them in JSON.
+            // Field names as clients write them in JSON ("query.filters.branch").
             var errors = failures
-                .GroupBy(f => JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName))
+                .GroupBy(f => string.Join('.', f.PropertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)))
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
             throw new RequestValidationException(errors);
         }

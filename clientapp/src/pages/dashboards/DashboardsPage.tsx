@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import { useResource } from '../../api/useResource';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { formatAgo } from '../../format';
+import { useSession } from '../../session/SessionProvider';
+import { CreateDashboardForm } from './CreateDashboardForm';
+
+export function DashboardsPage() {
+  const { can } = useSession();
+  const canEdit = can('dashboards:edit');
+  const list = useResource((signal) => api.dashboards(signal));
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+
+  const remove = async (id: string, name: string) => {
+    if (!window.confirm(`Delete the dashboard "${name}"? Its widgets are deleted with it.`)) return;
+    setDeleteError(null);
+    try {
+      await api.deleteDashboard(id);
+      list.refresh();
+    } catch (error) {
+      setDeleteError(error);
+    }
+  };
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>Dashboards</h1>
+        <p className="muted">Failure rates, durations and costs over time, for the whole organisation or one pipeline.</p>
+      </header>
+      {canEdit && <CreateDashboardForm />}
+      <ProblemAlert error={deleteError} />
+      <div className="card table-card">
+        {list.resource.state === 'loading' && <p className="muted" role="status">Loading dashboards…</p>}
+        {list.resource.state === 'error' && <ProblemAlert error={list.resource.error} />}
+        {list.resource.data?.length === 0 && <p className="muted">No dashboards yet.</p>}
+        {!!list.resource.data?.length && (
+          <table>
+            <thead><tr><th>Name</th><th>Widgets</th><th>Updated</th>{canEdit && <th><span className="sr-only">Actions</span></th>}</tr></thead>
+            <tbody>
+              {list.resource.data.map((dashboard) => (
+                <tr key={dashboard.id}>
+                  <td data-label="Name">
+                    <div>
+                      <Link to={`/dashboards/${encodeURIComponent(dashboard.id)}`} className="strong-link">{dashboard.name}</Link>
+                      {dashboard.isDefault && <span className="badge subtle">default</span>}
+                    </div>
+                    {dashboard.description && <div className="muted small">{dashboard.description}</div>}
+                  </td>
+                  <td data-label="Widgets">{dashboard.widgetCount}</td>
+                  <td data-label="Updated">{formatAgo(dashboard.updatedAt)}</td>
+                  {canEdit && (
+                    <td className="actions">
+                      <button type="button" className="button danger small" onClick={() => void remove(dashboard.id, dashboard.name)}>Delete</button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

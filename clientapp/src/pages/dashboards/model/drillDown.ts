@@ -1,0 +1,67 @@
+import type { Bucket, DashboardFilters, MetricFilters, MetricResult, RunFilters } from '../../../api/types';
+
+/** What was clicked: a point of a series (its group and bucket), or a row of a table metric. */
+export type DrillTarget =
+  | { kind: 'point'; group: string | null; at: string | null }
+  | { kind: 'row'; fields: Record<string, string | null> };
+
+// Metrics counted over jobs open the jobs view; the others are about pipeline runs.
+const JOB_METRICS = new Set([
+  'jobs', 'failures', 'failure_rate', 'success_rate', 'duration_p50', 'duration_p95', 'queue_time', 'failure_cost',
+  'failure_categories', 'top_failing_jobs', 'flaky_jobs',
+]);
+const FAILURE_METRICS = new Set(['failures', 'failure_rate', 'failure_cost', 'failure_categories', 'top_failing_jobs', 'mttr', 'incidents']);
+// The explorer filters on these; a failure category is not one of them.
+const EXPLORER_FILTERS = ['repository', 'pipeline', 'branch', 'job', 'provider'] as const;
+
+const BUCKET_MS: Record<Bucket, number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
+
+/** The clicked bucket's span, within the queried range; the whole range without a bucket. */
+export function bucketSpan(at: string | null, result: Pick<MetricResult, 'from' | 'to' | 'bucket'>): { from: string; to: string } {
+  if (!at || !result.bucket) return { from: result.from, to: result.to };
+  const start = Math.max(Date.parse(at), Date.parse(result.from));
+  const end = Math.min(Date.parse(at) + BUCKET_MS[result.bucket], Date.parse(result.to));
+  return { from: new Date(start).toISOString(), to: new Date(end).toISOString() };
+}
+
+export interface DrillInput {
+  result: MetricResult;
+  widgetFilters: MetricFilters | null | undefined;
+  dashboardFilters: DashboardFilters;
+  target: DrillTarget;
+}
+
+/** The runs explorer address showing what a clicked point or row counted. */
+export function drillDownUrl({ result, widgetFilters, dashboardFilters, target }: DrillInput): string {
+  const filters: RunFilters = {};
+  for (const name of EXPLORER_FILTERS) {
+    // A widget's own filter is the more specific one: it wins over the dashboard's.
+    const value = widgetFilters?.[name] || dashboardFilters[name];
+    if (value) filters[name] = value;
+  }
+
+  let span = { from: result.from, to: result.to };
+  if (target.kind === 'point') {
+    const dimension = result.groupBy;
+    if (target.group !== null && dimension && dimension !== 'category') filters[dimension] = target.group;
+    span = bucketSpan(target.at, result);
+  } else {
+    for (const name of EXPLORER_FILTERS) {
+      const value = target.fields[name];
+      if (value) filters[name] = value;
+    }
+    // An incident is its own span; resolved_at is null while it lasts.
+    if (result.metric === 'incidents' && target.fields.started_at) {
+      span = { from: target.fields.started_at, to: target.fields.resolved_at ?? result.to };
+    }
+  }
+  filters.from = span.from;
+  filters.to = span.to;
+  if (FAILURE_METRICS.has(result.metric)) filters.status = 'failure';
+
+  const params = new URLSearchParams();
+  // The runs list ignores a job filter, so a job always means the jobs view.
+  if (JOB_METRICS.has(result.metric) || filters.job) params.set('view', 'jobs');
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  return `/runs?${params.toString()}`;
+}

@@ -1,0 +1,56 @@
+import type { MetricUnit } from '../../../api/types';
+
+/** `locale` is left to the browser; tests pin it. */
+export interface FormatOptions {
+  /** Shorter labels for axes: "1.2K", "$3K". */
+  compact?: boolean;
+  locale?: string;
+}
+
+/** "850ms", "4.2s", "4m 12s", "2h 05m", "3d 4h": durations as on-call people read them. */
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)}s`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+export function formatValue(value: number | null | undefined, unit: MetricUnit, options: FormatOptions = {}): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const { compact = false, locale } = options;
+  switch (unit) {
+    case 'ratio':
+      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: compact ? 0 : 1 }).format(value);
+    case 'ms':
+      return formatMs(value);
+    case 'usd':
+      return new Intl.NumberFormat(locale, {
+        style: 'currency', currency: 'USD', ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+        ...(!compact && Math.abs(value) >= 1000 ? { maximumFractionDigits: 0 } : {}),
+      }).format(value);
+    case 'count':
+      return new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 }).format(value);
+  }
+}
+
+/** Counts and costs add up over buckets and groups; rates and durations do not. */
+export const isAdditive = (unit: MetricUnit) => unit === 'count' || unit === 'usd';
+
+/** One number for many: the total of additive units, else the mean of the known values. */
+export function summarize(values: (number | null)[], unit: MetricUnit): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  if (known.length === 0) return null;
+  const total = known.reduce((sum, value) => sum + value, 0);
+  return isAdditive(unit) ? total : total / known.length;
+}
+
+/** "failure_rate" → "Failure rate". */
+export function humanize(code: string): string {
+  const words = code.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,21 @@
+using Faultline.Application.Common.Security;
+using Faultline.Domain;
+using Faultline.Domain.Analytics;
+using MediatR;
+
+namespace Faultline.Application.Analytics;
+
+public sealed record MetricDefinitionDto(
+    string Code, string Title, string Description, string Shape, string Unit, IReadOnlyList<string> Filters, IReadOnlyList<string> GroupBys);
+
+/// <summary>Every metric a query or widget can ask for, with what it can be filtered and grouped by.</summary>
+[RequiresPermission("data:read")]
+public sealed record GetMetricCatalog : IRequest<IReadOnlyList<MetricDefinitionDto>>;
+
+public sealed class GetMetricCatalogHandler : IRequestHandler<GetMetricCatalog, IReadOnlyList<MetricDefinitionDto>>
+{
+    public Task<IReadOnlyList<MetricDefinitionDto>> Handle(GetMetricCatalog request, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MetricDefinitionDto>>(MetricCatalog.All.Select(m => new MetricDefinitionDto(
+            m.Code, m.Title, m.Description, EnumCode.Of(m.Shape), EnumCode.Of(m.Unit), m.Filters.Select(EnumCode.Of).ToList(),
+            m.GroupBys.Select(EnumCode.Of).ToList())).ToList());
+}

@@ -1,0 +1,32 @@
+using Faultline.Application.Common.Caching;
+using Faultline.Application.Common.Interfaces;
+using MediatR;
+
+namespace Faultline.Application.Common.Behaviours;
+
+/// <summary>
+/// Serves <see cref="ICachedQuery"/> requests from the query cache under a fingerprint of
+/// (tenant, tenant data version, canonical query). Ingestion bumps the version with the data, so a
+/// result is never served after the data it was computed from changed; old entries age out.
+/// The version is read before computing: a result computed from newer data than its version says is
+/// harmless, an older one impossible.
+/// </summary>
+public sealed class QueryCachingBehaviour<TRequest, TResponse>(
+    ICurrentPrincipal principal, ITenantDataVersion dataVersion, IQueryResultCache cache, QueryCacheStatistics statistics, QueryCacheOutcome outcome)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ICachedQuery cached || principal.TenantId is not { } tenantId) return await next();
+
+        var version = await dataVersion.CurrentAsync(cancellationToken);
+        var lookup = await cache.GetOrComputeAsync(QueryFingerprint.Of(tenantId, version, typeof(TRequest).Name, cached.CacheKey), () =>
+        {
+            statistics.RecordComputation();
+            return next();
+        }, cancellationToken);
+        statistics.RecordLookup(lookup.Hit);
+        outcome.Record(lookup.Hit);
+        return lookup.Value;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Faultline.Domain.Analytics;
+
+/// <summary>Exact-match filters of a metric query; null means "any".</summary>
+public sealed record MetricFilters(
+    string? Repository = null, string? Pipeline = null, string? Job = null, string? Branch = null, string? Provider = null, string? Category = null)
+{
+    public static readonly MetricFilters None = new();
+
+    /// <summary>These filters with <paramref name="overrides"/>' non-null ones on top (a dashboard's filters over a widget's).</summary>
+    public MetricFilters With(MetricFilters overrides) => new(
+        overrides.Repository ?? Repository, overrides.Pipeline ?? Pipeline, overrides.Job ?? Job, overrides.Branch ?? Branch,
+        overrides.Provider ?? Provider, overrides.Category ?? Category);
+
+    public string? Of(Dimension dimension) => dimension switch
+    {
+        Dimension.Repository => Repository,
+        Dimension.Pipeline => Pipeline,
+        Dimension.Job => Job,
+        Dimension.Branch => Branch,
+        Dimension.Provider => Provider,
+        Dimension.Category => Category,
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+}
+
+/// <summary>
+/// What to compute, without the time range: the query a dashboard widget or an alert rule keeps.
+/// Codes as the API writes them; validated where it enters (see the Application's spec validator).
+/// </summary>
+public sealed record MetricSpec(string Metric, string? Bucket = null, string? GroupBy = null, MetricFilters? Filters = null, int? Top = null)
+{
+    public const int DefaultTop = 10;
+    public const int MaxTop = 100;
+}

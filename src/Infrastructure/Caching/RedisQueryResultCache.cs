@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text.Json;
+using Faultline.Application.Common.Caching;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Faultline.Infrastructure.Caching;
+
+public sealed record QueryCacheOptions
+{
+    /// <summary>How long an entry lives; entries of old data versions are never read again and just age out.</summary>
+    public TimeSpan EntryLifetime { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long one instance may hold a key's computation before others compute too.</summary>
+    public TimeSpan ComputeLease { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a waiting instance looks for the result another one is computing.</summary>
+    public TimeSpan WaitPoll { get; init; } = TimeSpan.FromMilliseconds(15);
+}
+
+/// <summary>
+/// Query results in Redis, Brotli-compressed JSON. Identical lookups compute once: within this
+/// process they share one task; across instances a Redis lease (SET NX PX) elects one computer
+/// and the others poll for its result. Whenever Redis is unreachable or fails, lookups compute
+/// straight from the database, so answers stay correct, only slower.
+/// </summary>
+internal sealed class RedisQueryResultCache(RedisConnection redis, QueryCacheOptions options, ILogger<RedisQueryResultCache> logger)
+    : IQueryResultCache
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Compare-and-delete: a lease that expired and was taken by another instance is not ours to end.
+    private const string ReleaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+
+    private readonly ConcurrentDictionary<string, Task<byte[]>> _inFlight = new();
+
+    private string KeyPrefix { get; } = redis.KeyPrefix + "query:";
+
+    public async Task<CacheLookup<T>> GetOrComputeAsync<T>(string fingerprint, Func<Task<T>> compute, CancellationToken cancellationToken)
+    {
+        var database = await redis.ConnectedDatabaseAsync();
+        if (database is null) return new CacheLookup<T>(await compute(), Hit: false);
+
+        var key = KeyPrefix + fingerprint;
+        try
+        {
+            var cached = (byte[]?)await database.StringGetAsync(key);
+            if (cached is not null) return new CacheLookup<T>(Decode<T>(cached), Hit: true);
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning("Query cache unavailable, computing directly: {Message}", exception.Message);
+            return new CacheLookup<T>(await compute(), Hit: false);
+        }
+
+        T? computedHere = default;
+        var computer = false;
+        var shared = _inFlight.GetOrAdd(key, _ => ComputeOnceAsync(database, key, async () =>
+        {
+            computer = true;
+            computedHere = await compute();
+            return Encode(computedHere);
+        }));
+        try
+        {
+            var encoded = await shared.WaitAsync(cancellationToken);
+            return new CacheLookup<T>(computer ? computedHere! : Decode<T>(encoded), Hit: false);
+        }
+        finally
+        {
+            _inFlight.TryRemove(new KeyValuePair<string, Task<byte[]>>(key, shared));
+        }
+    }
+
+    /// <summary>Computes under the key's lease, or waits for the instance holding it; stores what it computed.</summary>
+    private async Task<byte[]> ComputeOnceAsync(IDatabase database, string key, Func<Task<byte[]>> compute)
+    {
+        var lease = key + ":lease";
+        var token = Guid.NewGuid().ToString("N");
+        var deadline = DateTimeOffset.UtcNow + options.ComputeLease;
+        try
+        {
+            while (!await database.StringSetAsync(lease, token, options.ComputeLease, When.NotExists))
+            {
+                await Task.Delay(options.WaitPoll);
+                if ((byte[]?)await database.StringGetAsync(key) is { } ready) return ready;
+                // The holder died or is very slow: compute here rather than wait forever.
+                if (DateTimeOffset.UtcNow > deadline) return await compute();
+            }
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning("Query cache lease failed, computing directly: {Message}", exception.Message);
+            return await compute();
+        }
+
+        var encoded = await compute();
+        try
+        {
+            await database.StringSetAsync(key, encoded, options.EntryLifetime);
+            await database.ScriptEvaluateAsync(ReleaseScript, [lease], [token]);
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning("Could not store a query result: {Message}", exception.Message);
+        }
+
+        return encoded;
+    }
+
+    private static byte[] Encode<T>(T value)
+    {
+        using var buffer = new MemoryStream();
+        using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            JsonSerializer.Serialize(brotli, value, Json);
+        return buffer.ToArray();
+    }
+
+    private static T Decode<T>(byte[] encoded)
+    {
+        using var brotli = new BrotliStream(new MemoryStream(encoded), CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<T>(brotli, Json)!;
+    }
+}
