@@ -20,12 +20,23 @@ public static class DependencyInjection
     public const string DefaultRedis = "127.0.0.1:56379";
     public const int DefaultSmtpPort = 51025;
 
+    /// <summary>
+    /// PostgreSQL's JIT compiles any plan whose estimated cost is high, which analytics queries over
+    /// CTEs reach easily: it cost ~400 ms per cold dashboard query and saved nothing on these row counts.
+    /// </summary>
+    public static string WithoutJit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = string.IsNullOrEmpty(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
+        return builder.ConnectionString;
+    }
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var postgres = configuration.GetConnectionString("Postgres") ?? DefaultPostgres;
         var redis = configuration["Redis:Configuration"] ?? DefaultRedis;
 
-        services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(WithoutJit(postgres)));
         services.AddDbContext<CatalogDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();

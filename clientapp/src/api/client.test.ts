@@ -83,3 +83,19 @@ describe('api.readiness', () => {
     await expect(api.readiness()).resolves.toEqual(report);
   });
 });
+
+describe('api.dashboardData', () => {
+  it('sends the range and set filters only, and reads X-Cache', async () => {
+    const body = { dashboardId: 'd1', from: 'a', to: 'b', widgets: [] };
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json', 'X-Cache': 'partial' } }));
+    const loaded = await api.dashboardData('d1', { from: '2026-11-15T00:00:00Z', to: '2026-11-22T00:00:00Z', branch: 'main', job: '' });
+    expect(fetchSpy.mock.calls[0]![0]).toBe('/api/v1/dashboards/d1/data?from=2026-11-15T00%3A00%3A00Z&to=2026-11-22T00%3A00%3A00Z&branch=main');
+    expect(loaded).toEqual({ data: body, cache: 'partial' });
+  });
+
+  it('has no cache status when the header is missing', async () => {
+    respond(200, { dashboardId: 'd1', from: 'a', to: 'b', widgets: [] });
+    expect((await api.dashboardData('d1', { from: 'a', to: 'b' })).cache).toBeNull();
+  });
+});

@@ -74,9 +74,11 @@ internal sealed class MetricSql
     }
 
     // Settings and the range, joined into every statement: the tenant's zone decides days and weeks.
+    // LIMIT 1 tells the planner it is one row; range conditions on big tables use @from/@to
+    // directly, so the planner sees the bounds and picks the index range scan.
     private string Params => $"""
         p AS (SELECT @from::timestamptz AS from_at, @to::timestamptz AS to_at, s.time_zone AS tz, s.runner_minute_price::float8 AS price
-              FROM {Table("settings")} s)
+              FROM {Table("settings")} s LIMIT 1)
         """;
 
     /// <summary>
@@ -89,7 +91,7 @@ internal sealed class MetricSql
         Source.Rollups => $"""
             SELECT h.hour AS at, h.repository_id, h.pipeline_id, h.job_name, h.branch, h.status, h.jobs, h.duration_ms, h.queue_ms,
                    NULL::text AS category, NULL::text AS commit_sha
-            FROM {Table("job_rollups_hourly")} h, p WHERE h.hour >= p.from_at AND h.hour < p.to_at {Filters("h", branch: true)}
+            FROM {Table("job_rollups_hourly")} h WHERE h.hour >= @from AND h.hour < @to {Filters("h", branch: true)}
             """,
         Source.Jobs or Source.FailedJobs => $"""
             SELECT j.finished_at AS at, j.repository_id, j.pipeline_id, j.name AS job_name, j.branch, j.status, 1::bigint AS jobs,
@@ -97,21 +99,21 @@ internal sealed class MetricSql
                    coalesce((extract(epoch FROM (j.started_at - j.queued_at)) * 1000)::bigint, 0) AS queue_ms,
                    {(source == Source.FailedJobs ? "coalesce(c.category, 'unclassified')" : "NULL::text")} AS category, j.commit_sha
             FROM {Table("job_runs")} j
-            {(source == Source.FailedJobs ? $"LEFT JOIN {Table("job_classifications")} c ON c.job_id = j.id" : "")}, p
-            WHERE j.finished_at >= p.from_at AND j.finished_at < p.to_at AND j.{(source == Source.FailedJobs ? Failed : "status <> 'running'")}
+            {(source == Source.FailedJobs ? $"LEFT JOIN {Table("job_classifications")} c ON c.job_id = j.id" : "")}
+            WHERE j.finished_at >= @from AND j.finished_at < @to AND j.{(source == Source.FailedJobs ? Failed : "status <> 'running'")}
                   {Filters("j", branch: true, jobColumn: "name")}
             """,
         Source.Runs => $"""
             SELECT r.finished_at AS at, r.repository_id, r.pipeline_id, NULL::text AS job_name, r.branch, r.status, 1::bigint AS jobs,
                    0::bigint AS duration_ms, 0::bigint AS queue_ms, NULL::text AS category, r.commit_sha
-            FROM {Table("pipeline_runs")} r, p
-            WHERE r.finished_at >= p.from_at AND r.finished_at < p.to_at AND r.status <> 'running' {Filters("r", branch: true, jobColumn: null)}
+            FROM {Table("pipeline_runs")} r
+            WHERE r.finished_at >= @from AND r.finished_at < @to AND r.status <> 'running' {Filters("r", branch: true, jobColumn: null)}
             """,
         _ => $"""
             SELECT resolved_at AS at, repository_id, pipeline_id, NULL::text AS job_name, branch, NULL::text AS status, 1::bigint AS jobs,
                    (extract(epoch FROM (resolved_at - started_at)) * 1000)::bigint AS duration_ms, 0::bigint AS queue_ms,
                    NULL::text AS category, NULL::text AS commit_sha
-            FROM streaks, p WHERE resolved_at >= p.from_at AND resolved_at < p.to_at
+            FROM streaks WHERE resolved_at >= @from AND resolved_at < @to
             """,
     };
 
@@ -157,15 +159,15 @@ internal sealed class MetricSql
             SELECT pl.id AS pipeline_id, pl.repository_id, r.default_branch AS branch,
                    coalesce((SELECT max(x.finished_at) FROM {Table("pipeline_runs")} x
                              WHERE x.pipeline_id = pl.id AND x.branch = r.default_branch AND x.finished_at IS NOT NULL
-                                   AND x.status = 'success' AND x.finished_at < p.from_at), '-infinity') AS since
-            FROM {Table("pipelines")} pl JOIN {Table("repositories")} r ON r.id = pl.repository_id, p
+                                   AND x.status = 'success' AND x.finished_at < @from), '-infinity') AS since
+            FROM {Table("pipelines")} pl JOIN {Table("repositories")} r ON r.id = pl.repository_id
             WHERE r.default_branch IS NOT NULL {Filters("pl", jobColumn: null, pipelineColumn: "id")}),
         numbered AS (
             SELECT s.pipeline_id, s.repository_id, s.branch, x.status, x.finished_at,
                    count(*) FILTER (WHERE x.status = 'success') OVER (PARTITION BY s.pipeline_id ORDER BY x.finished_at, x.id) AS k
             FROM starts s JOIN {Table("pipeline_runs")} x
                  ON x.pipeline_id = s.pipeline_id AND x.branch = s.branch AND x.finished_at IS NOT NULL AND x.finished_at >= s.since
-                 AND x.finished_at < (SELECT to_at FROM p)
+                 AND x.finished_at < @to
             WHERE x.{Decided}),
         streaks AS (
             SELECT f.pipeline_id, f.repository_id, f.branch, min(f.finished_at) AS started_at, count(*) AS failed_runs, min(ok.finished_at) AS resolved_at

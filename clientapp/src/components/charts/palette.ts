@@ -8,13 +8,15 @@ export interface ChartPalette {
   surface: string;
   accent: string;
   series: string[];
+  /** The page's font, so ECharts measures labels with the font it draws them in. */
+  fontFamily: string;
 }
 
 const SERIES_COUNT = 8;
 
 // Used where the stylesheet is absent (unit tests); the stylesheet's values win in the app.
-const FALLBACK: Record<Theme, ChartPalette> = {
-  light: { text: '#161a2b', muted: '#5b6178', border: '#dfe2ec', surface: '#ffffff', accent: '#4f46e5', series: ['#4f46e5', '#0ea5e9', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#ec4899', '#64748b'] },
+const FALLBACK: Record<Theme, Omit<ChartPalette, 'fontFamily'>> = {
+  light: { text: '#161a2b', muted: '#5b6178', border: '#dfe2ec', surface: '#ffffff', accent: '#4f46e5', series: ['#4f46e5', '#0284c7', '#d97706', '#059669', '#dc2626', '#7c3aed', '#db2777', '#64748b'] },
   dark: { text: '#e7e9f3', muted: '#9aa0bb', border: '#2a3052', surface: '#161a2e', accent: '#818cf8', series: ['#818cf8', '#38bdf8', '#fbbf24', '#34d399', '#f87171', '#a78bfa', '#f472b6', '#94a3b8'] },
 };
 
@@ -30,5 +32,6 @@ export function readPalette(root: HTMLElement = document.documentElement): Chart
     surface: read('--surface', fallback.surface),
     accent: read('--accent', fallback.accent),
     series: Array.from({ length: SERIES_COUNT }, (_, i) => read(`--chart-${i + 1}`, fallback.series[i] ?? fallback.accent)),
+    fontFamily: style.fontFamily || 'sans-serif',
   };
 }

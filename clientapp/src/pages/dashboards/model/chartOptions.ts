@@ -48,10 +48,13 @@ export function statValue(result: MetricResult): number | null {
 function base(palette: ChartPalette): ChartOption {
   return {
     color: palette.series,
-    textStyle: { color: palette.text, fontFamily: 'inherit' },
+    textStyle: { color: palette.text, fontFamily: palette.fontFamily },
     animationDuration: 300,
   };
 }
+
+// Axis labels inside the chart's box, however long they are.
+const GRID = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
 
 function tooltip(palette: ChartPalette, options: TooltipComponentOption): TooltipComponentOption {
   return { backgroundColor: palette.surface, borderColor: palette.border, textStyle: { color: palette.text }, confine: true, ...options };
@@ -98,7 +101,7 @@ export function chartSpec(result: MetricResult, type: PlotType, palette: ChartPa
       option: {
         ...base(palette),
         tooltip: tooltip(palette, { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: format }),
-        grid: { left: 8, right: 16, top: 8, bottom: 8 },
+        grid: { ...GRID, left: 8, right: 16, top: 8, bottom: 8 },
         xAxis: { type: 'value', axisLabel: { color: palette.muted, formatter: axisValue, hideOverlap: true }, splitLine },
         yAxis: {
           type: 'category', inverse: true, data: result.series.map((series) => seriesName(series, result)),
@@ -118,7 +121,7 @@ export function chartSpec(result: MetricResult, type: PlotType, palette: ChartPa
       ...base(palette),
       tooltip: tooltip(palette, { trigger: 'axis', valueFormatter: format }),
       legend: legend(palette, several),
-      grid: { left: 8, right: 16, top: 12, bottom: several ? 32 : 8 },
+      grid: { ...GRID, left: 8, right: 16, top: 12, bottom: several ? 32 : 8 },
       xAxis: {
         type: 'category', boundaryGap: isBar, data: buckets.map((at) => bucketLabel(at, result.bucket, locale)),
         axisLine, axisTick: { show: false }, axisLabel: { color: palette.muted, hideOverlap: true },

@@ -19,19 +19,13 @@ function normalized({ x, y, w, h }: WidgetLayout): WidgetLayout {
 
 const overlaps = (a: WidgetLayout, b: WidgetLayout) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-/**
- * Places widgets in reading order, each as high as it fits without overlapping those before it and
- * without jumping ahead of them, so gaps close and the phone order stays what the user chose.
- */
+/** Places widgets in reading order, each as high as it fits without overlapping those placed before it: gaps close. */
 export function pack(widgets: readonly Widget[]): Widget[] {
   const placed: Widget[] = [];
   for (const widget of orderWidgets(widgets)) {
     const layout = normalized(widget.layout);
-    const previous = placed.at(-1)?.layout;
-    let y = previous?.y ?? 0;
-    const fits = (candidate: WidgetLayout) =>
-      (!previous || candidate.y > previous.y || candidate.x > previous.x) && placed.every((other) => !overlaps(candidate, other.layout));
-    while (!fits({ ...layout, y })) y += 1;
+    let y = 0;
+    while (placed.some((other) => overlaps({ ...layout, y }, other.layout))) y += 1;
     placed.push({ ...widget, layout: { ...layout, y } });
   }
   return placed;

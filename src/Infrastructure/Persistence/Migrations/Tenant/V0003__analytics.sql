@@ -27,7 +27,7 @@ CREATE INDEX job_rollups_hourly_by_branch ON job_rollups_hourly (branch, hour);
 -- recovery times) read them by finish time, mostly from the index alone.
 CREATE INDEX job_runs_finished ON job_runs (finished_at) INCLUDE (status, started_at, repository_id, pipeline_id)
     WHERE finished_at IS NOT NULL;
-CREATE INDEX job_runs_failed ON job_runs (finished_at) INCLUDE (repository_id, pipeline_id)
+CREATE INDEX job_runs_failed ON job_runs (finished_at) INCLUDE (id, repository_id, pipeline_id, started_at)
     WHERE status IN ('failure', 'timed_out');
 CREATE INDEX pipeline_runs_finished ON pipeline_runs (finished_at) INCLUDE (status, repository_id, pipeline_id)
     WHERE finished_at IS NOT NULL;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { bucketSpan, drillDownUrl } from './drillDown';
+import { seriesResult, tableResult } from './fixtures';
+
+const params = (url: string) => Object.fromEntries(new URL(url, 'http://x').searchParams);
+
+describe('drillDownUrl', () => {
+  it('opens the failed jobs of the clicked group and day, with every filter', () => {
+    const url = drillDownUrl({
+      result: seriesResult(),
+      widgetFilters: { branch: 'main' },
+      dashboardFilters: { provider: 'github', branch: 'release' },
+      target: { kind: 'point', group: 'acme/api', at: '2026-11-16T00:00:00Z' },
+    });
+    expect(url.startsWith('/runs?')).toBe(true);
+    expect(params(url)).toEqual({
+      view: 'jobs', repository: 'acme/api', branch: 'main', provider: 'github', status: 'failure',
+      from: '2026-11-16T00:00:00.000Z', to: '2026-11-17T00:00:00.000Z',
+    });
+  });
+
+  it('opens runs, without a status, for a metric about runs over the whole range', () => {
+    const result = seriesResult({ metric: 'runs', unit: 'count', bucket: null, groupBy: 'pipeline' });
+    const url = drillDownUrl({ result, widgetFilters: null, dashboardFilters: {}, target: { kind: 'point', group: 'CI', at: null } });
+    expect(params(url)).toEqual({ pipeline: 'CI', from: '2026-11-15T00:00:00Z', to: '2026-11-18T00:00:00Z' });
+  });
+
+  it('opens the jobs view whenever a job is filtered, since runs cannot be', () => {
+    const result = seriesResult({ metric: 'runs', unit: 'count', groupBy: null });
+    const url = drillDownUrl({ result, widgetFilters: {}, dashboardFilters: { job: 'lint' }, target: { kind: 'point', group: null, at: null } });
+    expect(params(url)).toMatchObject({ view: 'jobs', job: 'lint' });
+  });
+
+  it('drops a failure category, which the explorer cannot filter on', () => {
+    const result = seriesResult({ metric: 'failure_categories', unit: 'count', groupBy: 'category' });
+    const url = drillDownUrl({ result, widgetFilters: { category: 'test' }, dashboardFilters: {}, target: { kind: 'point', group: 'test', at: null } });
+    expect(params(url)).toEqual({ view: 'jobs', status: 'failure', from: result.from, to: result.to });
+  });
+
+  it('opens the failures of a table row’s job', () => {
+    const url = drillDownUrl({ result: tableResult(), widgetFilters: null, dashboardFilters: { branch: 'main' }, target: { kind: 'row', fields: tableResult().table[0]!.fields } });
+    expect(params(url)).toEqual({
+      view: 'jobs', repository: 'acme/api', pipeline: 'CI', job: 'unit-tests', branch: 'main', status: 'failure',
+      from: '2026-11-15T00:00:00Z', to: '2026-11-22T00:00:00Z',
+    });
+  });
+
+  it('opens an incident’s own span, up to the end of the range while it lasts', () => {
+    const result = tableResult({ metric: 'incidents', unit: 'ms' });
+    const fields = { repository: 'acme/api', pipeline: 'CI', branch: 'main', started_at: '2026-11-20T10:00:00Z', resolved_at: null };
+    expect(params(drillDownUrl({ result, widgetFilters: null, dashboardFilters: {}, target: { kind: 'row', fields } }))).toEqual({
+      repository: 'acme/api', pipeline: 'CI', branch: 'main', status: 'failure', from: '2026-11-20T10:00:00Z', to: '2026-11-22T00:00:00Z',
+    });
+  });
+});
+
+describe('bucketSpan', () => {
+  it('keeps a bucket within the queried range', () => {
+    const result = { from: '2026-11-15T06:00:00Z', to: '2026-11-20T12:00:00Z', bucket: 'week' as const };
+    expect(bucketSpan('2026-11-10T00:00:00Z', result)).toEqual({ from: '2026-11-15T06:00:00.000Z', to: '2026-11-17T00:00:00.000Z' });
+    expect(bucketSpan('2026-11-20T11:00:00Z', { ...result, bucket: 'hour' })).toEqual({ from: '2026-11-20T11:00:00.000Z', to: '2026-11-20T12:00:00.000Z' });
+  });
+});
