@@ -206,8 +206,8 @@ internal sealed class MetricSql
     {
         "jobs" or "runs" => "sum(jobs)::float8",
         "failures" or "failure_categories" => $"(sum(jobs) FILTER (WHERE {Failed}))::float8",
-        "failure_rate" => $"(sum(jobs) FILTER (WHERE {Failed}))::float8 / nullif(sum(jobs) FILTER (WHERE {Decided}), 0)",
-        "success_rate" => $"(sum(jobs) FILTER (WHERE status = 'success'))::float8 / nullif(sum(jobs) FILTER (WHERE {Decided}), 0)",
+        "failure_rate" => $"coalesce(sum(jobs) FILTER (WHERE {Failed}), 0)::float8 / nullif(sum(jobs) FILTER (WHERE {Decided}), 0)",
+        "success_rate" => $"coalesce(sum(jobs) FILTER (WHERE status = 'success'), 0)::float8 / nullif(sum(jobs) FILTER (WHERE {Decided}), 0)",
         "duration_p50" => "(percentile_disc(0.5) WITHIN GROUP (ORDER BY duration_ms))::float8",
         "duration_p95" => "(percentile_disc(0.95) WITHIN GROUP (ORDER BY duration_ms))::float8",
         "queue_time" => "sum(queue_ms)::float8 / nullif(sum(jobs), 0)",

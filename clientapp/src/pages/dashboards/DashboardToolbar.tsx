@@ -5,7 +5,7 @@ import type { DashboardView } from './model/view';
 
 const providers = ['', 'github', 'gitlab', 'jenkins', 'api'];
 const textFilters = [
-  { name: 'repository', label: 'Repository', placeholder: 'Repository (acme/api)' },
+  { name: 'repository', label: 'Repository', placeholder: 'Repository' },
   { name: 'pipeline', label: 'Pipeline', placeholder: 'Pipeline' },
   { name: 'branch', label: 'Branch', placeholder: 'Branch' },
   { name: 'job', label: 'Job', placeholder: 'Job name' },

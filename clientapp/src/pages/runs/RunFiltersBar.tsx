@@ -27,6 +27,7 @@ export function RunFiltersBar({ filters, onChange, showJob }: { filters: RunFilt
   return (
     <form className="card filters" onSubmit={submit} aria-label="Filters">
       <input aria-label="Repository" placeholder="Repository (acme/api)" value={draft.repository ?? ''} onChange={(e) => setDraft({ ...draft, repository: e.target.value })} />
+      <input aria-label="Pipeline" placeholder="Pipeline" value={draft.pipeline ?? ''} onChange={(e) => setDraft({ ...draft, pipeline: e.target.value })} />
       <input aria-label="Branch" placeholder="Branch" value={draft.branch ?? ''} onChange={(e) => setDraft({ ...draft, branch: e.target.value })} />
       {showJob && <input aria-label="Job" placeholder="Job name" value={draft.job ?? ''} onChange={(e) => setDraft({ ...draft, job: e.target.value })} />}
       <select aria-label="Status" value={draft.status ?? ''} onChange={(e) => pick('status', e.target.value)}>
@@ -39,9 +40,7 @@ export function RunFiltersBar({ filters, onChange, showJob }: { filters: RunFilt
       {(draft.from || draft.to) && (
         <p className="time-filter small">
           <span>{describeSpan(draft.from, draft.to)}</span>
-          <button type="button" className="button secondary small" onClick={() => { const next = { ...draft, from: '', to: '' }; setDraft(next); onChange(next); }}>
-            Any time
-          </button>
+          <button type="button" className="button secondary small" onClick={() => onChange({ ...draft, from: '', to: '' })}>Any time</button>
         </p>
       )}
     </form>

@@ -49,7 +49,6 @@ function WidgetChoiceForm({ metrics, onAdd }: { metrics: MetricDefinition[]; onA
         <select value={code} onChange={(e) => pickMetric(e.target.value)}>
           {metrics.map((m) => <option key={m.code} value={m.code}>{humanize(m.code)}</option>)}
         </select>
-        {metric && <small className="muted">{metric.description}</small>}
       </label>
       <label className="field">
         <span>Chart</span>
@@ -79,6 +78,7 @@ function WidgetChoiceForm({ metrics, onAdd }: { metrics: MetricDefinition[]; onA
         <input value={title} placeholder={metric ? humanize(metric.code) : ''} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <button type="submit" className="button small" disabled={!metric}>Add widget</button>
+      {metric?.description && <p className="muted small form-hint">{humanize(metric.code)}: {metric.description}.</p>}
     </form>
   );
 }

@@ -23,7 +23,7 @@ export function bucketLabel(at: string | null, bucket: Bucket | null, locale?: s
   return new Intl.DateTimeFormat(locale, BUCKET_LABELS[bucket]).format(new Date(at));
 }
 
-export function seriesName(series: MetricSeries, result: MetricResult): string {
+function seriesName(series: MetricSeries, result: MetricResult): string {
   if (!result.groupBy) return humanize(result.metric);
   return series.group ?? '(none)';
 }

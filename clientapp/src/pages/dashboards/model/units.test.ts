@@ -11,6 +11,9 @@ describe('formatMs', () => {
     expect(formatMs(252_000)).toBe('4m 12s');
     expect(formatMs(7_500_000)).toBe('2h 05m');
     expect(formatMs(3 * 86_400_000 + 4 * 3_600_000)).toBe('3d 4h');
+    expect(formatMs(90_000)).toBe('1m 30s');
+    expect(formatMs(120_000)).toBe('2m');
+    expect(formatMs(7_200_000)).toBe('2h');
   });
 });
 

@@ -7,6 +7,12 @@ export interface FormatOptions {
   locale?: string;
 }
 
+/** A larger and a smaller unit, the smaller left out when zero: "4m 12s", "2h", "3d 4h". */
+function twoUnits(large: number, largeUnit: string, small: number, smallUnit: string, pad: boolean): string {
+  if (small === 0) return `${large}${largeUnit}`;
+  return `${large}${largeUnit} ${pad ? String(small).padStart(2, '0') : small}${smallUnit}`;
+}
+
 /** "850ms", "4.2s", "4m 12s", "2h 05m", "3d 4h": durations as on-call people read them. */
 export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
@@ -14,10 +20,10 @@ export function formatMs(ms: number): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  if (minutes < 60) return twoUnits(minutes, 'm', seconds % 60, 's', true);
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+  if (hours < 24) return twoUnits(hours, 'h', minutes % 60, 'm', true);
+  return twoUnits(Math.floor(hours / 24), 'd', hours % 24, 'h', false);
 }
 
 export function formatValue(value: number | null | undefined, unit: MetricUnit, options: FormatOptions = {}): string {

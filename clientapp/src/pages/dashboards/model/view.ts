@@ -12,7 +12,7 @@ export type RangeKey = (typeof RANGE_PRESETS)[number]['key'];
 /** Presets stay relative ("last 7 days") in a shared link; custom ranges are whole local days, `to` included. */
 export type RangeSelection = { kind: 'preset'; key: RangeKey } | { kind: 'custom'; from: string; to: string };
 
-export const FILTER_NAMES = ['repository', 'pipeline', 'branch', 'job', 'provider'] as const;
+const FILTER_NAMES = ['repository', 'pipeline', 'branch', 'job', 'provider'] as const;
 
 /** What the address says a dashboard shows, so a view can be shared. */
 export interface DashboardView {

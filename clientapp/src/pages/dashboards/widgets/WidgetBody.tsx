@@ -1,5 +1,5 @@
 import type { ChartType, WidgetData } from '../../../api/types';
-import { hasData } from '../model/chartOptions';
+import { hasData, statValue } from '../model/chartOptions';
 import type { DrillTarget } from '../model/drillDown';
 import { PlotWidget } from './PlotWidget';
 import { StatWidget } from './StatWidget';
@@ -28,7 +28,9 @@ export function WidgetBody({ title, chart, data, loading, drillUrl }: Props) {
     );
   }
   const result = data.result;
-  if (!result || !hasData(result)) return <p className="widget-note muted">No data in this range</p>;
+  // A pie of zeros draws nothing at all.
+  const empty = !result || !hasData(result) || (chart === 'pie' && result.shape === 'series' && statValue(result) === 0);
+  if (empty) return <p className="widget-note muted">No data in this range</p>;
   if (chart === 'stat') return <StatWidget result={result} title={title} />;
   if (chart === 'table' || result.shape === 'table') return <TableWidget result={result} drillUrl={drillUrl} />;
   return <PlotWidget result={result} type={chart} title={title} drillUrl={drillUrl} />;

@@ -8,7 +8,7 @@ interface Props {
   title: string;
   /** The widget's result, when it has one to export. */
   result: MetricResult | null;
-  /** Edit-mode controls, shown in place of the export button. */
+  /** Edit-mode controls, shown over the content in place of the export button. */
   controls?: ReactNode;
   children: ReactNode;
 }
@@ -17,7 +17,7 @@ interface Props {
 export function WidgetFrame({ title, result, controls, children }: Props) {
   const exportCsv = (data: MetricResult) => downloadText(csvFileName(title, data.from), toCsv(tabulate(data)), 'text/csv;charset=utf-8');
   return (
-    <article className="widget card" aria-label={title}>
+    <article className={controls ? 'widget card editing' : 'widget card'} aria-label={title}>
       <header className="widget-head">
         <h2 title={title}>{title}</h2>
         {controls ?? (result && (
