@@ -184,7 +184,7 @@ export const api = {
   dashboard: (id: string, signal?: AbortSignal) => request<Dashboard>(`/api/v1/dashboards/${encodeURIComponent(id)}`, withSignal(signal)),
   createDashboard: (dashboard: NewDashboard) => request<Dashboard>('/api/v1/dashboards', { method: 'POST', body: dashboard }),
   updateDashboard: (id: string, changes: DashboardChanges) =>
-    request<void>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'PUT', body: changes }),
+    request<Dashboard>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'PUT', body: changes }),
   deleteDashboard: (id: string) => request<void>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   dashboardData,
 

@@ -195,14 +195,14 @@ export type MetricShape = 'series' | 'table';
 export type Bucket = 'hour' | 'day' | 'week';
 export type Dimension = 'repository' | 'pipeline' | 'job' | 'branch' | 'provider' | 'category';
 
-/** Exact-match filters of a metric query; `category` only on metrics about failed jobs. */
+/** Exact-match filters of a metric query, null or absent for "any"; `category` only on metrics about failed jobs. */
 export interface MetricFilters {
-  repository?: string;
-  pipeline?: string;
-  branch?: string;
-  job?: string;
-  provider?: string;
-  category?: string;
+  repository?: string | null;
+  pipeline?: string | null;
+  branch?: string | null;
+  job?: string | null;
+  provider?: string | null;
+  category?: string | null;
 }
 
 /** A widget's query: a metric query spec without from/to, which the dashboard supplies. */
@@ -216,10 +216,13 @@ export interface WidgetQuery {
 
 export interface MetricDefinition {
   code: string;
+  title: string;
+  description: string;
   shape: MetricShape;
   unit: MetricUnit;
-  groupBy: Dimension[];
-  description: string;
+  /** The dimensions it can be filtered by; a dashboard filter on any other is not applied to it. */
+  filters: Dimension[];
+  groupBys: Dimension[];
 }
 
 export interface MetricPoint {
@@ -290,12 +293,13 @@ export interface Dashboard {
 export interface DashboardTemplate {
   id: string;
   name: string;
-  description: string | null;
+  description: string;
   widgets: Widget[];
 }
 
+/** Without a name, a dashboard made from a template takes the template's. */
 export interface NewDashboard {
-  name: string;
+  name?: string;
   description?: string;
   templateId?: string;
 }
@@ -309,7 +313,7 @@ export interface DashboardChanges {
 export interface WidgetData {
   widgetId: string;
   result: MetricResult | null;
-  error: { title: string; detail: string | null } | null;
+  error: { title: string; detail: string } | null;
 }
 
 export interface DashboardData {

@@ -13,14 +13,14 @@ export function CreateDashboardForm() {
   const [name, setName] = useState('');
   const [templateId, setTemplateId] = useState('');
   const { busy, error, onSubmit } = useSubmit(async () => {
-    const created = await api.createDashboard(templateId ? { name, templateId } : { name });
+    const created = await api.createDashboard({ ...(name.trim() ? { name } : {}), ...(templateId ? { templateId } : {}) });
     navigate(`/dashboards/${encodeURIComponent(created.id)}`);
   });
   const template = templates.resource.data?.find((t) => t.id === templateId);
 
   return (
     <form className="card inline-form" onSubmit={onSubmit} noValidate aria-label="Create a dashboard">
-      <FormField label="Name" placeholder="e.g. Release train health" value={name} onChange={(e) => setName(e.target.value)}
+      <FormField label="Name" placeholder={template ? template.name : 'e.g. Release train health'} value={name} onChange={(e) => setName(e.target.value)}
         errors={fieldErrors(error, 'name')} />
       <div className="field">
         <label htmlFor="dashboard-template">Start from</label>
@@ -28,7 +28,8 @@ export function CreateDashboardForm() {
           <option value="">A blank dashboard</option>
           {templates.resource.data?.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select>
-        {template?.description && <small className="muted">{template.description}</small>}
+        {template && <small className="muted">{template.description}</small>}
+        {fieldErrors(error, 'templateId')?.map((message) => <small key={message} className="field-errors">{message}</small>)}
       </div>
       <button className="button" type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create dashboard'}</button>
       <div className="form-status">

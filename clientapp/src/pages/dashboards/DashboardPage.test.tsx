@@ -41,6 +41,9 @@ function Location() {
 function renderAt(path: string, permissions = ['data:read']) {
   vi.spyOn(api, 'me').mockResolvedValue(me(permissions));
   vi.spyOn(api, 'dashboard').mockResolvedValue(dashboard);
+  vi.spyOn(api, 'metricsCatalog').mockResolvedValue([
+    { code: 'failures', title: 'Failures', description: 'Failed jobs.', shape: 'series', unit: 'count', filters: ['repository', 'branch'], groupBys: ['repository'] },
+  ]);
   const loadData = vi.spyOn(api, 'dashboardData').mockResolvedValue({ data, cache: 'hit' });
   render(
     <MemoryRouter initialEntries={[path]}>
@@ -114,8 +117,7 @@ describe('DashboardPage', () => {
   });
 
   it('renames and removes in edit mode, and saves with one PUT', async () => {
-    const update = vi.spyOn(api, 'updateDashboard').mockResolvedValue(undefined);
-    vi.spyOn(api, 'metricsCatalog').mockResolvedValue([]);
+    const update = vi.spyOn(api, 'updateDashboard').mockResolvedValue(dashboard);
     renderAt('/dashboards/d1', ['data:read', 'dashboards:edit']);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit dashboard' }));
     fireEvent.change(screen.getByLabelText('Dashboard name'), { target: { value: 'CI health' } });
@@ -130,13 +132,27 @@ describe('DashboardPage', () => {
     expect(changes.widgets.map((w) => w.id)).toEqual(['w-failures', 'w-mttr', 'w-rate', 'w-top']);
   });
 
-  it('keeps the changes and shows the server’s problem when saving fails', async () => {
-    vi.spyOn(api, 'updateDashboard').mockRejectedValue(new ApiError(409, { title: 'Conflict', detail: 'Someone else changed this dashboard.' }));
-    vi.spyOn(api, 'metricsCatalog').mockResolvedValue([]);
+  it('keeps the changes and lists the server’s problems when saving fails', async () => {
+    vi.spyOn(api, 'updateDashboard').mockRejectedValue(new ApiError(400, {
+      title: 'One or more fields are invalid.', errors: { 'widgets[0].layout': ['Layout must fit the 12-column grid.'] },
+    }));
     renderAt('/dashboards/d1', ['data:read', 'dashboards:edit']);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit dashboard' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect((await screen.findByText('Someone else changed this dashboard.')).getAttribute('role')).toBe('alert');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('One or more fields are invalid.');
+    expect(alert.textContent).toContain('widgets[0].layout: Layout must fit the 12-column grid.');
     expect(screen.getByLabelText('Dashboard name')).toBeTruthy();
+  });
+
+  it('adds a widget picked from the catalog, shown once saved', async () => {
+    renderAt('/dashboards/d1', ['data:read', 'dashboards:edit']);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit dashboard' }));
+    fireEvent.change(await screen.findByLabelText('Group by'), { target: { value: 'repository' } });
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Failures by repository' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add widget' }));
+    const added = screen.getByRole('article', { name: 'Failures by repository' });
+    expect(within(added).getByText('Save the dashboard to see this widget’s data.')).toBeTruthy();
+    expect(screen.getAllByRole('article').at(-1)).toBe(added);
   });
 });

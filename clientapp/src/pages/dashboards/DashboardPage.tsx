@@ -9,6 +9,7 @@ import { DashboardToolbar } from './DashboardToolbar';
 import { DataStatus } from './DataStatus';
 import { AddWidgetForm } from './editor/AddWidgetForm';
 import { EditorActions } from './editor/EditorActions';
+import { SaveProblem } from './editor/SaveProblem';
 import { useDashboardDraft } from './editor/useDashboardDraft';
 import { WidgetEditControls } from './editor/WidgetEditControls';
 import { drillDownUrl, type DrillTarget } from './model/drillDown';
@@ -38,6 +39,8 @@ function DashboardScreen({ dashboard, onSaved }: { dashboard: Dashboard; onSaved
   const view = useMemo(() => readView(params), [params]);
   const [reloads, setReloads] = useState(0);
   const data = useDashboardData(dashboard.id, view, reloads);
+  // What each metric accepts, for drill-down, and what can be added in edit mode.
+  const catalog = useResource((signal) => api.metricsCatalog(signal)).resource;
   const editor = useDashboardDraft(dashboard, () => {
     onSaved();
     setReloads((n) => n + 1);
@@ -65,8 +68,8 @@ function DashboardScreen({ dashboard, onSaved }: { dashboard: Dashboard; onSaved
           <EditorActions editing={!!draft} saving={editor.saving} onEdit={editor.start} onSave={() => void editor.save()} onCancel={editor.cancel} />
         )}
       </header>
-      <ProblemAlert error={editor.error} />
-      {draft && <AddWidgetForm onAdd={(widget) => setWidgets((current) => appendWidget(current, widget))} />}
+      <SaveProblem error={editor.error} />
+      {draft && <AddWidgetForm catalog={catalog} onAdd={(widget) => setWidgets((current) => appendWidget(current, widget))} />}
       <DashboardToolbar key={params.toString()} view={view} onChange={(next) => setParams(writeView(next))}
         onRefresh={() => setReloads((n) => n + 1)} busy={data.loading} />
       <ProblemAlert error={data.error} />
@@ -78,8 +81,9 @@ function DashboardScreen({ dashboard, onSaved }: { dashboard: Dashboard; onSaved
           const entry = results.get(widget.id);
           const result = entry?.result ?? null;
           // Leaving the page while editing would lose the changes: no drill-down in edit mode.
+          const accepts = catalog.data?.find((metric) => metric.code === widget.query.metric)?.filters;
           const drillUrl = result && !draft
-            ? (target: DrillTarget) => drillDownUrl({ result, widgetFilters: widget.query.filters, dashboardFilters: view.filters, target })
+            ? (target: DrillTarget) => drillDownUrl({ result, widgetFilters: widget.query.filters, dashboardFilters: view.filters, accepts, target })
             : undefined;
           const controls = draft ? (
             <WidgetEditControls widget={widget} widgets={widgets}

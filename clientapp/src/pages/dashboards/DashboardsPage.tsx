@@ -53,7 +53,10 @@ export function DashboardsPage() {
                   <td data-label="Updated">{formatAgo(dashboard.updatedAt)}</td>
                   {canEdit && (
                     <td className="actions">
-                      <button type="button" className="button danger small" onClick={() => void remove(dashboard.id, dashboard.name)}>Delete</button>
+                      {/* The server keeps the default dashboard. */}
+                      {!dashboard.isDefault && (
+                        <button type="button" className="button danger small" onClick={() => void remove(dashboard.id, dashboard.name)}>Delete</button>
+                      )}
                     </td>
                   )}
                 </tr>

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../api/client';
 import type { Bucket, ChartType, Dimension, MetricDefinition, Widget } from '../../../api/types';
-import { useResource } from '../../../api/useResource';
+import type { Resource } from '../../../api/useResource';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { CHART_LABELS, chartsFor, newWidget } from '../model/newWidget';
 import { humanize } from '../model/units';
@@ -11,11 +10,10 @@ const buckets: { value: Bucket | ''; label: string }[] = [
 ];
 
 /** Picks a metric from the catalog and how to show it; only the group-bys the metric allows are offered. */
-export function AddWidgetForm({ onAdd }: { onAdd: (widget: Widget) => void }) {
-  const catalog = useResource((signal) => api.metricsCatalog(signal));
-  if (catalog.resource.state === 'loading') return <p className="card muted" role="status">Loading the metric catalog…</p>;
-  if (!catalog.resource.data) return <ProblemAlert error={catalog.resource.error} />;
-  return <WidgetChoiceForm metrics={catalog.resource.data} onAdd={onAdd} />;
+export function AddWidgetForm({ catalog, onAdd }: { catalog: Resource<MetricDefinition[]>; onAdd: (widget: Widget) => void }) {
+  if (catalog.state === 'loading') return <p className="card muted" role="status">Loading the metric catalog…</p>;
+  if (!catalog.data) return <ProblemAlert error={catalog.error} />;
+  return <WidgetChoiceForm metrics={catalog.data} onAdd={onAdd} />;
 }
 
 function WidgetChoiceForm({ metrics, onAdd }: { metrics: MetricDefinition[]; onAdd: (widget: Widget) => void }) {
@@ -32,7 +30,7 @@ function WidgetChoiceForm({ metrics, onAdd }: { metrics: MetricDefinition[]; onA
     const definition = metrics.find((m) => m.code === next);
     setCode(next);
     if (definition && !chartsFor(definition).includes(chart)) setChart(chartsFor(definition)[0]!);
-    if (definition && groupBy && !definition.groupBy.includes(groupBy)) setGroupBy('');
+    if (definition && groupBy && !definition.groupBys.includes(groupBy)) setGroupBy('');
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,7 +45,7 @@ function WidgetChoiceForm({ metrics, onAdd }: { metrics: MetricDefinition[]; onA
       <label className="field">
         <span>Metric</span>
         <select value={code} onChange={(e) => pickMetric(e.target.value)}>
-          {metrics.map((m) => <option key={m.code} value={m.code}>{humanize(m.code)}</option>)}
+          {metrics.map((m) => <option key={m.code} value={m.code}>{m.title}</option>)}
         </select>
       </label>
       <label className="field">
@@ -64,21 +62,21 @@ function WidgetChoiceForm({ metrics, onAdd }: { metrics: MetricDefinition[]; onA
           </select>
         </label>
       )}
-      {isSeries && metric.groupBy.length > 0 && (
+      {isSeries && metric.groupBys.length > 0 && (
         <label className="field">
           <span>Group by</span>
           <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as Dimension | '')}>
             <option value="">Nothing</option>
-            {metric.groupBy.map((d) => <option key={d} value={d}>{humanize(d)}</option>)}
+            {metric.groupBys.map((d) => <option key={d} value={d}>{humanize(d)}</option>)}
           </select>
         </label>
       )}
       <label className="field">
         <span>Title</span>
-        <input value={title} placeholder={metric ? humanize(metric.code) : ''} onChange={(e) => setTitle(e.target.value)} />
+        <input value={title} placeholder={metric?.title ?? ''} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <button type="submit" className="button small" disabled={!metric}>Add widget</button>
-      {metric?.description && <p className="muted small form-hint">{humanize(metric.code)}: {metric.description}.</p>}
+      {metric?.description && <p className="muted small form-hint">{metric.title}: {metric.description}</p>}
     </form>
   );
 }

@@ -8,15 +8,24 @@ describe('drillDownUrl', () => {
   it('opens the failed jobs of the clicked group and day, with every filter', () => {
     const url = drillDownUrl({
       result: seriesResult(),
-      widgetFilters: { branch: 'main' },
+      widgetFilters: { branch: 'main', pipeline: 'CI', job: null },
       dashboardFilters: { provider: 'github', branch: 'release' },
       target: { kind: 'point', group: 'acme/api', at: '2026-11-16T00:00:00Z' },
     });
     expect(url.startsWith('/runs?')).toBe(true);
     expect(params(url)).toEqual({
-      view: 'jobs', repository: 'acme/api', branch: 'main', provider: 'github', status: 'failure',
+      view: 'jobs', repository: 'acme/api', pipeline: 'CI', branch: 'release', provider: 'github', status: 'failure',
       from: '2026-11-16T00:00:00.000Z', to: '2026-11-17T00:00:00.000Z',
     });
+  });
+
+  it('leaves out the dashboard filters the metric does not accept, as the server did', () => {
+    const result = seriesResult({ metric: 'mttr', unit: 'ms', groupBy: null, bucket: null });
+    const url = drillDownUrl({
+      result, widgetFilters: null, dashboardFilters: { branch: 'dev', repository: 'acme/api' }, accepts: ['repository', 'pipeline', 'provider'],
+      target: { kind: 'point', group: null, at: null },
+    });
+    expect(params(url)).toEqual({ repository: 'acme/api', status: 'failure', from: result.from, to: result.to });
   });
 
   it('opens runs, without a status, for a metric about runs over the whole range', () => {

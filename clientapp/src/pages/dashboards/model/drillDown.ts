@@ -1,4 +1,4 @@
-import type { Bucket, DashboardFilters, MetricFilters, MetricResult, RunFilters } from '../../../api/types';
+import type { Bucket, DashboardFilters, Dimension, MetricFilters, MetricResult, RunFilters } from '../../../api/types';
 
 /** What was clicked: a point of a series (its group and bucket), or a row of a table metric. */
 export type DrillTarget =
@@ -28,15 +28,18 @@ export interface DrillInput {
   result: MetricResult;
   widgetFilters: MetricFilters | null | undefined;
   dashboardFilters: DashboardFilters;
+  /** The filters the metric accepts (from the catalog); the server applies no others of the dashboard's. */
+  accepts?: readonly Dimension[] | undefined;
   target: DrillTarget;
 }
 
 /** The runs explorer address showing what a clicked point or row counted. */
-export function drillDownUrl({ result, widgetFilters, dashboardFilters, target }: DrillInput): string {
+export function drillDownUrl({ result, widgetFilters, dashboardFilters, accepts, target }: DrillInput): string {
   const filters: RunFilters = {};
   for (const name of EXPLORER_FILTERS) {
-    // A widget's own filter is the more specific one: it wins over the dashboard's.
-    const value = widgetFilters?.[name] || dashboardFilters[name];
+    // As the server computed it: a dashboard filter the metric accepts wins over the widget's own.
+    const fromDashboard = !accepts || accepts.includes(name) ? dashboardFilters[name] : undefined;
+    const value = fromDashboard || widgetFilters?.[name];
     if (value) filters[name] = value;
   }
 

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { MetricDefinition } from '../../../api/types';
 import { chartsFor, newWidget, newWidgetId } from './newWidget';
 
-const failures: MetricDefinition = { code: 'failures', shape: 'series', unit: 'count', groupBy: ['repository', 'category'], description: '' };
-const flaky: MetricDefinition = { code: 'flaky_jobs', shape: 'table', unit: 'count', groupBy: [], description: '' };
+const metric = (code: string, title: string, shape: MetricDefinition['shape'], groupBys: MetricDefinition['groupBys']): MetricDefinition => ({
+  code, title, description: '', shape, unit: 'count', filters: ['repository'], groupBys,
+});
+const failures = metric('failures', 'Failures', 'series', ['repository', 'category']);
+const flaky = metric('flaky_jobs', 'Flaky jobs', 'table', []);
 
 describe('newWidget', () => {
   it('builds the query the widget asks for, titled after the metric by default', () => {
@@ -24,6 +27,7 @@ describe('newWidget', () => {
   it('offers only a table for table metrics', () => {
     expect(chartsFor(flaky)).toEqual(['table']);
     expect(chartsFor(failures)).toContain('line');
+    expect(chartsFor(failures)).not.toContain('table');
   });
 });
 

@@ -1,9 +1,8 @@
 import type { Bucket, ChartType, Dimension, MetricDefinition, Widget } from '../../../api/types';
-import { humanize } from './units';
 
-const SERIES_CHARTS: ChartType[] = ['line', 'area', 'bar', 'stacked_bar', 'pie', 'stat', 'table'];
+const SERIES_CHARTS: ChartType[] = ['line', 'area', 'bar', 'stacked_bar', 'pie', 'stat'];
 
-/** Table metrics can only be shown as a table; series as anything. */
+/** The server shows table metrics as a table, and only them. */
 export const chartsFor = (metric: MetricDefinition): ChartType[] => (metric.shape === 'table' ? ['table'] : SERIES_CHARTS);
 
 export const CHART_LABELS: Record<ChartType, string> = {
@@ -32,12 +31,12 @@ export function newWidget({ metric, chart, bucket, groupBy, title }: WidgetChoic
   const isTable = metric.shape === 'table';
   return {
     id,
-    title: title.trim() || humanize(metric.code),
+    title: title.trim() || metric.title,
     chart,
     query: {
       metric: metric.code,
       bucket: isTable || chart === 'pie' ? null : bucket,
-      groupBy: !isTable && groupBy && metric.groupBy.includes(groupBy) ? groupBy : null,
+      groupBy: !isTable && groupBy && metric.groupBys.includes(groupBy) ? groupBy : null,
       filters: {},
     },
     layout: chart === 'stat' ? { x: 0, y: 0, w: 3, h: 2 } : { x: 0, y: 0, w: 6, h: 4 },
