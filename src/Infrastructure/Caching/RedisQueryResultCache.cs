@@ -95,6 +95,20 @@ internal sealed class RedisQueryResultCache(RedisConnection redis, QueryCacheOpt
             return await compute();
         }
 
+        try
+        {
+            // The holder before us may have stored the result between our miss and our lease.
+            if ((byte[]?)await database.StringGetAsync(key) is { } stored)
+            {
+                await database.ScriptEvaluateAsync(ReleaseScript, [lease], [token]);
+                return stored;
+            }
+        }
+        catch (RedisException exception)
+        {
+            logger.LogWarning("Query cache read failed, computing directly: {Message}", exception.Message);
+        }
+
         var encoded = await compute();
         try
         {

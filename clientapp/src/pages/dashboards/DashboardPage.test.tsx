@@ -139,8 +139,7 @@ describe('DashboardPage', () => {
     renderAt('/dashboards/d1', ['data:read', 'dashboards:edit']);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit dashboard' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('One or more fields are invalid.');
+    const alert = (await screen.findByText('One or more fields are invalid.')).closest('[role="alert"]')!;
     expect(alert.textContent).toContain('widgets[0].layout: Layout must fit the 12-column grid.');
     expect(screen.getByLabelText('Dashboard name')).toBeTruthy();
   });

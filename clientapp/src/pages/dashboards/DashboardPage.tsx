@@ -80,8 +80,8 @@ function DashboardScreen({ dashboard, onSaved }: { dashboard: Dashboard; onSaved
         {(widget) => {
           const entry = results.get(widget.id);
           const result = entry?.result ?? null;
-          // Leaving the page while editing would lose the changes: no drill-down in edit mode.
           const accepts = catalog.data?.find((metric) => metric.code === widget.query.metric)?.filters;
+          // Leaving the page while editing would lose the changes: no drill-down in edit mode.
           const drillUrl = result && !draft
             ? (target: DrillTarget) => drillDownUrl({ result, widgetFilters: widget.query.filters, dashboardFilters: view.filters, accepts, target })
             : undefined;

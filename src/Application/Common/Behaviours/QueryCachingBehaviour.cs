@@ -5,7 +5,8 @@ using MediatR;
 namespace Faultline.Application.Common.Behaviours;
 
 /// <summary>
-/// Serves <see cref="ICachedQuery"/> requests from the query cache under a fingerprint of
+/// Serves <see cref="ICachedQuery"/> requests (the only ones it is built for: the DI container
+/// skips it where the constraint does not hold) from the query cache under a fingerprint of
 /// (tenant, tenant data version, canonical query). Ingestion bumps the version with the data, so a
 /// result is never served after the data it was computed from changed; old entries age out.
 /// The version is read before computing: a result computed from newer data than its version says is
@@ -14,13 +15,14 @@ namespace Faultline.Application.Common.Behaviours;
 public sealed class QueryCachingBehaviour<TRequest, TResponse>(
     ICurrentPrincipal principal, ITenantDataVersion dataVersion, IQueryResultCache cache, QueryCacheStatistics statistics, QueryCacheOutcome outcome)
     : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : ICachedQuery
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ICachedQuery cached || principal.TenantId is not { } tenantId) return await next();
+        if (principal.TenantId is not { } tenantId) return await next();
 
         var version = await dataVersion.CurrentAsync(cancellationToken);
-        var lookup = await cache.GetOrComputeAsync(QueryFingerprint.Of(tenantId, version, typeof(TRequest).Name, cached.CacheKey), () =>
+        var lookup = await cache.GetOrComputeAsync(QueryFingerprint.Of(tenantId, version, typeof(TRequest).Name, request.CacheKey), () =>
         {
             statistics.RecordComputation();
             return next();

@@ -44,6 +44,11 @@ describe('chartSpec for bucketed series', () => {
     expect(many(option.series)[0]!.name).toBe('Failure rate');
   });
 
+  it('steps a duration axis in whole units', () => {
+    const hours = seriesResult({ metric: 'mttr', unit: 'ms', groupBy: null, series: [{ group: null, points: [{ at: '2026-11-15T00:00:00Z', value: 5.5 * 3_600_000 }] }] });
+    expect(one(chartSpec(hours, 'line', palette).option.yAxis)).toMatchObject({ interval: 3_600_000, max: 6 * 3_600_000 });
+  });
+
   it('tells which group and bucket a click hit', () => {
     const { targetOf } = chartSpec(seriesResult(), 'line', palette);
     expect(targetOf(1, 2)).toEqual({ kind: 'point', group: 'acme/web', at: '2026-11-17T00:00:00Z' });

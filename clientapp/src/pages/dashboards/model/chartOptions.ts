@@ -2,14 +2,14 @@ import type { ChartOption, LegendComponentOption, TooltipComponentOption } from 
 import type { ChartPalette } from '../../../components/charts/palette';
 import type { Bucket, ChartType, MetricResult, MetricSeries } from '../../../api/types';
 import type { DrillTarget } from './drillDown';
-import { formatValue, humanize, summarize } from './units';
+import { durationStep, formatValue, humanize, summarize } from './units';
 
 export type PlotType = Exclude<ChartType, 'stat' | 'table'>;
 
 /** An ECharts option and, for a click on (series, data) index, what was clicked. */
 export interface ChartSpec {
   option: ChartOption;
-  targetOf: (seriesIndex: number, dataIndex: number) => DrillTarget | null;
+  targetOf: (seriesIndex: number, dataIndex: number) => DrillTarget;
 }
 
 const BUCKET_LABELS: Record<Bucket, Intl.DateTimeFormatOptions> = {
@@ -23,9 +23,9 @@ export function bucketLabel(at: string | null, bucket: Bucket | null, locale?: s
   return new Intl.DateTimeFormat(locale, BUCKET_LABELS[bucket]).format(new Date(at));
 }
 
+// A group is named even where the result names no group-by (failure categories always come by category).
 function seriesName(series: MetricSeries, result: MetricResult): string {
-  if (!result.groupBy) return humanize(result.metric);
-  return series.group ?? '(none)';
+  return series.group ?? (result.groupBy ? '(none)' : humanize(result.metric));
 }
 
 /** Nothing to draw: no series, or no known value in any bucket (rates and durations of empty buckets are null). */
@@ -38,6 +38,12 @@ export function hasData(result: MetricResult): boolean {
 export function combinedPoints(result: MetricResult): (number | null)[] {
   const length = Math.max(0, ...result.series.map((series) => series.points.length));
   return Array.from({ length }, (_, index) => summarize(result.series.map((series) => series.points[index]?.value ?? null), result.unit));
+}
+
+/** Per bucket, the groups' values added up: the height of a stacked bar. */
+function combinedTotals(result: MetricResult): number[] {
+  const length = Math.max(0, ...result.series.map((series) => series.points.length));
+  return Array.from({ length }, (_, index) => result.series.reduce((sum, series) => sum + (series.points[index]?.value ?? 0), 0));
 }
 
 /** A stat's big number: the total of counts and costs, the mean of rates and durations. */
@@ -72,6 +78,14 @@ export function chartSpec(result: MetricResult, type: PlotType, palette: ChartPa
   const axisLine = { lineStyle: { color: palette.border } };
   const splitLine = { lineStyle: { color: palette.border, type: 'dashed' as const } };
   const group = (index: number) => result.series[index]?.group ?? null;
+  const values = result.series.flatMap((series) => series.points.map((point) => point.value ?? 0));
+  // Stacked bars reach the sum of a bucket's values; the others, the largest value.
+  const max = type === 'stacked_bar' ? Math.max(0, ...combinedTotals(result)) : Math.max(0, ...values);
+  const step = result.unit === 'ms' ? durationStep(max) : undefined;
+  const valueAxis = {
+    type: 'value' as const, splitLine, axisLabel: { color: palette.muted, formatter: axisValue, hideOverlap: true },
+    ...(step ? { interval: step, max: Math.ceil(max / step) * step } : {}),
+  };
 
   if (type === 'pie') {
     return {
@@ -102,7 +116,7 @@ export function chartSpec(result: MetricResult, type: PlotType, palette: ChartPa
         ...base(palette),
         tooltip: tooltip(palette, { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: format }),
         grid: { ...GRID, left: 8, right: 16, top: 8, bottom: 8 },
-        xAxis: { type: 'value', axisLabel: { color: palette.muted, formatter: axisValue, hideOverlap: true }, splitLine },
+        xAxis: valueAxis,
         yAxis: {
           type: 'category', inverse: true, data: result.series.map((series) => seriesName(series, result)),
           axisLine, axisTick: { show: false }, axisLabel: { color: palette.muted, width: 140, overflow: 'truncate' },
@@ -126,7 +140,7 @@ export function chartSpec(result: MetricResult, type: PlotType, palette: ChartPa
         type: 'category', boundaryGap: isBar, data: buckets.map((at) => bucketLabel(at, result.bucket, locale)),
         axisLine, axisTick: { show: false }, axisLabel: { color: palette.muted, hideOverlap: true },
       },
-      yAxis: { type: 'value', axisLabel: { color: palette.muted, formatter: axisValue }, splitLine },
+      yAxis: valueAxis,
       series: result.series.map((series) => {
         const data = series.points.map((point) => point.value);
         const name = seriesName(series, result);

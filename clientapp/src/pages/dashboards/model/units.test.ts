@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatValue, humanize, summarize } from './units';
+import { durationStep, formatMs, formatValue, humanize, summarize } from './units';
 
 const en = { locale: 'en-US' };
 
@@ -46,6 +46,15 @@ describe('summarize', () => {
   it('averages the known rates and durations, and has nothing to say without any', () => {
     expect(summarize([0.1, null, 0.3], 'ratio')).toBeCloseTo(0.2);
     expect(summarize([null, null], 'ms')).toBeNull();
+  });
+});
+
+describe('durationStep', () => {
+  it('steps duration axes in whole units', () => {
+    expect(durationStep(800)).toBeUndefined();
+    expect(durationStep(150_000)).toBe(30_000);
+    expect(durationStep(5 * 3_600_000 + 33 * 60_000)).toBe(3_600_000);
+    expect(durationStep(40 * 86_400_000)).toBe(7 * 86_400_000);
   });
 });
 

@@ -44,6 +44,14 @@ export function formatValue(value: number | null | undefined, unit: MetricUnit, 
   }
 }
 
+const DURATION_STEPS = [1, 5, 10, 15, 30, 60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400].map((s) => s * 1000);
+
+/** An axis step for durations up to `max` ms, in whole human units (30s, 1h…) rather than powers of ten of ms; at most 6 steps. */
+export function durationStep(max: number): number | undefined {
+  if (max < 5000) return undefined;
+  return DURATION_STEPS.find((step) => max / step <= 6) ?? Math.ceil(max / 6 / 86_400_000) * 86_400_000;
+}
+
 /** Counts and costs add up over buckets and groups; rates and durations do not. */
 export const isAdditive = (unit: MetricUnit) => unit === 'count' || unit === 'usd';
 

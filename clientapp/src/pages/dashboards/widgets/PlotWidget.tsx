@@ -18,9 +18,6 @@ export function PlotWidget({ result, type, title, drillUrl }: Props) {
   const palette = useChartPalette();
   const navigate = useNavigate();
   const spec = useMemo(() => chartSpec(result, type, palette), [result, type, palette]);
-  const select = (seriesIndex: number, dataIndex: number) => {
-    const target = spec.targetOf(seriesIndex, dataIndex);
-    if (target && drillUrl) navigate(drillUrl(target));
-  };
-  return <EChart option={spec.option} label={title} {...(drillUrl ? { onSelect: select } : {})} />;
+  const onSelect = drillUrl && ((seriesIndex: number, dataIndex: number) => navigate(drillUrl(spec.targetOf(seriesIndex, dataIndex))));
+  return <EChart option={spec.option} label={title} {...(onSelect ? { onSelect } : {})} />;
 }
