@@ -12,8 +12,8 @@ namespace Faultline.Bench;
 
 /// <summary>
 /// `make bench`: ingest over HTTP (batches of 1,000, as clients send them) and through the bulk path,
-/// data latency (event sent → visible in the rollups dashboards read), and the size of a seeded
-/// 10M-job tenant when one exists. Runs against a fresh database; prints one table.
+/// data latency (event sent → visible in the rollups dashboards read), and the size and dashboard
+/// load times (cold, warm, plain SQL) of a seeded 10M-job tenant when one exists. Runs against a fresh database; prints one table.
 /// </summary>
 internal static class Benchmarks
 {
@@ -62,6 +62,7 @@ internal static class Benchmarks
             $"{Percentile(visible, 50):N1} / {Percentile(visible, 95):N1} / {visible.Max():N1} ms"));
 
         rows.AddRange(await SeededTenantAsync(devDatabase, seededTenant, cancellationToken));
+        rows.AddRange(await AnalyticsBenchmark.RunAsync(configuration, seededTenant, cancellationToken));
 
         await app.StopAsync(cancellationToken);
         Console.WriteLine();
@@ -157,7 +158,7 @@ internal static class Benchmarks
         return new NpgsqlConnectionStringBuilder(devDatabase) { Database = name }.ConnectionString;
     }
 
-    private static double Percentile(List<double> values, int percentile)
+    internal static double Percentile(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];

@@ -9,8 +9,8 @@ public static class DashboardTemplates
         "How often builds fail, why, how long they take and how fast the default branch recovers.",
     [
         new("failures", "Failed jobs", "stat", new("failures", "day"), new(0, 0, 3, 2)),
-        new("failure-rate-now", "Failure rate", "stat", new("failure_rate", "day"), new(3, 0, 3, 2)),
-        new("mttr", "Mean time to recovery", "stat", new("mttr", "day"), new(6, 0, 3, 2)),
+        new("failure-rate-now", "Failure rate", "stat", new("failure_rate"), new(3, 0, 3, 2)),
+        new("mttr", "Mean time to recovery", "stat", new("mttr"), new(6, 0, 3, 2)),
         new("cost", "Cost of failures", "stat", new("failure_cost", "day"), new(9, 0, 3, 2)),
         new("failure-rate", "Failure rate by repository", "line", new("failure_rate", "day", "repository", Top: 5), new(0, 2, 8, 4)),
         new("categories", "Why jobs failed", "pie", new("failure_categories"), new(8, 2, 4, 4)),
@@ -32,7 +32,7 @@ public static class DashboardTemplates
         "Runner minutes burnt on failed jobs, where they go, and the queue behind them.",
     [
         new("cost-total", "Cost of failures", "stat", new("failure_cost", "day"), new(0, 0, 4, 2)),
-        new("queue", "Mean queue time", "stat", new("queue_time", "day"), new(4, 0, 4, 2)),
+        new("queue", "Mean queue time", "stat", new("queue_time"), new(4, 0, 4, 2)),
         new("runs", "Pipeline runs", "stat", new("runs", "day"), new(8, 0, 4, 2)),
         new("cost-by-repo", "Cost of failures by repository", "stacked_bar", new("failure_cost", "day", "repository", Top: 5), new(0, 2, 8, 5)),
         new("cost-by-pipeline", "Cost by pipeline", "pie", new("failure_cost", null, "pipeline", Top: 6), new(8, 2, 4, 5)),
