@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core; never a downloaded browser.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -31,4 +32,20 @@ export async function screenshot(page, name) {
   const file = path.join(shotsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Signs up a new organisation in the browser, then creates an API key with the same session (the context shares its cookies). */
+export async function signUpWithKey(context, organisation, scopes) {
+  const page = await context.newPage();
+  await page.goto(baseUrl + '/signup');
+  await page.getByLabel('Organisation name').fill(organisation);
+  await page.getByLabel('Work e-mail').fill(`e2e.${randomUUID().slice(0, 8)}@example.test`);
+  await page.getByLabel('Password').fill('Correct-Horse-Battery-9');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: `Welcome to ${organisation}` }).waitFor();
+  await page.close();
+
+  const { token } = await (await context.request.get(baseUrl + '/api/v1/auth/antiforgery')).json();
+  const created = await context.request.post(baseUrl + '/api/v1/api-keys', { headers: { 'X-CSRF-TOKEN': token }, data: { name: 'e2e', scopes } });
+  return (await created.json()).key;
 }

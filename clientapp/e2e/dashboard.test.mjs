@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { baseUrl, desktop, launch, phone, screenshot } from './browser.mjs';
+import { baseUrl, desktop, launch, phone, screenshot, signUpWithKey } from './browser.mjs';
 
 let browser;
 let context;
@@ -34,17 +33,7 @@ before(async () => {
   browser = await launch();
   context = await browser.newContext(desktop);
   await context.addInitScript(() => localStorage.setItem('faultline.theme', localStorage.getItem('faultline.theme') ?? 'light'));
-  const page = await context.newPage();
-  await page.goto(baseUrl + '/signup');
-  await page.getByLabel('Organisation name').fill('Dashboard Co');
-  await page.getByLabel('Work e-mail').fill(`dash.${randomUUID().slice(0, 8)}@example.test`);
-  await page.getByLabel('Password').fill('Correct-Horse-Battery-9');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Welcome to Dashboard Co' }).waitFor();
-  await page.close();
-
-  const { token } = await (await context.request.get(baseUrl + '/api/v1/auth/antiforgery')).json();
-  const { key } = await (await context.request.post(baseUrl + '/api/v1/api-keys', { headers: { 'X-CSRF-TOKEN': token }, data: { name: 'e2e', scopes: ['ingest'] } })).json();
+  const key = await signUpWithKey(context, 'Dashboard Co', ['ingest']);
   const ingest = await context.request.post(baseUrl + '/api/v1/events', { headers: { Authorization: `Bearer ${key}` }, data: week() });
   assert.equal(ingest.status(), 200);
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { baseUrl, desktop, launch, phone, screenshot } from './browser.mjs';
+import { baseUrl, desktop, launch, phone, screenshot, signUpWithKey } from './browser.mjs';
 
 let browser;
 let context;
@@ -13,19 +12,7 @@ before(async () => {
   context = await browser.newContext(desktop);
   await context.addInitScript(() => localStorage.setItem('faultline.theme', localStorage.getItem('faultline.theme') ?? 'light'));
 
-  // Sign up in the browser, then create an ingest key with the same session (the context shares its cookies).
-  const page = await context.newPage();
-  await page.goto(baseUrl + '/signup');
-  await page.getByLabel('Organisation name').fill('Explorer Co');
-  await page.getByLabel('Work e-mail').fill(`explorer.${randomUUID().slice(0, 8)}@example.test`);
-  await page.getByLabel('Password').fill('Correct-Horse-Battery-9');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Welcome to Explorer Co' }).waitFor();
-  await page.close();
-
-  const { token } = await (await context.request.get(baseUrl + '/api/v1/auth/antiforgery')).json();
-  const created = await context.request.post(baseUrl + '/api/v1/api-keys', { headers: { 'X-CSRF-TOKEN': token }, data: { name: 'e2e', scopes: ['ingest'] } });
-  const { key } = await created.json();
+  const key = await signUpWithKey(context, 'Explorer Co', ['ingest']);
   const auth = { Authorization: `Bearer ${key}` };
   const at = (minutes) => new Date(Date.UTC(2026, 10, 20, 10, minutes)).toISOString();
   const common = { provider: 'github', repository: 'acme/api', pipeline: 'CI', branch: 'main', commitSha: '9f2c1e7' };

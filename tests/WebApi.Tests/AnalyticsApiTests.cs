@@ -102,6 +102,11 @@ public sealed partial class AnalyticsApiTests(RunningApiFixture fixture) : IClas
         await ProblemAssert.IsProblemAsync(await b.GetAsync($"/api/v1/dashboards/{id}"), 404);
         await ProblemAssert.IsProblemAsync(await b.GetAsync($"/api/v1/dashboards/{id}/data"), 404);
         await ProblemAssert.IsProblemAsync(await b.SendAsync(HttpMethod.Put, $"/api/v1/dashboards/{id}", new { name = "mine", widgets = Array.Empty<object>() }), 404);
+        var copy = await a.PostAsync("/api/v1/dashboards", new { templateId = "cost" });
+        var copyId = (await copy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblemAsync(await b.SendAsync(HttpMethod.Delete, $"/api/v1/dashboards/{copyId}"), 404);
+        Assert.DoesNotContain((await b.JsonAsync("/api/v1/dashboards")).EnumerateArray(), d => d.GetProperty("id").GetGuid() == copyId);
+        Assert.Equal("Cost of failures", (await a.JsonAsync($"/api/v1/dashboards/{copyId}")).GetProperty("name").GetString());
         Assert.Equal("Reliability overview", (await a.JsonAsync($"/api/v1/dashboards/{id}")).GetProperty("name").GetString());
     }
 
@@ -139,6 +144,7 @@ public sealed partial class AnalyticsApiTests(RunningApiFixture fixture) : IClas
         { """{"metric":"jobs","from":"2026-11-01T00:00:00Z","to":"2026-11-02T00:00:00Z","top":0}""", "spec.top" },
         { """{"metric":"incidents","from":"2026-11-01T00:00:00Z","to":"2026-11-02T00:00:00Z","bucket":"day"}""", "spec.bucket" },
         { """{"metric":"jobs","to":"2026-11-02T00:00:00Z"}""", "from" },
+        { """{"metric":"jobs","from":"2026-11-02T00:00:00Z"}""", "to" },
     };
 
     [Theory]
@@ -161,10 +167,17 @@ public sealed partial class AnalyticsApiTests(RunningApiFixture fixture) : IClas
         await ProblemAssert.IsProblemAsync(await ingestOnly.PostAsJsonAsync("/api/v1/metrics/query", Failures()), 403);
         await ProblemAssert.IsProblemAsync(await Api.Client.PostAsJsonAsync("/api/v1/metrics/query", Failures()), 401);
 
+        foreach (var path in new[] { "/api/v1/metrics/catalog", "/api/v1/dashboards", "/api/v1/dashboards/templates", $"/api/v1/dashboards/{Guid.NewGuid()}/data" })
+            await ProblemAssert.IsProblemAsync(await Api.Client.GetAsync(path), 401);
+        await ProblemAssert.IsProblemAsync(await ingestOnly.GetAsync("/api/v1/dashboards"), 403);
+
         var (viewer, _, _) = await Teams.JoinAsync(owner, "viewer");
         using var _v = viewer;
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/v1/dashboards")).StatusCode);
         await ProblemAssert.IsProblemAsync(await viewer.PostAsync("/api/v1/dashboards", new { templateId = "cost" }), 403);
+        var id = (await viewer.JsonAsync("/api/v1/dashboards"))[0].GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblemAsync(await viewer.SendAsync(HttpMethod.Put, $"/api/v1/dashboards/{id}", new { name = "x", widgets = Array.Empty<object>() }), 403);
+        await ProblemAssert.IsProblemAsync(await viewer.SendAsync(HttpMethod.Delete, $"/api/v1/dashboards/{id}"), 403);
     }
 
     [Fact]
@@ -231,6 +244,36 @@ public sealed partial class AnalyticsApiTests(RunningApiFixture fixture) : IClas
         var problem = await ProblemAssert.IsProblemAsync(response, 400);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Equal(before, (await owner.JsonAsync("/api/v1/dashboards")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_catalog_lists_every_metric_with_what_it_can_be_filtered_and_grouped_by()
+    {
+        var (owner, _) = await TenantAsync();
+        using var session = owner;
+        var catalog = (await owner.JsonAsync("/api/v1/metrics/catalog")).EnumerateArray().ToDictionary(m => m.GetProperty("code").GetString()!);
+        Assert.Equal(14, catalog.Count);
+        Assert.Equal(["repository", "pipeline"], catalog["mttr"].GetProperty("groupBys").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal("table", catalog["incidents"].GetProperty("shape").GetString());
+        Assert.Equal("usd", catalog["failure_cost"].GetProperty("unit").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_update_is_refused_and_the_dashboard_stays_as_it_was()
+    {
+        var (owner, _) = await TenantAsync();
+        using var session = owner;
+        var id = (await owner.JsonAsync("/api/v1/dashboards"))[0].GetProperty("id").GetGuid();
+        var before = (await owner.JsonAsync($"/api/v1/dashboards/{id}")).GetRawText();
+
+        var noWidgets = await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Put, $"/api/v1/dashboards/{id}", new { name = "Renamed" }), 400);
+        Assert.True(noWidgets.GetProperty("errors").TryGetProperty("widgets", out _));
+        var badWidget = new { id = "a", title = "A", chart = "line", query = new { metric = "jobs", groupBy = "category" }, layout = new { x = 0, y = 0, w = 4, h = 2 } };
+        var badGroup = await ProblemAssert.IsProblemAsync(
+            await owner.SendAsync(HttpMethod.Put, $"/api/v1/dashboards/{id}", new { name = "Renamed", widgets = new[] { badWidget } }), 400);
+        Assert.True(badGroup.GetProperty("errors").TryGetProperty("widgets[0].query.groupBy", out _), badGroup.ToString());
+
+        Assert.Equal(before, (await owner.JsonAsync($"/api/v1/dashboards/{id}")).GetRawText());
     }
 
     [Fact]

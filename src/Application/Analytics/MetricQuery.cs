@@ -23,7 +23,7 @@ public sealed record MetricQuery(
         // The categories metric is failures by category, grouped or not.
         if (metric == MetricCatalog.FailureCategories) groupBy = Dimension.Category;
         return new MetricQuery(metric, FloorHour(from), CeilingHour(to), spec.Bucket is null ? null : EnumCode.Parse<TimeBucket>(spec.Bucket), groupBy,
-            Normalised(spec.Filters ?? MetricFilters.None), spec.Top ?? MetricSpec.DefaultTop);
+            (spec.Filters ?? MetricFilters.None).Normalised(), spec.Top ?? MetricSpec.DefaultTop);
     }
 
     /// <summary>A stable text of everything that decides the result (the cache key's query part).</summary>
@@ -49,10 +49,4 @@ public sealed record MetricQuery(
         var floor = FloorHour(at);
         return floor == at ? floor : floor.AddHours(1);
     }
-
-    // Blank filters mean "any"; surrounding spaces are never part of a name.
-    private static MetricFilters Normalised(MetricFilters filters) => new(
-        Clean(filters.Repository), Clean(filters.Pipeline), Clean(filters.Job), Clean(filters.Branch), Clean(filters.Provider), Clean(filters.Category));
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

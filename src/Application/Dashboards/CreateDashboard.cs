@@ -1,4 +1,3 @@
-using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Security;
 using Faultline.Domain.Analytics;
 using FluentValidation;
@@ -26,7 +25,8 @@ public sealed class CreateDashboardHandler(IDashboardRepository dashboards, Time
     public async Task<DashboardDto> Handle(CreateDashboard request, CancellationToken cancellationToken)
     {
         var template = DashboardTemplates.Find(request.TemplateId);
-        var name = (request.Name ?? template?.Name ?? throw RequestValidationException.For("name", "A name is required.")).Trim();
+        // The validator saw a name, the request's or the template's.
+        var name = (request.Name ?? template!.Name).Trim();
         var dashboard = new Dashboard(Guid.CreateVersion7(), name, request.Description?.Trim() ?? template?.Description, isDefault: false,
             template?.Widgets ?? request.Widgets ?? [], clock.GetUtcNow());
         await dashboards.AddAsync(dashboard, cancellationToken);

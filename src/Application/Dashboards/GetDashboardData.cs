@@ -69,15 +69,8 @@ public sealed class GetDashboardDataHandler(IDashboardRepository dashboards, IMe
     /// </summary>
     private static MetricSpec ForRange(MetricSpec query, MetricFilters dashboardFilters, TimeSpan range)
     {
-        var metric = MetricCatalog.Find(query.Metric);
-        var applicable = metric is null ? MetricFilters.None : new MetricFilters(
-            Applicable(metric, Dimension.Repository, dashboardFilters), Applicable(metric, Dimension.Pipeline, dashboardFilters),
-            Applicable(metric, Dimension.Job, dashboardFilters), Applicable(metric, Dimension.Branch, dashboardFilters),
-            Applicable(metric, Dimension.Provider, dashboardFilters), Applicable(metric, Dimension.Category, dashboardFilters));
+        var applicable = MetricCatalog.Find(query.Metric) is { } metric ? dashboardFilters.Normalised().Restricted(metric.Filters) : MetricFilters.None;
         var bucket = query.Bucket == "hour" && range > MetricQuery.MaxHourlyRange ? "day" : query.Bucket;
         return query with { Bucket = bucket, Filters = (query.Filters ?? MetricFilters.None).With(applicable) };
     }
-
-    private static string? Applicable(MetricDefinition metric, Dimension dimension, MetricFilters filters) =>
-        metric.Filters.Contains(dimension) && !string.IsNullOrWhiteSpace(filters.Of(dimension)) ? filters.Of(dimension) : null;
 }

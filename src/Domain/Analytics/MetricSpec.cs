@@ -11,6 +11,20 @@ public sealed record MetricFilters(
         overrides.Repository ?? Repository, overrides.Pipeline ?? Pipeline, overrides.Job ?? Job, overrides.Branch ?? Branch,
         overrides.Provider ?? Provider, overrides.Category ?? Category);
 
+    /// <summary>Blank filters mean "any"; surrounding spaces are never part of a name.</summary>
+    public MetricFilters Normalised() => new(
+        Clean(Repository), Clean(Pipeline), Clean(Job), Clean(Branch), Clean(Provider), Clean(Category));
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>These filters on the given dimensions only; the others become "any".</summary>
+    public MetricFilters Restricted(IReadOnlyCollection<Dimension> dimensions)
+    {
+        string? Kept(Dimension dimension) => dimensions.Contains(dimension) ? Of(dimension) : null;
+        return new MetricFilters(Kept(Dimension.Repository), Kept(Dimension.Pipeline), Kept(Dimension.Job), Kept(Dimension.Branch),
+            Kept(Dimension.Provider), Kept(Dimension.Category));
+    }
+
     public string? Of(Dimension dimension) => dimension switch
     {
         Dimension.Repository => Repository,

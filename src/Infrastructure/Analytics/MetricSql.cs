@@ -101,7 +101,7 @@ internal sealed class MetricSql
             FROM {Table("job_runs")} j
             {(source == Source.FailedJobs ? $"LEFT JOIN {Table("job_classifications")} c ON c.job_id = j.id" : "")}
             WHERE j.finished_at >= @from AND j.finished_at < @to AND j.{(source == Source.FailedJobs ? Failed : "status <> 'running'")}
-                  {Filters("j", branch: true, jobColumn: "name")}
+                  {Filters("j", branch: true, jobColumn: "name", category: source == Source.FailedJobs)}
             """,
         Source.Runs => $"""
             SELECT r.finished_at AS at, r.repository_id, r.pipeline_id, NULL::text AS job_name, r.branch, r.status, 1::bigint AS jobs,
@@ -178,7 +178,7 @@ internal sealed class MetricSql
 
     /// <summary>Filter conditions on the columns a source has; the values are the statement's parameters.</summary>
     private string Filters(string alias, bool branch = false, string? jobColumn = "job_name", string repositoryColumn = "repository_id",
-        string pipelineColumn = "pipeline_id")
+        string pipelineColumn = "pipeline_id", bool category = false)
     {
         var filters = _query.Filters;
         var conditions = new List<string>();
@@ -190,7 +190,7 @@ internal sealed class MetricSql
             conditions.Add($"{alias}.{pipelineColumn} IN (SELECT id FROM {Table("pipelines")} WHERE name = @pipeline)");
         if (filters.Job is not null && jobColumn is not null) conditions.Add($"{alias}.{jobColumn} = @job");
         if (filters.Branch is not null && branch) conditions.Add($"{alias}.branch = @branch");
-        if (filters.Category is not null && alias == "j") conditions.Add("coalesce(c.category, 'unclassified') = @category");
+        if (filters.Category is not null && category) conditions.Add("coalesce(c.category, 'unclassified') = @category");
         return string.Concat(conditions.Select(c => $" AND {c}"));
     }
 

@@ -54,18 +54,12 @@ internal sealed class RedisQueryResultCache(RedisConnection redis, QueryCacheOpt
             return new CacheLookup<T>(await compute(), Hit: false);
         }
 
-        T? computedHere = default;
-        var computer = false;
-        var shared = _inFlight.GetOrAdd(key, _ => ComputeOnceAsync(database, key, async () =>
-        {
-            computer = true;
-            computedHere = await compute();
-            return Encode(computedHere);
-        }));
+        // Every caller decodes the shared bytes, the one that computed them too: one path, and no
+        // caller can change an instance another one holds.
+        var shared = _inFlight.GetOrAdd(key, _ => ComputeOnceAsync(database, key, async () => Encode(await compute())));
         try
         {
-            var encoded = await shared.WaitAsync(cancellationToken);
-            return new CacheLookup<T>(computer ? computedHere! : Decode<T>(encoded), Hit: false);
+            return new CacheLookup<T>(Decode<T>(await shared.WaitAsync(cancellationToken)), Hit: false);
         }
         finally
         {

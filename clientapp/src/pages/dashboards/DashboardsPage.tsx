@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useResource } from '../../api/useResource';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { useRowAction } from '../../components/useRowAction';
 import { formatAgo } from '../../format';
 import { useSession } from '../../session/SessionProvider';
 import { CreateDashboardForm } from './CreateDashboardForm';
@@ -11,18 +11,9 @@ export function DashboardsPage() {
   const { can } = useSession();
   const canEdit = can('dashboards:edit');
   const list = useResource((signal) => api.dashboards(signal));
-  const [deleteError, setDeleteError] = useState<unknown>(null);
-
-  const remove = async (id: string, name: string) => {
-    if (!window.confirm(`Delete the dashboard "${name}"? Its widgets are deleted with it.`)) return;
-    setDeleteError(null);
-    try {
-      await api.deleteDashboard(id);
-      list.refresh();
-    } catch (error) {
-      setDeleteError(error);
-    }
-  };
+  const deletion = useRowAction(list.refresh);
+  const remove = (id: string, name: string) =>
+    deletion.run(() => api.deleteDashboard(id), `Delete the dashboard "${name}"? Its widgets are deleted with it.`);
 
   return (
     <section className="page">
@@ -31,7 +22,7 @@ export function DashboardsPage() {
         <p className="muted">Failure rates, durations and costs over time, for the whole organisation or one pipeline.</p>
       </header>
       {canEdit && <CreateDashboardForm />}
-      <ProblemAlert error={deleteError} />
+      <ProblemAlert error={deletion.error} />
       <div className="card table-card">
         {list.resource.state === 'loading' && <p className="muted" role="status">Loading dashboards…</p>}
         {list.resource.state === 'error' && <ProblemAlert error={list.resource.error} />}

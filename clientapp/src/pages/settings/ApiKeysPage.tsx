@@ -5,6 +5,7 @@ import { useResource } from '../../api/useResource';
 import { CopyOnceDialog } from '../../components/CopyOnceDialog';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
+import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
 
 const scopes: { scope: ApiKeyScope; what: string }[] = [
@@ -17,18 +18,9 @@ const scopes: { scope: ApiKeyScope; what: string }[] = [
 export function ApiKeysPage() {
   const keys = useResource((signal) => api.apiKeys(signal));
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const [revokeError, setRevokeError] = useState<unknown>(null);
-
-  const revoke = async (id: string, name: string) => {
-    if (!window.confirm(`Revoke "${name}"? Programs using it stop working at once.`)) return;
-    setRevokeError(null);
-    try {
-      await api.revokeApiKey(id);
-      keys.refresh();
-    } catch (error) {
-      setRevokeError(error);
-    }
-  };
+  const revocation = useRowAction(keys.refresh);
+  const revoke = (id: string, name: string) =>
+    revocation.run(() => api.revokeApiKey(id), `Revoke "${name}"? Programs using it stop working at once.`);
 
   return (
     <section className="page">
@@ -38,7 +30,7 @@ export function ApiKeysPage() {
       </header>
       <CreateKeyForm onCreated={(key) => { setCreated(key); keys.refresh(); }} />
       {created && <CopyOnceDialog title={`Your new key "${created.name}"`} secret={created.key} onClose={() => setCreated(null)} />}
-      <ProblemAlert error={revokeError} />
+      <ProblemAlert error={revocation.error} />
       <div className="card table-card">
         {keys.resource.state === 'loading' && <p className="muted" role="status">Loading keys…</p>}
         {keys.resource.state === 'error' && <ProblemAlert error={keys.resource.error} />}

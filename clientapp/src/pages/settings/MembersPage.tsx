@@ -5,6 +5,7 @@ import { useResource } from '../../api/useResource';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { RoleSelect } from '../../components/RoleSelect';
+import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
 import { useSession } from '../../session/SessionProvider';
 import { InvitationsList } from './InvitationsList';
@@ -13,19 +14,10 @@ export function MembersPage() {
   const { can, state } = useSession();
   const members = useResource((signal) => api.members(signal));
   const invitations = useResource((signal) => api.invitations(signal));
-  const [actionError, setActionError] = useState<unknown>(null);
   const myId = state.status === 'signed-in' ? state.me.userId : null;
   const mayTouchOwners = can('owners:manage');
 
-  const act = async (action: () => Promise<void>) => {
-    setActionError(null);
-    try {
-      await action();
-      members.refresh();
-    } catch (error) {
-      setActionError(error);
-    }
-  };
+  const { error: actionError, run: act } = useRowAction(members.refresh);
 
   return (
     <section className="page">
@@ -54,7 +46,7 @@ export function MembersPage() {
                     <td data-label="Joined">{new Date(member.joinedAt).toLocaleDateString()}</td>
                     <td className="actions">
                       <button type="button" className="button danger small" disabled={locked}
-                        onClick={() => window.confirm(`Remove ${member.email}?`) && act(() => api.removeMember(member.userId))}>Remove</button>
+                        onClick={() => act(() => api.removeMember(member.userId), `Remove ${member.email}?`)}>Remove</button>
                     </td>
                   </tr>
                 );

@@ -5,6 +5,7 @@ import { useResource } from '../../api/useResource';
 import { CopyOnceDialog } from '../../components/CopyOnceDialog';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
+import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
 import { formatAgo } from '../../format';
 import { WebhookSetup } from './WebhookSetup';
@@ -20,22 +21,15 @@ export function WebhooksPage() {
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [provider, setProvider] = useState<WebhookProvider>('github');
   const [name, setName] = useState('');
-  const [deleteError, setDeleteError] = useState<unknown>(null);
   const { busy, error, onSubmit } = useSubmit(async () => {
     setCreated(await api.createWebhook(provider, name));
     setName('');
     hooks.refresh();
   });
 
-  const remove = async (id: string, hookName: string) => {
-    if (!window.confirm(`Delete "${hookName}"? Its deliveries will be refused.`)) return;
-    try {
-      await api.deleteWebhook(id);
-      hooks.refresh();
-    } catch (caught) {
-      setDeleteError(caught);
-    }
-  };
+  const deletion = useRowAction(hooks.refresh);
+  const remove = (id: string, hookName: string) =>
+    deletion.run(() => api.deleteWebhook(id), `Delete "${hookName}"? Its deliveries will be refused.`);
 
   return (
     <section className="page">
@@ -59,7 +53,7 @@ export function WebhooksPage() {
           <WebhookSetup hook={created.hook} />
         </CopyOnceDialog>
       )}
-      <ProblemAlert error={deleteError} />
+      <ProblemAlert error={deletion.error} />
       <div className="card table-card">
         {hooks.resource.data?.length === 0 && <p className="muted">No webhook yet. Programs can also send events to <code>POST /api/v1/events</code>.</p>}
         {!!hooks.resource.data?.length && (

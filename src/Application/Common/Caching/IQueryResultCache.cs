@@ -11,9 +11,3 @@ public interface IQueryResultCache
 {
     Task<CacheLookup<T>> GetOrComputeAsync<T>(string fingerprint, Func<Task<T>> compute, CancellationToken cancellationToken);
 }
-
-/// <summary>The version of the current tenant's data: changes whenever ingestion changes runs or jobs.</summary>
-public interface ITenantDataVersion
-{
-    Task<long> CurrentAsync(CancellationToken cancellationToken);
-}

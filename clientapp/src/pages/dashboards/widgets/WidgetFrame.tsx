@@ -8,7 +8,7 @@ interface Props {
   title: string;
   /** The widget's result, when it has one to export. */
   result: MetricResult | null;
-  /** Edit-mode controls, shown over the content in place of the export button. */
+  /** Edit-mode controls, shown in the header in place of the export button. */
   controls?: ReactNode;
   children: ReactNode;
 }
