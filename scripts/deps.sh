@@ -43,3 +43,6 @@ if [ ! -f "$stamp" ] || ! cmp -s "$root/clientapp/package-lock.json" "$stamp"; t
   (cd "$root/clientapp" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$root/clientapp/package-lock.json" "$stamp"
 fi
+
+# The ONNX Runtime native library the classifier calls.
+"$root/scripts/onnxruntime.sh"
