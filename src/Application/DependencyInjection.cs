@@ -43,6 +43,8 @@ public static class DependencyInjection
         services.AddScoped<Members.MemberChangeGuard>();
         services.AddScoped<Invitations.InvitationTokens>();
         services.AddScoped<Ingestion.EventIngestor>();
+        services.AddSingleton<Classification.FailureAnalyzer>();
+        services.AddScoped<Classification.PredictionInputs>();
         services.AddSingleton<Common.Caching.QueryCacheStatistics>();
         services.AddScoped<Common.Caching.QueryCacheOutcome>();
         return services;

@@ -70,6 +70,13 @@ public static class DependencyInjection
         services.AddScoped<Application.Analytics.IMetricStore, Analytics.PostgresMetricStore>();
         services.AddScoped<Application.Dashboards.IDashboardRepository, Analytics.PostgresDashboardRepository>();
 
+        var classification = configuration.GetSection("Faultline:Classification").Get<Inference.ClassificationOptions>() ?? new();
+        services.AddSingleton<Application.Classification.IFailureClassifier>(provider => new Inference.OnnxFailureClassifier(
+            classification.RelativeTo(provider.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Inference.OnnxFailureClassifier>>()));
+        services.AddScoped<Application.Classification.IClassificationStore, Classification.PostgresClassificationStore>();
+        services.AddHostedService<Classification.ClassificationWorker>();
+
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddSingleton(new SmtpSettings(
             configuration["Smtp:Host"] ?? "127.0.0.1",

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Faultline.Application;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using Faultline.Infrastructure;
 using Faultline.WebApi.Endpoints;
 using Faultline.WebApi.Errors;
@@ -25,7 +26,10 @@ public static class FaultlineApp
         builder.Services.AddInfrastructure(builder.Configuration);
 
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<ICurrentPrincipal, HttpCurrentPrincipal>();
+        builder.Services.AddScoped<HttpCurrentPrincipal>();
+        builder.Services.AddScoped<PrincipalOverride>();
+        builder.Services.AddScoped<ICurrentPrincipal>(services =>
+            services.GetRequiredService<PrincipalOverride>().Principal ?? services.GetRequiredService<HttpCurrentPrincipal>());
         builder.Services.AddAuthentication(SelectingScheme)
             .AddPolicyScheme(SelectingScheme, "Session, API key, webhook or operator token", options => options.ForwardDefaultSelector = context =>
                 ApiKeyAuthentication.BearerToken(context.Request) switch
@@ -73,6 +77,8 @@ public static class FaultlineApp
         builder.Services.AddBuiltSpa();
 
         var app = builder.Build();
+        // Models and the ONNX Runtime library are checked now: a bad deployment stops the start with its reason.
+        app.Services.GetRequiredService<Application.Classification.IFailureClassifier>();
 
         app.Use((context, next) =>
         {
@@ -112,6 +118,7 @@ public static class FaultlineApp
         api.MapRunEndpoints();
         api.MapWebhookEndpoints();
         api.MapAnalyticsEndpoints();
+        api.MapClassificationEndpoints();
         app.UseBuiltSpa();
         return app;
     }

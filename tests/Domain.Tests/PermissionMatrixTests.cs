@@ -17,6 +17,7 @@ public class PermissionMatrixTests
         ["apikeys:manage"] = [Role.Owner, Role.Admin],
         ["sso:manage"] = [Role.Owner, Role.Admin],
         ["audit:read"] = [Role.Owner, Role.Admin],
+        ["models:manage"] = [Role.Owner, Role.Admin],
         ["billing:manage"] = [Role.Owner],
         ["owners:manage"] = [Role.Owner],
     };

@@ -15,6 +15,28 @@ public static class TestStack
     public static string Redis =>
         Environment.GetEnvironmentVariable("FAULTLINE_TEST_REDIS") is { Length: > 0 } configured ? configured : "127.0.0.1:56379";
 
+    /// <summary>The repository's root (the folder of Clean.sln), found upwards from the test binaries.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The shipped models, as the server loads them.</summary>
+    public static string Models => Path.Combine(RepositoryRoot, "models");
+
+    /// <summary>The ONNX Runtime library scripts/onnxruntime.sh fetched.</summary>
+    public static string OnnxRuntime => Path.Combine(RepositoryRoot, ".local", "onnxruntime", "libonnxruntime.so.1");
+
+    /// <summary>The shared labelled dataset of real CI logs (beside the checkout).</summary>
+    public static string CiFailures => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "datasets", "ci-failures"));
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Clean.sln"))) return directory.FullName;
+        }
+
+        throw new InvalidOperationException($"No Clean.sln above {AppContext.BaseDirectory}.");
+    }
+
     /// <summary>A loopback port nothing listens on, for "dependency is down" tests.</summary>
     public static int ClosedPort()
     {

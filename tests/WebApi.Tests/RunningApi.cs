@@ -66,6 +66,8 @@ public sealed class RunningApi : IAsyncDisposable
             $"--Smtp:Port={mail.Port}",
             "--Faultline:PublicBaseUrl=http://faultline.test",
             $"--Redis:KeyPrefix=faultline-test:{database.Name}:",
+            $"--Faultline:Classification:ModelsPath={TestStack.Models}",
+            $"--Faultline:Classification:OnnxRuntimePath={TestStack.OnnxRuntime}",
             .. productionLimits ? Array.Empty<string>() :
             [
                 "--Faultline:Limits:SignUpsPerAddressPerHour=100000",

@@ -17,6 +17,9 @@ public sealed record Permission(string Code)
     public static readonly Permission SsoManage = new("sso:manage");
     public static readonly Permission AuditRead = new("audit:read");
 
+    /// <summary>Choose which classification model (and challenger) serves the tenant.</summary>
+    public static readonly Permission ModelsManage = new("models:manage");
+
     /// <summary>Make someone an owner, or change or remove an owner.</summary>
     public static readonly Permission OwnersManage = new("owners:manage");
 
@@ -26,7 +29,7 @@ public sealed record Permission(string Code)
     public static IReadOnlyList<Permission> Tenant { get; } =
     [
         MembersManage, ApiKeysManage, DataIngest, DataRead, DataPredict, DashboardsEdit, AlertsManage,
-        BillingManage, SsoManage, AuditRead, OwnersManage,
+        BillingManage, SsoManage, AuditRead, ModelsManage, OwnersManage,
     ];
 
     public static IReadOnlyList<Permission> All { get; } = [.. Tenant, PlatformTenantsManage];

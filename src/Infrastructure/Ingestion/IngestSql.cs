@@ -1,4 +1,6 @@
+using Faultline.Infrastructure.Classification;
 using Faultline.Infrastructure.Persistence;
+using Faultline.Infrastructure.Persistence.Migrations;
 
 namespace Faultline.Infrastructure.Ingestion;
 
@@ -138,9 +140,15 @@ internal sealed class IngestSql(TenantConnection tenant)
         """;
 
     /// <summary>Cached analytics are keyed by this version: bumped with the data, in the same transaction.</summary>
+    /// <remarks>In the same round trip, wakes the background classifier when failed jobs changed (delivered at commit).</remarks>
     public string BumpDataVersion => $"""
-        UPDATE {tenant.Qualified("settings")} SET data_version = data_version + 1
-        WHERE EXISTS (SELECT 1 FROM run_changes) OR EXISTS (SELECT 1 FROM job_changes)
+        WITH bumped AS (
+            UPDATE {tenant.Qualified("settings")} SET data_version = data_version + 1
+            WHERE EXISTS (SELECT 1 FROM run_changes) OR EXISTS (SELECT 1 FROM job_changes)
+            RETURNING 1)
+        SELECT (SELECT count(*) FROM bumped),
+               pg_notify('{PostgresClassificationStore.Channel}', {SqlIdentifier.Literal(tenant.Schema)})
+        FROM (SELECT 1) one WHERE EXISTS (SELECT 1 FROM job_changes WHERE status IN ('failure', 'timed_out'))
         """;
 
     /// <summary>Each staged item's row id, and whether it was inserted (true), updated (false) or left as it was (null).</summary>

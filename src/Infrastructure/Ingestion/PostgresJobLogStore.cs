@@ -46,6 +46,7 @@ internal sealed class PostgresJobLogStore(TenantConnectionFactory connections) :
             },
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);
+        await Classification.PostgresClassificationStore.NotifyAsync(tenant, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -235,18 +235,20 @@ public static class LogLines
         }
     }
 
-    // Short codes keep their digits (CS1002, E0308, TS2345 name the error); long ids are noise.
+    // Error codes keep their digits (CS1002, E0308, TS2345 name the error); elsewhere digits are
+    // noise (timestamps, versions, ids), and what is left of a word must still be a word.
     private static void AppendWord(StringBuilder builder, ReadOnlySpan<char> word)
     {
         var digits = CountDigits(word);
-        if (digits == word.Length)
-        {
-            return;
-        }
-
         if (digits > 0 && word.Length >= 7 && IsHex(word))
         {
             Append(builder, "hex");
+            return;
+        }
+
+        var keepDigits = digits > 0 && word.Length <= 8 && IsErrorCode(word);
+        if (!keepDigits && word.Length - digits < 2)
+        {
             return;
         }
 
@@ -255,7 +257,6 @@ public static class LogLines
             builder.Append(' ');
         }
 
-        var keepDigits = digits > 0 && word.Length <= 8;
         foreach (var c in word)
         {
             if (keepDigits || !char.IsAsciiDigit(c))
@@ -263,6 +264,13 @@ public static class LogLines
                 builder.Append(char.ToLowerInvariant(c));
             }
         }
+    }
+
+    /// <summary>Letters then digits: CS1002, E0308, TS2345.</summary>
+    private static bool IsErrorCode(ReadOnlySpan<char> word)
+    {
+        var firstDigit = word.IndexOfAnyInRange('0', '9');
+        return firstDigit > 0 && word[..firstDigit].IndexOfAnyExceptInRange('A', 'z') < 0 && word[firstDigit..].IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     private static int CountDigits(ReadOnlySpan<char> word)

@@ -10,6 +10,9 @@ internal static partial class SqlIdentifier
             ? $"\"{identifier}\""
             : throw new ArgumentException($"'{identifier}' is not a plain SQL identifier.", nameof(identifier));
 
+    /// <summary>A plain identifier as a string literal (a notification's payload).</summary>
+    public static string Literal(string identifier) => $"'{Quote(identifier)[1..^1]}'";
+
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainIdentifier();
 }

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Faultline.Domain.Classification;
+
+namespace Faultline.Application.Classification;
+
+/// <summary>
+/// The deployed models (port): runs a model's document classifier and line scorer over feature
+/// rows made by <see cref="Features.LogFeaturizer"/>. Implementations load every model at start and
+/// refuse one built for another featurizer version.
+/// </summary>
+public interface IFailureClassifier
+{
+    IReadOnlyList<ModelCard> Models { get; }
+
+    /// <summary>What a tenant that never chose is served: the shipped default and its challenger, if any.</summary>
+    ModelAssignment DefaultAssignment { get; }
+
+    /// <summary>Class probabilities, <paramref name="rows"/> × the card's classes, row-major.</summary>
+    float[] Classify(string modelVersion, ReadOnlySpan<float> documents, int rows);
+
+    /// <summary>One score per line row: how likely the line explains the failure.</summary>
+    float[] ScoreLines(string modelVersion, ReadOnlySpan<float> lines, int rows);
+}
+
+/// <summary>A model's card: what it is, what it was trained on and how well it did.</summary>
+/// <param name="Classes">Category codes in the order of the model's probability outputs.</param>
+/// <param name="Card">The whole card.json (metrics, data, limits), passed through to readers.</param>
+/// <param name="Markdown">card.md, the same card for people.</param>
+public sealed record ModelCard(
+    string Version, string Algorithm, DateTimeOffset CreatedAt, string FeaturizerVersion, IReadOnlyList<string> Classes,
+    JsonElement Card, string Markdown);

@@ -1,0 +1,114 @@
+using System.Threading.Channels;
+using Faultline.Application.Classification;
+using Faultline.Application.Common.Security;
+using Faultline.Domain.Authorization;
+using Faultline.Infrastructure.Persistence.Migrations;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Faultline.Infrastructure.Classification;
+
+/// <summary>
+/// Classifies failed jobs in the background, within a moment of their log arriving: ingestion and
+/// log uploads NOTIFY the tenant's schema on commit, and a sweep of every tenant catches whatever a
+/// lost notification (restart, dropped connection) left behind. Claims are leased rows, so several
+/// instances share the work without doing any twice.
+/// </summary>
+internal sealed class ClassificationWorker(
+    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, SchemaMigrator migrator, ILogger<ClassificationWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+    private static readonly IReadOnlySet<Permission> Permissions = new HashSet<Permission> { Permission.DataIngest };
+
+    private readonly Channel<string> _schemas = Channel.CreateUnbounded<string>();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!migrator.Completed) await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+            await Task.WhenAll(ListenAsync(stoppingToken), ClassifyAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; claims lapse and queued jobs wait for the next start.
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, notification) => _schemas.Writer.TryWrite(notification.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresClassificationStore.Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                // Work queued while nobody listened is found by the sweep.
+                _schemas.Writer.TryWrite("");
+                while (true) await connection.WaitAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Classification listener lost its connection, retrying: {Message}", exception.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+        }
+    }
+
+    private async Task ClassifyAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var sweep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            sweep.CancelAfter(SweepInterval);
+            string? schema;
+            try
+            {
+                schema = await _schemas.Reader.ReadAsync(sweep.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                schema = "";
+            }
+
+            try
+            {
+                var tenants = await TenantsAsync(schema, stoppingToken);
+                foreach (var tenant in tenants) await DrainAsync(tenant, stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Background classification failed; it is retried on the next sweep");
+            }
+        }
+    }
+
+    /// <summary>The tenant a notification names, or every tenant for a sweep ("").</summary>
+    private async Task<List<Guid>> TenantsAsync(string schema, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM catalog.tenants WHERE $1 = '' OR schema_name = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        var tenants = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) tenants.Add(reader.GetGuid(0));
+        return tenants;
+    }
+
+    /// <summary>Classifies the tenant's queue batch by batch until it is empty (or the rest is claimed by others).</summary>
+    internal async Task DrainAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<PrincipalOverride>().Principal =
+                new BackgroundPrincipal(tenantId, "system:classifier", Permissions);
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            if (await mediator.Send(new ClassifyQueuedJobs(), cancellationToken) == 0) return;
+        }
+    }
+}

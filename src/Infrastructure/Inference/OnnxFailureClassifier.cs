@@ -1,0 +1,189 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Faultline.Application.Classification;
+using Faultline.Application.Classification.Features;
+using Faultline.Domain;
+using Faultline.Domain.Classification;
+using Microsoft.Extensions.Logging;
+
+namespace Faultline.Infrastructure.Inference;
+
+/// <summary>
+/// The deployed models, run by ONNX Runtime. Everything is checked once at start — the native
+/// library, every card, its featurizer version, the files' SHA-256 and that ONNX Runtime accepts
+/// each model — so a bad deployment stops the server with a clear message instead of failing on the
+/// first prediction. Sessions are shared: ONNX Runtime runs one session from many threads.
+/// </summary>
+internal sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
+{
+    private readonly OrtRuntime _runtime;
+    private readonly Dictionary<string, LoadedModel> _models = new(StringComparer.Ordinal);
+
+    public OnnxFailureClassifier(ClassificationOptions options, ILogger<OnnxFailureClassifier> logger)
+    {
+        if (!File.Exists(options.OnnxRuntimePath))
+        {
+            throw new ModelDeploymentException(
+                $"The ONNX Runtime library is missing at {Path.GetFullPath(options.OnnxRuntimePath)}. Fetch it with scripts/onnxruntime.sh " +
+                "(make run and make test do), or point Faultline:Classification:OnnxRuntimePath at libonnxruntime.so.1.");
+        }
+
+        _runtime = OrtRuntime.Load(options.OnnxRuntimePath, "faultline");
+        try
+        {
+            var settings = new OrtSessionSettings(options.IntraOpThreads, options.ExecutionProvider, options.CudaDeviceId);
+            var index = ReadIndex(options.ModelsPath);
+            foreach (var directory in Directory.GetDirectories(options.ModelsPath).Order(StringComparer.Ordinal))
+            {
+                if (!File.Exists(Path.Combine(directory, "card.json"))) continue;
+                var model = LoadedModel.Open(_runtime, directory, settings);
+                _models.Add(model.Card.Version, model);
+                if (model.FallbackReason is { } reason)
+                    logger.LogWarning("Model {Version} runs on the CPU: the {Provider} execution provider is unavailable ({Reason})",
+                        model.Card.Version, options.ExecutionProvider, reason);
+            }
+
+            DefaultAssignment = new ModelAssignment(Deployed(index.Default, "default"),
+                index.Challenger is null ? null : Deployed(index.Challenger, "challenger"), 0);
+            logger.LogInformation("Classification models {Models} loaded (ONNX Runtime {Version}, default {Default})",
+                string.Join(", ", _models.Keys), _runtime.Version, DefaultAssignment.Active);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<ModelCard> Models => [.. _models.Values.Select(m => m.Card)];
+
+    public ModelAssignment DefaultAssignment { get; }
+
+    public float[] Classify(string modelVersion, ReadOnlySpan<float> documents, int rows)
+    {
+        var model = Model(modelVersion);
+        var (values, shape) = model.Classifier.Run(model.InputName, documents, rows, LogFeaturizer.DocumentDimension, model.OutputName);
+        Expect(shape, rows, model.Card.Classes.Count, modelVersion);
+        return values;
+    }
+
+    public float[] ScoreLines(string modelVersion, ReadOnlySpan<float> lines, int rows)
+    {
+        var model = Model(modelVersion);
+        var (values, shape) = model.Lines.Run(model.LineInputName, lines, rows, LogFeaturizer.LineDimension, model.LineOutputName);
+        Expect(shape, rows, 1, modelVersion);
+        return values;
+    }
+
+    public void Dispose()
+    {
+        foreach (var model in _models.Values) model.Dispose();
+        _runtime.Dispose();
+    }
+
+    private LoadedModel Model(string version) =>
+        _models.TryGetValue(version, out var model) ? model : throw new InvalidOperationException($"Model {version} is not deployed.");
+
+    private string Deployed(string version, string role) => _models.ContainsKey(version)
+        ? version
+        : throw new ModelDeploymentException($"models.json names {version} as the {role} model, but no folder with that card.json is deployed.");
+
+    private static void Expect(long[] shape, int rows, int columns, string version)
+    {
+        if (shape is not [var r, var c] || r != rows || c != columns)
+            throw new InvalidOperationException($"Model {version} answered shape [{string.Join(", ", shape)}], expected [{rows}, {columns}].");
+    }
+
+    private static (string Default, string? Challenger) ReadIndex(string modelsPath)
+    {
+        var path = Path.Combine(modelsPath, "models.json");
+        if (!File.Exists(path))
+            throw new ModelDeploymentException($"No models.json in {Path.GetFullPath(modelsPath)}: set Faultline:Classification:ModelsPath to the models folder.");
+        using var index = JsonDocument.Parse(File.ReadAllBytes(path));
+        var challenger = index.RootElement.TryGetProperty("challenger", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        return (index.RootElement.GetProperty("default").GetString()!, challenger);
+    }
+
+    /// <summary>One model version: its card and its two sessions.</summary>
+    private sealed class LoadedModel : IDisposable
+    {
+        private LoadedModel(ModelCard card, JsonElement root) => (Card, Root) = (card, root);
+
+        public ModelCard Card { get; }
+
+        private JsonElement Root { get; }
+
+        public OrtInferenceSession Classifier { get; private set; } = null!;
+
+        public OrtInferenceSession Lines { get; private set; } = null!;
+
+        public string InputName => Root.GetProperty("inputName").GetString()!;
+
+        public string OutputName => Root.GetProperty("outputName").GetString()!;
+
+        public string LineInputName => Root.GetProperty("lineModel").GetProperty("inputName").GetString()!;
+
+        public string LineOutputName => Root.GetProperty("lineModel").GetProperty("outputName").GetString()!;
+
+        public string? FallbackReason => Classifier.FallbackReason;
+
+        public static LoadedModel Open(OrtRuntime runtime, string directory, OrtSessionSettings settings)
+        {
+            var root = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "card.json"))).RootElement.Clone();
+            var version = root.GetProperty("version").GetString()!;
+            var featurizer = root.GetProperty("featurizerVersion").GetString();
+            if (featurizer != LogFeaturizer.Version)
+                throw new ModelDeploymentException(
+                    $"Model {version} was built for featurizer {featurizer}; this server featurizes with {LogFeaturizer.Version}. " +
+                    "Retrain it (make train) or deploy a server that matches.");
+            var classes = root.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!).ToList();
+            var unknown = classes.Except(EnumCode.All<FailureCategory>()).ToList();
+            if (unknown.Count > 0 || classes.Count != classes.Distinct().Count())
+                throw new ModelDeploymentException($"Model {version} predicts classes outside the taxonomy or twice: {string.Join(", ", classes)}.");
+            if (root.GetProperty("documentDimension").GetInt32() != LogFeaturizer.DocumentDimension
+                || root.GetProperty("lineDimension").GetInt32() != LogFeaturizer.LineDimension)
+                throw new ModelDeploymentException($"Model {version} expects other feature dimensions than featurizer {LogFeaturizer.Version} makes.");
+
+            var card = new ModelCard(version, root.GetProperty("algorithm").GetString()!, root.GetProperty("createdAt").GetDateTimeOffset(),
+                featurizer, classes, root, File.ReadAllText(Path.Combine(directory, "card.md")));
+            var model = new LoadedModel(card, root);
+            try
+            {
+                model.Classifier = Session(runtime, directory, "classifier.onnx", root, settings, version);
+                model.Lines = Session(runtime, directory, root.GetProperty("lineModel").GetProperty("file").GetString()!, root, settings, version);
+                return model;
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+        }
+
+        private static OrtInferenceSession Session(OrtRuntime runtime, string directory, string file, JsonElement root, OrtSessionSettings settings,
+            string version)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(directory, file));
+            var expected = root.GetProperty("sha256").GetProperty(file).GetString();
+            if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), expected, StringComparison.Ordinal))
+                throw new ModelDeploymentException($"Model {version}: {file} does not match the SHA-256 its card records (corrupt or replaced).");
+            try
+            {
+                return runtime.OpenSession(bytes, settings);
+            }
+            catch (OnnxRuntimeException exception)
+            {
+                throw new ModelDeploymentException($"Model {version}: ONNX Runtime cannot load {file}: {exception.Message}", exception);
+            }
+        }
+
+        public void Dispose()
+        {
+            Classifier?.Dispose();
+            Lines?.Dispose();
+        }
+    }
+}
+
+/// <summary>The deployed models cannot be served; the message says what to fix.</summary>
+public sealed class ModelDeploymentException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Faultline.Application.Classification;
+using MediatR;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Faultline.WebApi.Endpoints;
+
+public static class ClassificationEndpoints
+{
+    /// <summary>A 25-million-character log as JSON, with room for escapes.</summary>
+    public const long MaxPredictBytes = 64L * 1024 * 1024;
+
+    public sealed record PredictBody(string? Log, [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId);
+
+    public sealed record BatchPredictBody(IReadOnlyList<PredictBody>? Items);
+
+    public sealed record BatchPredictResult(IReadOnlyList<BatchPrediction> Items);
+
+    public sealed record FeedbackBody([property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId, string? Category);
+
+    public sealed record AssignmentBody(string? Active, string? Challenger, double? ChallengerShare);
+
+    public static void MapClassificationEndpoints(this IEndpointRouteBuilder api)
+    {
+        var classification = api.MapGroup("").WithTags("Classification");
+
+        classification.MapPost("/predict", async (HttpContext context, IMediator mediator, IOptions<JsonOptions> json) =>
+            {
+                var body = await ReadLargeJsonAsync<PredictBody>(context, json.Value.SerializerOptions);
+                return await mediator.Send(new PredictFailure(body.Log, body.JobId), context.RequestAborted);
+            })
+            .WithSummary("Why a job failed: {\"log\": \"<text>\"} or {\"jobId\": <id>} → category, confidence, per-class probabilities, "
+                         + "the key lines (1-based line numbers) and the model version. API keys need the predict scope.")
+            .WithDescription("""
+                A pasted log is classified by the tenant's active model; a job by the model serving that job (the active model, or the
+                challenger for its traffic share), with the job's last successful log used to discount lines that also occur there.
+                Logs up to 25,000,000 characters are accepted; only their last 4 MB are read. Nothing is stored.
+                """)
+            .Accepts<PredictBody>("application/json")
+            .Produces<FailureAnalysis>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        classification.MapPost("/batch-predict", async (HttpContext context, IMediator mediator, IOptions<JsonOptions> json) =>
+            {
+                var body = await ReadLargeJsonAsync<BatchPredictBody>(context, json.Value.SerializerOptions);
+                var items = body.Items?.Select(i => i is null ? null! : new PredictionItem(i.Log, i.JobId)).ToList();
+                return new BatchPredictResult(await mediator.Send(new BatchPredictFailures(items!), context.RequestAborted));
+            })
+            .WithSummary("Up to 1,000 predictions: {\"items\": [{\"log\"}|{\"jobId\"}, ...]} → items in the same order, each "
+                         + "{\"prediction\"} or, for a job that is missing or has no log, {\"status\", \"error\"}.")
+            .Accepts<BatchPredictBody>("application/json")
+            .Produces<BatchPredictResult>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        classification.MapGet("/models", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListModels(), cancellationToken))
+            .WithSummary("The deployed models with their cards and evaluation metrics, which one serves this tenant, its challenger, "
+                         + "and how often each agreed with people's corrections here.")
+            .Produces<ModelList>();
+
+        classification.MapPut("/models/assignment", (AssignmentBody body, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new AssignModels(body.Active, body.Challenger, body.ChallengerShare ?? 0), cancellationToken))
+            .WithSummary("Chooses the active model and an optional challenger with its share of jobs (0–1). A change queues the tenant's "
+                         + "classified jobs for re-classification, behind new failures. Needs models:manage (admins).")
+            .Produces<AssignedModels>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        classification.MapPost("/feedback", (FeedbackBody body, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new SubmitFeedback(body.JobId, body.Category), cancellationToken))
+            .WithSummary("Corrects (or confirms) a failed job's category: {\"jobId\", \"category\"}. It becomes the job's category, "
+                         + "re-classification keeps it, and it joins the next training set.")
+            .Produces<Feedback>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        classification.MapGet("/feedback", (int? limit, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new ListFeedback(limit ?? 100), cancellationToken))
+            .WithSummary("The tenant's corrections, newest first (limit 1–1,000, default 100).")
+            .Produces<IReadOnlyList<Feedback>>().ProducesValidationProblem();
+
+        classification.MapGet("/jobs/{jobId:long}/classification", (long jobId, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new GetJobClassification(jobId), cancellationToken))
+            .WithSummary("Why a failed job failed, as stored by the background classifier (or corrected by a person), with every model's answer.")
+            .Produces<JobClassification>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Reads a JSON body past the server-wide size limit (set before the body is read).</summary>
+    private static async Task<T> ReadLargeJsonAsync<T>(HttpContext context, JsonSerializerOptions options)
+    {
+        context.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxPredictBytes;
+        if (context.Request.ContentType?.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            throw new BadHttpRequestException("Send application/json.", StatusCodes.Status415UnsupportedMediaType);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(context.Request.Body, options, context.RequestAborted)
+                   ?? throw new BadHttpRequestException("The body is empty (null).");
+        }
+        catch (JsonException exception)
+        {
+            throw new BadHttpRequestException($"The body is not valid JSON (UTF-8): {exception.Message}");
+        }
+    }
+}
