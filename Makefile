@@ -5,13 +5,14 @@ PORT ?= 5080
 export DOTNET_CLI_TELEMETRY_OPTOUT = 1
 export DOTNET_NOLOGO = 1
 
-.PHONY: help deps stack spa build run test stop clean seed bench
+.PHONY: help deps stack spa build run test stop clean seed bench train
 
 help:
 	@echo "make run    install what is missing, build, start Postgres + Redis, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   install what is missing and run every test suite"
 	@echo "make seed   generate a tenant of N job runs through the bulk path (N=10000000, TENANT=bench10m)"
 	@echo "make bench  ingest throughput over HTTP and bulk, data latency, and the seeded tenant's size"
+	@echo "make train  reproduce the shipped classification models (models/) and ml/evaluation.md"
 	@echo "make stop   stop the local Postgres and Redis"
 	@echo "make clean  remove build outputs (keeps .local data)"
 
@@ -46,6 +47,9 @@ seed: build stack
 
 bench: build stack
 	$(BENCH) run --seeded-tenant $(TENANT)
+
+train:
+	@scripts/train.sh
 
 stop:
 	@scripts/stack.sh stop

@@ -19,6 +19,9 @@ public sealed record ModelPrediction(string ModelVersion, string Category, float
 /// <summary>A person's correction, and what the model had said.</summary>
 public sealed record Feedback(long JobId, string Category, string? PredictedCategory, string? ModelVersion, string Actor, DateTimeOffset CreatedAt);
 
+/// <summary>A corrected job as a training example: the verdict and the log it is about.</summary>
+public sealed record FeedbackExample(long JobId, string Repository, string Category, string Log);
+
 /// <summary>How each model did on the tenant's jobs that people corrected or confirmed.</summary>
 public sealed record ModelAgreement(string ModelVersion, int Predictions, int Reviewed, int Agreed);
 
@@ -46,6 +49,9 @@ public interface IClassificationStore
     Task<Feedback?> SaveFeedbackAsync(long jobId, string category, string actor, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Feedback>> ListFeedbackAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Corrected jobs that still have their log, newest first.</summary>
+    Task<IReadOnlyList<FeedbackExample>> ListFeedbackExamplesAsync(int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ModelAgreement>> CompareModelsAsync(CancellationToken cancellationToken);
 }

@@ -252,6 +252,25 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
         return feedback;
     }
 
+    public async Task<IReadOnlyList<FeedbackExample>> ListFeedbackExamplesAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            SELECT f.job_id, repo.name, f.category, l.content_gzip
+            FROM {tenant.Qualified("classification_feedback")} f
+            JOIN {tenant.Qualified("job_logs")} l ON l.job_id = f.job_id
+            JOIN {tenant.Qualified("job_runs")} j ON j.id = f.job_id
+            JOIN {tenant.Qualified("repositories")} repo ON repo.id = j.repository_id
+            ORDER BY f.created_at DESC, f.job_id DESC LIMIT $1
+            """, tenant.Connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var examples = new List<FeedbackExample>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            examples.Add(new FeedbackExample(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Decompress(reader.GetFieldValue<byte[]>(3))));
+        return examples;
+    }
+
     public async Task<IReadOnlyList<ModelAgreement>> CompareModelsAsync(CancellationToken cancellationToken)
     {
         await using var tenant = await connections.OpenAsync(cancellationToken);

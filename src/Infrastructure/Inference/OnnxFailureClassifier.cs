@@ -14,7 +14,7 @@ namespace Faultline.Infrastructure.Inference;
 /// each model — so a bad deployment stops the server with a clear message instead of failing on the
 /// first prediction. Sessions are shared: ONNX Runtime runs one session from many threads.
 /// </summary>
-internal sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
+public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
 {
     private readonly OrtRuntime _runtime;
     private readonly Dictionary<string, LoadedModel> _models = new(StringComparer.Ordinal);

@@ -20,7 +20,7 @@ internal enum OrtErrorCode
     NotFound = 14,
 }
 
-/// <summary>A failure ONNX Runtime reported through an OrtStatus: its code, and its message unchanged.</summary>
+/// <summary>A failure ONNX Runtime reported through an OrtStatus: its code, and its message as ONNX Runtime wrote it.</summary>
 internal sealed class OnnxRuntimeException(OrtErrorCode code, string message) : Exception(message)
 {
     public OrtErrorCode Code { get; } = code;

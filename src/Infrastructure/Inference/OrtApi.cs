@@ -396,7 +396,7 @@ internal sealed unsafe class OrtApi
         if (status == 0)
             return;
         var code = (OrtErrorCode)_getErrorCode(status);
-        var message = Marshal.PtrToStringUTF8((nint)_getErrorMessage(status)) ?? "";
+        var message = (Marshal.PtrToStringUTF8((nint)_getErrorMessage(status)) ?? "").TrimEnd(); // some end in a newline
         _releaseStatus(status);
         throw new OnnxRuntimeException(code, message);
     }

@@ -80,6 +80,20 @@ public static class ClassificationEndpoints
             .WithSummary("The tenant's corrections, newest first (limit 1–1,000, default 100).")
             .Produces<IReadOnlyList<Feedback>>().ProducesValidationProblem();
 
+        classification.MapGet("/feedback/training-set", async (int? limit, IMediator mediator, HttpContext context, IOptions<JsonOptions> json) =>
+            {
+                var examples = await mediator.Send(new ExportTrainingSet(limit ?? 10_000), context.RequestAborted);
+                context.Response.ContentType = "application/x-ndjson";
+                foreach (var example in examples)
+                {
+                    await JsonSerializer.SerializeAsync(context.Response.Body, example, json.Value.SerializerOptions, context.RequestAborted);
+                    await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
+                }
+            })
+            .WithSummary("The tenant's corrected jobs with their logs as NDJSON training examples for make train (save under ml/data/feedback/). "
+                         + "Needs models:manage.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
+
         classification.MapGet("/jobs/{jobId:long}/classification", (long jobId, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new GetJobClassification(jobId), cancellationToken))
             .WithSummary("Why a failed job failed, as stored by the background classifier (or corrected by a person), with every model's answer.")
