@@ -28,11 +28,12 @@ internal static class Benchmarks
 
         await using var host = new BenchHost(settings);
         var tenant = await host.UseTenantAsync("bench", cancellationToken);
-        var key = (await host.SendAsync(new CreateApiKey("bench", ["ingest", "read"]), cancellationToken)).Key;
+        var key = (await host.SendAsync(new CreateApiKey("bench", ["ingest", "read", "predict"]), cancellationToken)).Key;
 
         var app = FaultlineApp.Create(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Postgres={benchDatabase}",
             $"--Redis:Configuration={settings["Redis:Configuration"] ?? "127.0.0.1:56379"}", "--Logging:LogLevel:Default=Warning",
-            $"--Spa:RootPath={Path.GetTempPath()}/no-spa"]);
+            $"--Spa:RootPath={Path.GetTempPath()}/no-spa", $"--Faultline:Classification:ModelsPath={settings["Faultline:Classification:ModelsPath"]}",
+            $"--Faultline:Classification:OnnxRuntimePath={settings["Faultline:Classification:OnnxRuntimePath"]}"]);
         await app.StartAsync(cancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", key);
@@ -61,6 +62,7 @@ internal static class Benchmarks
         rows.Add(("Data latency: event sent → in the hourly rollups, p50 / p95 / max",
             $"{Percentile(visible, 50):N1} / {Percentile(visible, 95):N1} / {visible.Max():N1} ms"));
 
+        rows.AddRange(await InferenceBenchmark.RunAsync(host, http, cancellationToken));
         rows.AddRange(await SeededTenantAsync(devDatabase, seededTenant, cancellationToken));
         rows.AddRange(await AnalyticsBenchmark.RunAsync(configuration, seededTenant, cancellationToken));
 

@@ -14,6 +14,9 @@ var configuration = new ConfigurationBuilder()
     {
         ["ConnectionStrings:Postgres"] = DependencyInjection.DefaultPostgres,
         ["Redis:Configuration"] = DependencyInjection.DefaultRedis,
+        // make runs the bench from the repository root.
+        ["Faultline:Classification:ModelsPath"] = Path.GetFullPath("models"),
+        ["Faultline:Classification:OnnxRuntimePath"] = Path.GetFullPath(".local/onnxruntime/libonnxruntime.so.1"),
     })
     .AddEnvironmentVariables()
     .Build();

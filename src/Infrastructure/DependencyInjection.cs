@@ -72,7 +72,7 @@ public static class DependencyInjection
 
         var classification = configuration.GetSection("Faultline:Classification").Get<Inference.ClassificationOptions>() ?? new();
         services.AddSingleton<Application.Classification.IFailureClassifier>(provider => new Inference.OnnxFailureClassifier(
-            classification.RelativeTo(provider.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath),
+            classification.RelativeTo(provider.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Inference.OnnxFailureClassifier>>()));
         services.AddScoped<Application.Classification.IClassificationStore, Classification.PostgresClassificationStore>();
         services.AddHostedService<Classification.ClassificationWorker>();
