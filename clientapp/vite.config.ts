@@ -8,8 +8,11 @@ const backend = process.env.FAULTLINE_API ?? 'http://127.0.0.1:5080';
 export default defineConfig({
   plugins: [react()],
   server: { proxy: { '/api': backend, '/health': backend, '/openapi': backend } },
-  // The dashboard chunk is mostly ECharts (only the charts it draws), loaded by dashboard pages alone.
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 650 },
+  // ECharts (only the charts drawn) is a chunk of its own, loaded by the dashboard pages and the models page's heatmap alone.
+  build: {
+    outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 650,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/ }] } } },
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],

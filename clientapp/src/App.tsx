@@ -21,6 +21,8 @@ import { RequireSession } from './session/RequireSession';
 
 // Its own chunk: ECharts is loaded only by those who open a dashboard.
 const DashboardPage = lazy(() => import('./pages/dashboards/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+// Its own chunk too; the confusion heatmaps on it load ECharts only once a model card is shown.
+const ModelsPage = lazy(() => import('./pages/models/ModelsPage').then((module) => ({ default: module.ModelsPage })));
 
 export function App() {
   return (
@@ -41,6 +43,11 @@ export function App() {
         <Route path="runs" element={<RequireSession permission="data:read"><RunsPage /></RequireSession>} />
         <Route path="runs/:runId" element={<RequireSession permission="data:read"><RunDetailPage /></RequireSession>} />
         <Route path="jobs/:jobId" element={<RequireSession permission="data:read"><JobDetailPage /></RequireSession>} />
+        <Route path="models" element={
+          <RequireSession permission="data:read">
+            <Suspense fallback={<p className="muted" role="status">Loading the models…</p>}><ModelsPage /></Suspense>
+          </RequireSession>
+        } />
         <Route path="integrations" element={<RequireSession permission="apikeys:manage"><WebhooksPage /></RequireSession>} />
         <Route path="members" element={<RequireSession permission="members:manage"><MembersPage /></RequireSession>} />
         <Route path="api-keys" element={<RequireSession permission="apikeys:manage"><ApiKeysPage /></RequireSession>} />

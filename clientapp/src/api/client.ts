@@ -1,7 +1,8 @@
 import type {
-  ApiKey, ApiKeyScope, AuditPage, CacheStatus, CreatedApiKey, CreatedWebhook, Dashboard, DashboardChanges, DashboardData, DashboardDataQuery,
-  DashboardSummary, DashboardTemplate, Invitation, InvitationPreview, JobDetail, JobSummary, LoadedDashboardData, Me, Member, MetricDefinition,
-  NewDashboard, Page, ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookProvider,
+  ApiKey, ApiKeyScope, AssignedModels, AuditPage, CacheStatus, CreatedApiKey, CreatedWebhook, Dashboard, DashboardChanges, DashboardData,
+  DashboardDataQuery, DashboardSummary, DashboardTemplate, FailureAnalysis, Feedback, Invitation, InvitationPreview, JobClassification, JobDetail,
+  JobSummary, LoadedDashboardData, Me, Member, MetricDefinition, ModelAssignment, ModelList, NewDashboard, Page, ProblemDetails, Readiness, Role,
+  RunDetail, RunFilters, RunSummary, Webhook, WebhookProvider,
 } from './types';
 
 /** An API call that failed: the server's problem details, or a network failure described alike. */
@@ -187,6 +188,15 @@ export const api = {
     request<Dashboard>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'PUT', body: changes }),
   deleteDashboard: (id: string) => request<void>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   dashboardData,
+
+  jobClassification: (jobId: string | number, signal?: AbortSignal) =>
+    request<JobClassification>(`/api/v1/jobs/${encodeURIComponent(jobId)}/classification`, withSignal(signal)),
+  submitFeedback: (jobId: number, category: string) => request<Feedback>('/api/v1/feedback', { method: 'POST', body: { jobId, category } }),
+  feedback: (limit = 100, signal?: AbortSignal) => request<Feedback[]>(`/api/v1/feedback?limit=${limit}`, withSignal(signal)),
+  models: (signal?: AbortSignal) => request<ModelList>('/api/v1/models', withSignal(signal)),
+  assignModels: (assignment: ModelAssignment) => request<AssignedModels>('/api/v1/models/assignment', { method: 'PUT', body: assignment }),
+  predict: (log: string, signal?: AbortSignal) =>
+    request<FailureAnalysis>('/api/v1/predict', { method: 'POST', body: { log }, ...withSignal(signal) }),
 
   audit: (cursor: string | null, signal?: AbortSignal) =>
     request<AuditPage>(`/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),

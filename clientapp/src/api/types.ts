@@ -344,3 +344,135 @@ export interface LoadedDashboardData {
   data: DashboardData;
   cache: CacheStatus | null;
 }
+
+/** The failure taxonomy, in the models' class order. */
+export type FailureCategory = 'compilation' | 'test' | 'lint' | 'dependency' | 'configuration' | 'infrastructure' | 'timeout' | 'other';
+
+/** A line that explains the failure: its 1-based number in the log, its text and the line model's score. */
+export interface KeyLine {
+  lineNumber: number;
+  text: string;
+  score: number;
+}
+
+/** Why a log failed, by one model (POST /predict). */
+export interface FailureAnalysis {
+  category: string;
+  confidence: number;
+  /** Category → probability; the eight categories, summing to about 1. */
+  probabilities: Record<string, number>;
+  keyLines: KeyLine[];
+  modelVersion: string;
+}
+
+/** One model's answer for a job; `served` is the one the job was given. */
+export interface ModelPrediction {
+  modelVersion: string;
+  category: string;
+  confidence: number;
+  served: boolean;
+}
+
+/** A failed job's stored classification: the served model's answer, or a person's correction of it. */
+export interface JobClassification extends FailureAnalysis {
+  jobId: number;
+  source: 'model' | 'feedback';
+  /** What the model had said when a person corrected it. */
+  predictedCategory: string | null;
+  classifiedAt: string;
+  predictions: ModelPrediction[];
+}
+
+export interface Feedback {
+  jobId: number;
+  category: string;
+  predictedCategory: string | null;
+  modelVersion: string | null;
+  actor: string;
+  createdAt: string;
+}
+
+export interface ClassMetrics {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface ModelMetrics {
+  accuracy: number;
+  macroF1: number;
+  perClass: Record<string, ClassMetrics>;
+  /** Rows: true class, columns: predicted class, both in the model's `classes` order. */
+  confusion: number[][];
+}
+
+export interface LineMetrics {
+  precisionAt10: number;
+  recallAt10: number;
+  keywordPrecisionAt10: number;
+  keywordRecallAt10: number;
+  /** Recall with at most 10 excerpt lines counted per log. */
+  recallAt10Capped?: number;
+  keywordRecallAt10Capped?: number;
+}
+
+export interface TrainingData {
+  realLogs: number;
+  realRepos: number;
+  syntheticLogs: number;
+  feedbackLogs: number;
+  /** 0–1: synthetic rows of the training set. */
+  syntheticShare: number;
+}
+
+/** card.json as the training run wrote it; sections may be missing from older cards. */
+export interface ModelCardJson {
+  metrics?: ModelMetrics;
+  lineMetrics?: LineMetrics;
+  baseline?: { accuracy: number; macroF1: number };
+  data?: TrainingData;
+  hyperParameters?: Record<string, unknown>;
+  intendedUse?: string;
+  limits?: string[];
+  [key: string]: unknown;
+}
+
+/** How often a model agreed with people's verdicts on this tenant's jobs. */
+export interface ModelAgreement {
+  modelVersion: string;
+  predictions: number;
+  reviewed: number;
+  agreed: number;
+}
+
+export interface DeployedModel {
+  version: string;
+  algorithm: string;
+  createdAt: string;
+  featurizerVersion: string;
+  classes: string[];
+  card: ModelCardJson;
+  cardMarkdown: string;
+  active: boolean;
+  challenger: boolean;
+  onThisTenant: ModelAgreement | null;
+}
+
+export interface ModelAssignment {
+  active: string;
+  challenger: string | null;
+  /** 0–1: the challenger's share of jobs. */
+  challengerShare: number;
+}
+
+export interface ModelList {
+  items: DeployedModel[];
+  assignment: ModelAssignment;
+}
+
+export interface AssignedModels {
+  assignment: ModelAssignment;
+  /** Jobs queued for re-classification by the change. */
+  requeued: number;
+}

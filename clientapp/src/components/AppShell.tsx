@@ -9,6 +9,7 @@ const links = [
   { to: '/', label: 'Overview', end: true },
   { to: '/dashboards', label: 'Dashboards', end: false, permission: 'data:read' },
   { to: '/runs', label: 'Runs', end: false, permission: 'data:read' },
+  { to: '/models', label: 'Models', end: false, permission: 'data:read' },
   { to: '/integrations', label: 'Integrations', end: false, permission: 'apikeys:manage' },
   { to: '/members', label: 'Members', end: false, permission: 'members:manage' },
   { to: '/api-keys', label: 'API keys', end: false, permission: 'apikeys:manage' },

@@ -1,15 +1,19 @@
-// Only the charts and components the dashboards draw, so the bundle leaves the rest of ECharts out.
-import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+// Only the charts and components the dashboards and the models page draw, so the bundle leaves the rest of ECharts out.
 import {
-  GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption,
+  BarChart, HeatmapChart, LineChart, PieChart, type BarSeriesOption, type HeatmapSeriesOption, type LineSeriesOption, type PieSeriesOption,
+} from 'echarts/charts';
+import {
+  GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, type GridComponentOption, type LegendComponentOption,
+  type TooltipComponentOption, type VisualMapComponentOption,
 } from 'echarts/components';
 import { init, use, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([LineChart, BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+use([LineChart, BarChart, PieChart, HeatmapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
-  LineSeriesOption | BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | LineSeriesOption | BarSeriesOption | PieSeriesOption | HeatmapSeriesOption
+  | GridComponentOption | LegendComponentOption | TooltipComponentOption | VisualMapComponentOption
 >;
 
 export { init };

@@ -1,14 +1,30 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { findMatches, firstErrorLine, isErrorLine, splitLines, visibleRange } from './logLines';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { findMatches, firstErrorLine, isErrorLine, lineIndex, splitLines, visibleRange } from './logLines';
 
 const LINE_HEIGHT = 20;
+
+/** What a page can ask of the viewer. */
+export interface LogViewerHandle {
+  /** Scrolls the log to a line (1-based, clamped to the log) and highlights it. */
+  jumpTo: (lineNumber: number) => void;
+}
+
+interface Props {
+  text: string;
+  /** Lines to mark (1-based), e.g. the classifier's key lines. */
+  marks?: readonly number[] | undefined;
+  ref?: Ref<LogViewerHandle> | undefined;
+}
 
 /**
  * A log of any size: only the lines on screen are in the DOM, so a 20 MB log scrolls as smoothly
  * as a short one. Search moves between matches; the first error is one click away.
  */
-export function LogViewer({ text }: { text: string }) {
+export function LogViewer({ text, marks, ref }: Props) {
   const lines = useMemo(() => splitLines(text), [text]);
+  const marked = useMemo(() => new Set(marks?.map((lineNumber) => lineNumber - 1)), [marks]);
+  const [jumped, setJumped] = useState<number | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const firstError = useMemo(() => firstErrorLine(lines), [lines]);
   const [query, setQuery] = useState('');
   const matches = useMemo(() => findMatches(lines, query), [lines, query]);
@@ -19,15 +35,25 @@ export function LogViewer({ text }: { text: string }) {
 
   useEffect(() => {
     const element = viewport.current;
-    if (!element) return;
+    if (!element || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => setHeight(element.clientHeight));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
 
   const scrollTo = (line: number) => {
-    viewport.current?.scrollTo({ top: Math.max(0, line * LINE_HEIGHT - height / 3) });
+    viewport.current?.scrollTo?.({ top: Math.max(0, line * LINE_HEIGHT - height / 3) });
   };
+
+  useImperativeHandle(ref, () => ({
+    jumpTo: (lineNumber: number) => {
+      const index = lineIndex(lineNumber, lines.length);
+      if (index === null) return;
+      setJumped(index);
+      scrollTo(index);
+      frame.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    },
+  }));
 
   useEffect(() => {
     setCurrent(0);
@@ -47,7 +73,7 @@ export function LogViewer({ text }: { text: string }) {
   const gutter = String(lines.length).length;
 
   return (
-    <div className="log-viewer">
+    <div className="log-viewer" ref={frame}>
       <div className="log-toolbar">
         <input type="search" placeholder="Search the log" aria-label="Search the log" value={query} onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'Enter') step(e.shiftKey ? -1 : 1); }} />
@@ -64,10 +90,13 @@ export function LogViewer({ text }: { text: string }) {
         <div style={{ height: lines.length * LINE_HEIGHT, position: 'relative' }}>
           {lines.slice(first, last).map((line, offset) => {
             const index = first + offset;
-            const classes = ['log-line', isErrorLine(line) ? 'error' : '', index === highlighted ? 'current' : ''].join(' ');
+            const classes = [
+              'log-line', isErrorLine(line) ? 'error' : '', marked.has(index) ? 'key' : '',
+              index === highlighted ? 'current' : '', index === jumped ? 'jumped' : '',
+            ].filter(Boolean).join(' ');
             return (
               <div key={index} className={classes} style={{ top: index * LINE_HEIGHT, height: LINE_HEIGHT }} data-line={index + 1}>
-                <span className="log-number">{String(index + 1).padStart(gutter, ' ')}</span>
+                <span className="log-number">{marked.has(index) && <span className="sr-only">Key line </span>}{String(index + 1).padStart(gutter, ' ')}</span>
                 <span className="log-text">{line}</span>
               </div>
             );

@@ -31,3 +31,9 @@ export function visibleRange(scrollTop: number, viewportHeight: number, lineHeig
   const last = Math.min(total, Math.ceil((scrollTop + viewportHeight) / lineHeight) + overscan);
   return { first, last };
 }
+
+/** The index of a 1-based line number in a log of `total` lines, clamped to it; null for an empty log. */
+export function lineIndex(lineNumber: number, total: number): number | null {
+  if (total === 0 || !Number.isFinite(lineNumber)) return null;
+  return Math.min(total - 1, Math.max(0, Math.floor(lineNumber) - 1));
+}

@@ -1,17 +1,34 @@
+import { useMemo, useRef, type Ref } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import type { JobDetail, PipelineStatus } from '../../api/types';
 import { useResource } from '../../api/useResource';
-import { LogViewer } from '../../components/log/LogViewer';
+import { LogViewer, type LogViewerHandle } from '../../components/log/LogViewer';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatBytes, formatDuration } from '../../format';
+import { FailurePanel } from './failure/FailurePanel';
+import { useJobClassification } from './failure/useJobClassification';
+
+/** The statuses the classifier looks at. */
+const FAILED: readonly PipelineStatus[] = ['failure', 'timed_out'];
 
 export function JobDetailPage() {
   const { jobId = '' } = useParams();
   const { resource } = useResource((signal) => api.job(jobId, signal));
   if (resource.state === 'loading') return <p className="muted" role="status">Loading the job…</p>;
   if (!resource.data) return <ProblemAlert error={resource.error} />;
-  const { job, log } = resource.data;
+  // A fresh screen per job: another job's classification must never show while this one's loads.
+  return <JobScreen key={jobId} jobId={jobId} detail={resource.data} />;
+}
+
+function JobScreen({ jobId, detail }: { jobId: string; detail: JobDetail }) {
+  const { job, log } = detail;
+  const failed = FAILED.includes(job.status);
+  const { state, reload } = useJobClassification(jobId, { enabled: failed, poll: log !== null });
+  const viewer = useRef<LogViewerHandle>(null);
+  const keyLines = state.status === 'ready' ? state.classification.keyLines : undefined;
+  const marks = useMemo(() => keyLines?.map((line) => line.lineNumber), [keyLines]);
 
   return (
     <section className="page">
@@ -22,12 +39,16 @@ export function JobDetailPage() {
         <h1>{job.name} <StatusBadge status={job.status} /></h1>
         <p className="muted"><code>{job.branch}</code> · {job.runner ?? 'unknown runner'} · {formatDuration(job.durationMs)} · attempt {job.attempt}</p>
       </header>
+      {failed && (
+        <FailurePanel state={state} jobId={job.id} hasLog={log !== null} onReload={reload}
+          onJump={(lineNumber) => viewer.current?.jumpTo(lineNumber)} />
+      )}
       {log ? (
         <>
           {log.truncated && (
             <p className="banner warn">This log was {formatBytes(log.originalBytes)}: its first and last 10 MB are kept.</p>
           )}
-          <JobLog jobId={jobId} />
+          <JobLog jobId={jobId} marks={marks} viewer={viewer} />
         </>
       ) : (
         <p className="card muted">No log yet. Upload one with <code>PUT /api/v1/jobs/{job.id}/log</code>.</p>
@@ -36,9 +57,9 @@ export function JobDetailPage() {
   );
 }
 
-function JobLog({ jobId }: { jobId: string }) {
+function JobLog({ jobId, marks, viewer }: { jobId: string; marks: number[] | undefined; viewer: Ref<LogViewerHandle> }) {
   const { resource } = useResource((signal) => api.jobLog(jobId, signal));
   if (resource.state === 'loading') return <p className="muted" role="status">Loading the log…</p>;
   if (resource.data === undefined) return <ProblemAlert error={resource.error} />;
-  return <LogViewer text={resource.data} />;
+  return <LogViewer text={resource.data} marks={marks} ref={viewer} />;
 }

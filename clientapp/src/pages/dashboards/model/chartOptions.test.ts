@@ -3,7 +3,7 @@ import type { ChartPalette } from '../../../components/charts/palette';
 import { chartSpec, combinedPoints, hasData, sparklineOption, statValue } from './chartOptions';
 import { seriesResult } from './fixtures';
 
-const palette: ChartPalette = { text: '#111', muted: '#666', border: '#ddd', surface: '#fff', accent: '#40f', series: ['#a00', '#0a0'], fontFamily: 'sans-serif' };
+const palette: ChartPalette = { text: '#111', muted: '#666', border: '#ddd', surface: '#fff', accent: '#40f', series: ['#a00', '#0a0'], categories: { test: '#f90', lint: '#90f' }, fontFamily: 'sans-serif' };
 
 // The option's parts are unions of object or array; the tests read the single object form.
 type Loose = Record<string, unknown> & { data?: unknown[] };
@@ -72,6 +72,28 @@ describe('chartSpec without a bucket', () => {
     const { option, targetOf } = chartSpec(totals, 'pie', palette);
     expect(many(option.series)[0]!.data).toEqual([{ name: 'acme/api', value: 12 }, { name: 'acme/web', value: 3 }]);
     expect(targetOf(0, 0)).toEqual({ kind: 'point', group: 'acme/api', at: null });
+  });
+});
+
+describe('chartSpec for failure categories', () => {
+  const categories = seriesResult({
+    metric: 'failure_categories', unit: 'count', groupBy: null, bucket: null,
+    series: [{ group: 'lint', points: [{ at: null, value: 5 }] }, { group: 'test', points: [{ at: null, value: 9 }] }, { group: 'mystery', points: [{ at: null, value: 1 }] }],
+  });
+
+  it('colours each category as its badge and names it for people', () => {
+    const pie = chartSpec(categories, 'pie', palette).option;
+    expect(pie.color).toEqual(['#90f', '#f90', '#a00']);
+    expect(many(pie.series)[0]!.data).toEqual([{ name: 'Lint', value: 5 }, { name: 'Test', value: 9 }, { name: 'Mystery', value: 1 }]);
+
+    const bars = many(chartSpec(categories, 'bar', palette).option.series)[0]!;
+    expect(bars.data).toEqual([{ value: 5, itemStyle: { color: '#90f' } }, { value: 9, itemStyle: { color: '#f90' } }, { value: 1, itemStyle: { color: '#a00' } }]);
+
+    const daily = seriesResult({ metric: 'failures', unit: 'count', groupBy: 'category', series: [{ group: 'test', points: [{ at: '2026-11-15T00:00:00Z', value: 2 }] }] });
+    const stacked = chartSpec(daily, 'stacked_bar', palette);
+    expect(stacked.option.color).toEqual(['#f90']);
+    expect(many(stacked.option.series)[0]!.name).toBe('Test');
+    expect(stacked.targetOf(0, 0)).toEqual({ kind: 'point', group: 'test', at: '2026-11-15T00:00:00Z' });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ChartOption, LegendComponentOption, TooltipComponentOption } from '../../../components/charts/echarts';
 import type { ChartPalette } from '../../../components/charts/palette';
 import type { Bucket, ChartType, MetricResult, MetricSeries } from '../../../api/types';
+import { categoryLabel } from '../../../components/classification/categories';
 import type { DrillTarget } from './drillDown';
 import { durationStep, formatValue, humanize, summarize } from './units';
 
@@ -23,9 +24,21 @@ export function bucketLabel(at: string | null, bucket: Bucket | null, locale?: s
   return new Intl.DateTimeFormat(locale, BUCKET_LABELS[bucket]).format(new Date(at));
 }
 
+/** Groups that are failure categories: by category, or failure_categories, which always come by category. */
+function byCategory(result: MetricResult): boolean {
+  return result.groupBy === 'category' || result.metric === 'failure_categories';
+}
+
 // A group is named even where the result names no group-by (failure categories always come by category).
 function seriesName(series: MetricSeries, result: MetricResult): string {
+  if (series.group !== null && byCategory(result)) return categoryLabel(series.group);
   return series.group ?? (result.groupBy ? '(none)' : humanize(result.metric));
+}
+
+/** Per group, in order: the category's own colour when groups are categories, else the palette's series colours in turn. */
+function groupColours(result: MetricResult, palette: ChartPalette): string[] {
+  if (!byCategory(result)) return palette.series;
+  return result.series.map((series, i) => palette.categories[series.group ?? ''] ?? palette.series[i % palette.series.length] ?? palette.accent);
 }
 
 /** Nothing to draw: no series, or no known value in any bucket (rates and durations of empty buckets are null). */
@@ -51,9 +64,9 @@ export function statValue(result: MetricResult): number | null {
   return summarize(result.series.flatMap((series) => series.points.map((point) => point.value)), result.unit);
 }
 
-function base(palette: ChartPalette): ChartOption {
+function base(palette: ChartPalette, colours: string[] = palette.series): ChartOption {
   return {
-    color: palette.series,
+    color: colours,
     textStyle: { color: palette.text, fontFamily: palette.fontFamily },
     animationDuration: 300,
   };
@@ -87,10 +100,11 @@ export function chartSpec(result: MetricResult, type: PlotType, palette: ChartPa
     ...(step ? { interval: step, max: Math.ceil(max / step) * step } : {}),
   };
 
+  const colours = groupColours(result, palette);
   if (type === 'pie') {
     return {
       option: {
-        ...base(palette),
+        ...base(palette, colours),
         tooltip: tooltip(palette, { trigger: 'item', valueFormatter: format }),
         legend: legend(palette, true),
         series: [{
@@ -121,7 +135,13 @@ export function chartSpec(result: MetricResult, type: PlotType, palette: ChartPa
           type: 'category', inverse: true, data: result.series.map((series) => seriesName(series, result)),
           axisLine, axisTick: { show: false }, axisLabel: { color: palette.muted, width: 140, overflow: 'truncate' },
         },
-        series: [{ type: 'bar', name: humanize(result.metric), barMaxWidth: 24, data: result.series.map((series) => series.points[0]?.value ?? null) }],
+        series: [{
+          type: 'bar', name: humanize(result.metric), barMaxWidth: 24,
+          data: result.series.map((series, i) => {
+            const value = series.points[0]?.value ?? null;
+            return byCategory(result) ? { value, itemStyle: { color: colours[i] ?? palette.accent } } : value;
+          }),
+        }],
       },
       targetOf: (_, dataIndex) => ({ kind: 'point', group: group(dataIndex), at: null }),
     };
@@ -132,7 +152,7 @@ export function chartSpec(result: MetricResult, type: PlotType, palette: ChartPa
   const several = result.series.length > 1;
   return {
     option: {
-      ...base(palette),
+      ...base(palette, colours),
       tooltip: tooltip(palette, { trigger: 'axis', valueFormatter: format }),
       legend: legend(palette, several),
       grid: { ...GRID, left: 8, right: 16, top: 12, bottom: several ? 32 : 8 },

@@ -1,0 +1,38 @@
+import type { ModelCardJson } from '../../api/types';
+import { percent, score } from './modelFormat';
+
+interface Metric {
+  label: string;
+  value: number | undefined;
+  format: (value: number | undefined) => string;
+  against: string;
+  reference: number | undefined;
+}
+
+/** The figures that say whether the model is worth it: each beside what it replaces. */
+export function HeadlineMetrics({ card }: { card: ModelCardJson }) {
+  const metrics: Metric[] = [
+    { label: 'Macro-F1', value: card.metrics?.macroF1, format: score, against: 'regex baseline', reference: card.baseline?.macroF1 },
+    { label: 'Accuracy', value: card.metrics?.accuracy, format: percent, against: 'regex baseline', reference: card.baseline?.accuracy },
+    { label: 'Key lines precision@10', value: card.lineMetrics?.precisionAt10, format: percent, against: 'keyword search', reference: card.lineMetrics?.keywordPrecisionAt10 },
+    { label: 'Key lines recall@10', value: card.lineMetrics?.recallAt10, format: percent, against: 'keyword search', reference: card.lineMetrics?.keywordRecallAt10 },
+  ];
+  return (
+    <dl className="metric-tiles">
+      {metrics.map((metric) => {
+        const better = metric.value !== undefined && metric.reference !== undefined ? metric.value >= metric.reference : null;
+        return (
+          <div key={metric.label} className="metric-tile">
+            <dt>{metric.label}</dt>
+            <dd>
+              <span className="metric-value">{metric.format(metric.value)}</span>
+              <span className={better === null ? 'muted small' : better ? 'metric-ref better small' : 'metric-ref worse small'}>
+                {metric.against} {metric.format(metric.reference)}
+              </span>
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}

@@ -1,0 +1,161 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api } from '../../api/client';
+import type { Me } from '../../api/types';
+import { SessionProvider } from '../../session/SessionProvider';
+import { modelList } from './fixtures';
+import { ModelsPage } from './ModelsPage';
+
+const me = (permissions: string[]): Me => ({
+  userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme' }, role: 'admin', permissions, tenants: [],
+});
+
+// jsdom has neither layout nor canvas for ECharts to draw with; the heatmap's option has its own tests.
+vi.mock('../../components/charts/EChart', () => ({
+  EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
+}));
+
+function renderPage(permissions = ['data:read']) {
+  vi.spyOn(api, 'me').mockResolvedValue(me(permissions));
+  const models = vi.spyOn(api, 'models').mockResolvedValue(modelList());
+  render(
+    <MemoryRouter>
+      <SessionProvider><ModelsPage /></SessionProvider>
+    </MemoryRouter>,
+  );
+  return { models };
+}
+
+afterEach(cleanup);
+
+describe('ModelsPage', () => {
+  it('shows each model with its metrics beside the baselines, data, per-class figures and confusion matrix', async () => {
+    renderPage();
+    const card = await screen.findByRole('article', { name: 'fl-2026.11-lr' });
+    expect(within(card).getByText('Active')).toBeTruthy();
+    expect(within(card).getByText(/Logistic regression · created/)).toBeTruthy();
+
+    const tiles = [...card.querySelectorAll('.metric-tile')].map((tile) => tile.textContent);
+    expect(tiles).toEqual([
+      'Macro-F10.292regex baseline 0.563',
+      'Accuracy55.9 %regex baseline 64.2 %',
+      'Key lines precision@1016.1 %keyword search 12.7 %',
+      'Key lines recall@1023.7 %keyword search 20.9 %',
+    ]);
+    expect(card.querySelector('.metric-ref.worse')).toBeTruthy();
+    expect(within(card).getByText(/real logs from/).textContent).toBe(
+      'Trained on 497 real logs from 50 repositories, 480 synthetic logs (49.1 % of the training rows).');
+    expect(within(card).getByText(/On this tenant/).textContent).toBe('On this tenant: agreed with 7 of 9 reviewed (120 jobs classified)');
+
+    const table = within(card).getByRole('table', { name: 'Per-class metrics' });
+    const test = within(table).getByRole('row', { name: /^Test/ });
+    expect(within(test).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['61.7 %', '87.2 %', '0.722', '203']);
+    expect(await within(card).findByRole('img', { name: /Confusion matrix: 278 of 497/ })).toBeTruthy();
+    expect(within(card).getByRole('heading', { name: 'Intended use', level: 3 })).toBeTruthy();
+    expect(within(card).getByText(/below the 0.85 design target/)).toBeTruthy();
+
+    const challenger = screen.getByRole('article', { name: 'fl-2026.11-xgb' });
+    expect(within(challenger).getByText('Challenger')).toBeTruthy();
+    expect(within(challenger).queryByText(/On this tenant/)).toBeNull();
+  });
+
+  it('renders the full card as elements, never as HTML', async () => {
+    renderPage();
+    const card = await screen.findByRole('article', { name: 'fl-2026.11-lr' });
+    const full = card.querySelector('details.full-card')!;
+    expect(within(full as HTMLElement).getByText('Full model card')).toBeTruthy();
+    expect(within(full as HTMLElement).getByRole('heading', { name: 'Model card: fl-2026.11-lr' }).tagName).toBe('H3');
+    expect(within(full as HTMLElement).getByText('<script>alert(1)</script>')).toBeTruthy();
+    expect(full.querySelector('script')).toBeNull();
+  });
+
+  it('offers the assignment and the log box only to those allowed', async () => {
+    renderPage(['data:read']);
+    await screen.findByRole('article', { name: 'fl-2026.11-lr' });
+    expect(screen.queryByRole('form', { name: 'Model assignment' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Try a log' })).toBeNull();
+  });
+});
+
+describe('ModelsPage: assignment', () => {
+  it('starts from the current assignment and refuses a share outside 0–100 %', async () => {
+    const assign = vi.spyOn(api, 'assignModels');
+    renderPage(['data:read', 'models:manage']);
+    const form = await screen.findByRole('form', { name: 'Model assignment' });
+    expect((within(form).getByLabelText('Active model') as HTMLSelectElement).value).toBe('fl-2026.11-lr');
+    expect((within(form).getByLabelText('Challenger') as HTMLSelectElement).value).toBe('fl-2026.11-xgb');
+    const share = within(form).getByLabelText('Challenger share (%)') as HTMLInputElement;
+    expect(share.value).toBe('10');
+
+    for (const value of ['150', '-5', '']) {
+      fireEvent.change(share, { target: { value } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+      expect(await within(form).findByText('The challenger’s share is a number from 0 to 100 %.')).toBeTruthy();
+      expect(share.getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(assign).not.toHaveBeenCalled();
+  });
+
+  it('sends the models and the share as a fraction, and says how many jobs are re-classified', async () => {
+    const assign = vi.spyOn(api, 'assignModels').mockResolvedValue({
+      assignment: { active: 'fl-2026.11-lr', challenger: 'fl-2026.11-xgb', challengerShare: 0.25 }, requeued: 1234,
+    });
+    const { models } = renderPage(['data:read', 'models:manage']);
+    const form = await screen.findByRole('form', { name: 'Model assignment' });
+    fireEvent.change(within(form).getByLabelText('Challenger share slider'), { target: { value: '25' } });
+    expect((within(form).getByLabelText('Challenger share (%)') as HTMLInputElement).value).toBe('25');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+
+    expect((await within(form).findByRole('status')).textContent).toBe(`Saved. ${(1234).toLocaleString()} jobs queued for re-classification.`);
+    expect(assign).toHaveBeenCalledWith({ active: 'fl-2026.11-lr', challenger: 'fl-2026.11-xgb', challengerShare: 0.25 });
+    expect(models).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends no challenger and a zero share when the challenger is removed, and drops a challenger made active', async () => {
+    const assign = vi.spyOn(api, 'assignModels').mockResolvedValue({
+      assignment: { active: 'fl-2026.11-xgb', challenger: null, challengerShare: 0 }, requeued: 0,
+    });
+    renderPage(['data:read', 'models:manage']);
+    const form = await screen.findByRole('form', { name: 'Model assignment' });
+    fireEvent.change(within(form).getByLabelText('Active model'), { target: { value: 'fl-2026.11-xgb' } });
+    const challenger = within(form).getByLabelText('Challenger') as HTMLSelectElement;
+    expect(challenger.value).toBe('');
+    expect([...challenger.options].map((o) => o.value)).toEqual(['', 'fl-2026.11-lr']);
+    expect((within(form).getByLabelText('Challenger share (%)') as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await within(form).findByRole('status');
+    expect(assign).toHaveBeenCalledWith({ active: 'fl-2026.11-xgb', challenger: null, challengerShare: 0 });
+  });
+
+  it('shows the server’s field errors', async () => {
+    vi.spyOn(api, 'assignModels').mockRejectedValue(new ApiError(400, {
+      title: 'One or more validation errors occurred.', status: 400, errors: { challenger: ['No model fl-old is deployed.'] },
+    }));
+    renderPage(['data:read', 'models:manage']);
+    const form = await screen.findByRole('form', { name: 'Model assignment' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText('No model fl-old is deployed.')).toBeTruthy();
+  });
+});
+
+describe('ModelsPage: try a log', () => {
+  it('classifies a pasted log and shows the prediction with its key lines', async () => {
+    const predict = vi.spyOn(api, 'predict').mockResolvedValue({
+      category: 'dependency', confidence: 0.81, modelVersion: 'fl-2026.11-lr',
+      probabilities: { compilation: 0.05, test: 0.04, lint: 0.02, dependency: 0.81, configuration: 0.05, infrastructure: 0.02, timeout: 0, other: 0.01 },
+      keyLines: [{ lineNumber: 3, text: 'npm ERR! code ERESOLVE', score: 0.9 }],
+    });
+    renderPage(['data:read', 'data:predict']);
+    const form = await screen.findByRole('form', { name: 'Try a log' });
+    const classify = within(form).getByRole('button', { name: 'Classify' }) as HTMLButtonElement;
+    expect(classify.disabled).toBe(true);
+    fireEvent.change(within(form).getByLabelText('Paste a failed job’s log'), { target: { value: 'npm install\n...\nnpm ERR! code ERESOLVE' } });
+    fireEvent.click(classify);
+
+    const result = await within(form).findByRole('region', { name: 'Prediction' });
+    expect(predict).toHaveBeenCalledWith('npm install\n...\nnpm ERR! code ERESOLVE');
+    expect(result.querySelector('.prediction-headline')!.textContent).toContain('Dependency81 % confident');
+    expect(within(result).getByText('npm ERR! code ERESOLVE')).toBeTruthy();
+  });
+});
