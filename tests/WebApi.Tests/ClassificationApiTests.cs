@@ -128,7 +128,9 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
         Assert.Equal("compilation", stored.GetProperty("category").GetString());
         Assert.Equal("model", stored.GetProperty("source").GetString());
         AssertPrediction(stored, CompileLog.Split('\n').Length);
-        Assert.Single(stored.GetProperty("predictions").EnumerateArray());
+        // The shipped challenger predicts every job too (share 0: never served), for comparison.
+        var served = Assert.Single(stored.GetProperty("predictions").EnumerateArray(), p => p.GetProperty("served").GetBoolean());
+        Assert.Equal(stored.GetProperty("modelVersion").GetString(), served.GetProperty("modelVersion").GetString());
 
         var byId = await key.PostAsJsonAsync("/api/v1/predict", new { jobId });
         var prediction = await byId.Content.ReadFromJsonAsync<JsonElement>();
@@ -177,7 +179,8 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
         var challenger = models.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("version").GetString()).First(v => v != active);
         var assigned = await owner.SendAsync(HttpMethod.Put, "/api/v1/models/assignment", new { active, challenger, challengerShare = 0.5 });
         Assert.True(assigned.IsSuccessStatusCode, await assigned.Content.ReadAsStringAsync());
-        var reclassified = await ClassificationAsync(key, jobId, c => c.GetProperty("predictions").GetArrayLength() == 2);
+        var before = corrected.GetProperty("classifiedAt").GetDateTimeOffset();
+        var reclassified = await ClassificationAsync(key, jobId, c => c.GetProperty("classifiedAt").GetDateTimeOffset() > before);
         Assert.Equal("configuration", reclassified.GetProperty("category").GetString());
 
         var listed = await owner.JsonAsync("/api/v1/feedback");
