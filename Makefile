@@ -11,7 +11,8 @@ help:
 	@echo "make run    install what is missing, build, start Postgres + Redis, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   install what is missing and run every test suite"
 	@echo "make seed   generate a tenant of N job runs through the bulk path (N=10000000, TENANT=bench10m)"
-	@echo "make bench  ingest throughput over HTTP and bulk, data latency, and the seeded tenant's size"
+	@echo "make bench  ingest, data latency, classification latency and throughput, the seeded tenant's size and dashboards"
+	@echo "            (make bench ONLY=inference: the classification figures alone)"
 	@echo "make train  reproduce the shipped classification models (models/) and ml/evaluation.md"
 	@echo "make stop   stop the local Postgres and Redis"
 	@echo "make clean  remove build outputs (keeps .local data)"
@@ -46,7 +47,7 @@ seed: build stack
 	$(BENCH) seed --tenant $(TENANT) --jobs $(N)
 
 bench: build stack
-	$(BENCH) run --seeded-tenant $(TENANT)
+	$(BENCH) run --seeded-tenant $(TENANT) $(if $(ONLY),--only $(ONLY))
 
 train:
 	@scripts/train.sh

@@ -19,7 +19,8 @@ internal static class Benchmarks
 {
     private const int HttpBatch = 1_000;
 
-    public static async Task RunAsync(IConfiguration configuration, string seededTenant, CancellationToken cancellationToken)
+    /// <param name="only">"inference" runs the classification figures alone; null runs everything.</param>
+    public static async Task RunAsync(IConfiguration configuration, string seededTenant, string? only, CancellationToken cancellationToken)
     {
         var devDatabase = configuration.GetConnectionString("Postgres")!;
         var benchDatabase = await FreshDatabaseAsync(devDatabase, "faultline_bench");
@@ -42,6 +43,14 @@ internal static class Benchmarks
         var random = new Random(7);
         var to = DateTimeOffset.UtcNow;
         var generator = new EventGenerator(new WorkloadModel(random, 40, to.AddDays(-30), to), random, to.AddDays(-30), to);
+
+        if (only == "inference")
+        {
+            rows.AddRange(await InferenceBenchmark.RunAsync(host, http, cancellationToken));
+            await app.StopAsync(cancellationToken);
+            Print(rows);
+            return;
+        }
 
         // Warm up JIT, pools and plans, outside the measurements.
         await PostAsync(http, generator.Generate(2_000).Select(e => e.Item).ToArray(), cancellationToken);
@@ -67,6 +76,11 @@ internal static class Benchmarks
         rows.AddRange(await AnalyticsBenchmark.RunAsync(configuration, seededTenant, cancellationToken));
 
         await app.StopAsync(cancellationToken);
+        Print(rows);
+    }
+
+    private static void Print(List<(string, string)> rows)
+    {
         Console.WriteLine();
         Console.WriteLine("| measure | figure |");
         Console.WriteLine("| --- | --- |");

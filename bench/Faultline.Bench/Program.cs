@@ -3,7 +3,7 @@ using Faultline.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 // faultline-bench seed [--tenant KEY] [--jobs N] [--days D] [--logs-fraction F] [--if-empty]
-// faultline-bench run [--seeded-tenant KEY]
+// faultline-bench run [--seeded-tenant KEY] [--only inference]
 // Connection settings as the WebApi reads them: ConnectionStrings__Postgres, Redis__Configuration.
 var command = args.FirstOrDefault() ?? "run";
 var options = args.Skip(1).ToList();
@@ -36,7 +36,7 @@ switch (command)
 
         break;
     case "run":
-        await Benchmarks.RunAsync(configuration, Option("seeded-tenant", "bench10m"), cancel.Token);
+        await Benchmarks.RunAsync(configuration, Option("seeded-tenant", "bench10m"), options.Contains("--only") ? Option("only", "") : null, cancel.Token);
         break;
     default:
         Console.Error.WriteLine("usage: faultline-bench seed [--tenant KEY] [--jobs N] [--days D] [--logs-fraction F] [--if-empty] | run [--seeded-tenant KEY]");

@@ -49,7 +49,7 @@ describe('why it failed', () => {
     assert.match(await marked.textContent(), /error CS1002/);
     await screenshot(page, 'why-it-failed-light-desktop');
 
-    await page.getByLabel('Correct category').selectOption('configuration');
+    await page.getByRole('combobox', { name: 'Correct category' }).selectOption('configuration');
     await panel.getByRole('button', { name: 'Save' }).click();
     await panel.getByText(/Corrected by a person/).waitFor();
     await page.close();

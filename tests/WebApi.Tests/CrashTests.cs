@@ -88,6 +88,7 @@ public sealed class CrashTests : DatabaseTest
             $"--Redis:Configuration={TestStack.Redis}", $"--Redis:KeyPrefix=faultline-test:{Database.Name}:",
             "--Faultline:Limits:SignUpsPerAddressPerHour=1000", "--Logging:LogLevel:Default=Warning",
             $"--Spa:RootPath={Path.Combine(AppContext.BaseDirectory, "no-spa")}",
+            $"--Faultline:Classification:ModelsPath={TestStack.Models}", $"--Faultline:Classification:OnnxRuntimePath={TestStack.OnnxRuntime}",
         ])
         {
             RedirectStandardOutput = true,
