@@ -8,11 +8,11 @@ namespace Faultline.Application.Classification.Features;
 /// </summary>
 public static class LogFeaturizer
 {
-    public const string Version = "fl-feat-1";
+    public const string Version = "fl-feat-2";
 
     public const int HashedDimension = 1 << 13;
     public const int DocumentStructural = 8;
-    public const int DocumentDimension = HashedDimension + DocumentStructural;
+    public const int DocumentDimension = HashedDimension + DocumentStructural + FailureSignals.Count;
 
     public const int LineHashedDimension = 1 << 12;
     public const int LineStructural = 12;
@@ -28,6 +28,10 @@ public static class LogFeaturizer
     public const int ScoredLines = 200;
 
     private const int RecentLines = 50;
+    private const int FocusTail = 30;
+
+    // Install and compile chatter outweighs the cause by line count; away from the focus it counts a fifth.
+    private const float UnfocusedWeight = 0.2f;
     private const uint UnigramSeed = 0x9E3779B1, BigramSeed = 0x85EBCA77, CharSeed = 0xC2B2AE3D;
 
     /// <summary>
@@ -89,10 +93,11 @@ public static class LogFeaturizer
         var lastErrorFromEnd = log.TotalLines;
         var firstErrorPosition = 1.0;
         var recentErrors = 0;
-        foreach (var line in log.Lines)
+        for (var i = 0; i < log.Lines.Count; i++)
         {
+            var line = log.Lines[i];
             var fromEnd = log.TotalLines - line.Number;
-            var weight = LineWeight(line, fromEnd);
+            var weight = LineWeight(line, fromEnd) * (IsFocus(log, i) ? 1 : UnfocusedWeight);
             AddWords(line.Normalised, weight, hashed, HashedDimension);
             if (line.ErrorLike)
             {
@@ -107,7 +112,14 @@ public static class LogFeaturizer
         }
 
         SublinearUnitLength(hashed);
-        var structural = features[HashedDimension..];
+        var signals = features[(HashedDimension + DocumentStructural)..];
+        for (var i = 0; i < log.Lines.Count; i++)
+        {
+            if (IsFocus(log, i)) FailureSignals.Add(log.Lines[i].Text, log.TotalLines - log.Lines[i].Number, signals);
+        }
+
+        FailureSignals.Finish(signals);
+        var structural = features[HashedDimension..(HashedDimension + DocumentStructural)];
         var candidates = Math.Max(1, log.Lines.Count);
         structural[0] = Scaled(log.TotalLines);
         structural[1] = (float)errorLines / candidates;
@@ -185,6 +197,10 @@ public static class LogFeaturizer
         structural[10] = line.Number == log.FirstErrorLine ? 1 : 0;
         structural[11] = Scaled(DistanceToErrorLine(log, candidate));
     }
+
+    /// <summary>Error lines, the two lines either side of one, and the last lines: where causes are printed.</summary>
+    private static bool IsFocus(PreparedLog log, int index) =>
+        log.Lines[index].ErrorLike || NearErrorLine(log.Lines, index) || log.TotalLines - log.Lines[index].Number < FocusTail;
 
     // Error lines and the end of the log say most; lines the successful run printed too are noise, not cause.
     private static float LineWeight(LogLine line, int fromEnd)
