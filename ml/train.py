@@ -37,6 +37,9 @@ INTENDED_USE = (
     "probabilities are stored so that low-confidence predictions can be shown as such.")
 
 
+MAX_DIR_BYTES = 5_000_000
+
+
 def log(msg: str):
     print(f"[train {time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
@@ -147,7 +150,7 @@ def main(argv=None) -> int:
     challenger = "lr" if best != "lr" else max([a for a in algorithms if a != "lr"] or ["lr"],
                                                 key=lambda a: results[(a, "all")]["metrics"]["macroF1"])
     log(f"default: {best}; challenger: {challenger}")
-    X_all, y_all, w_all, is_syn = evaluate.training_set(real, extras, np.arange(real.n), models.HYPER_PARAMETERS["syntheticRowWeight"])
+    X_all, y_all, w_all, is_syn = evaluate.training_set(real, extras, np.arange(real.n))
     t = time.time()
     final = {a: models.make(a, seed=args.seed).fit(X_all, y_all, w_all) for a in dict.fromkeys([best, challenger])}
     Xl_all = sp.vstack([real.Xl] + [s.Xl for s in extras if s.Xl.shape[0]], format="csr")
@@ -228,6 +231,8 @@ def main(argv=None) -> int:
         exported[alg] = {"version": version, "diff": diff, "lineDiff": line_diff, "sizes": sizes}
         written_versions.append(version)
         log(f"wrote {d}: classifier.onnx {sizes['classifier.onnx'] / 1e6:.2f} MB, max |onnx - model| {diff:.2g}")
+        if sum(sizes.values()) > MAX_DIR_BYTES:
+            log(f"WARNING: {d} is {sum(sizes.values()) / 1e6:.1f} MB, more than {MAX_DIR_BYTES / 1e6:.0f} MB: shrink the trees")
     # stale model directories of this prefix that this run did not write
     for a in models.ALGORITHMS:
         stale = args.out / f"{args.version_prefix}-{a}"

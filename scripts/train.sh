@@ -33,6 +33,5 @@ if compgen -G "ml/data/feedback/*.jsonl" >/dev/null; then
   $ml_tool export --manifest ml/build/feedback.jsonl --root ml/data/feedback --out ml/build/features/feedback
 fi
 
-# Gradient-boosted trees are evaluated too with --algorithms lr,rf,xgb (much slower on 2 cores: dense 8,216-wide input).
-$python ml/train.py --features ml/build/features --out models --report ml/evaluation.md --algorithms lr,rf
+$python ml/train.py --features ml/build/features --out models --report ml/evaluation.md
 $ml_tool verify --models models --dataset "$dataset" --onnxruntime .local/onnxruntime/libonnxruntime.so.1

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import scipy.sparse as sp
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedGroupKFold
 
 from . import CLASSES, N_CLASSES
-from .models import HYPER_PARAMETERS, LineModel, make, training_weights
+from .models import LineModel, make, synthetic_row_weight, training_weights
 
 K = 10  # lines shown to the user
 
@@ -16,11 +18,16 @@ K = 10  # lines shown to the user
 def grouped_folds(real, n_splits: int, seed: int):
     """Folds over the real logs, grouped by repository (a project never in train and test), stratified as far as groups allow."""
     cv = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-    return [(tr, te) for tr, te in cv.split(np.zeros(real.n), real.y, real.groups)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "the least populated class has only 3 members": known, reported
+        return [(tr, te) for tr, te in cv.split(np.zeros(real.n), real.y, real.groups)]
 
 
-def training_set(real, extras, real_idx, syn_weight: float):
+def training_set(real, extras, real_idx, syn_weight=None):
     """Real training rows + every row of the extra sources (synthetic, feedback): X, y, sample weights, synthetic flags."""
+    if syn_weight is None:
+        syn_weight = synthetic_row_weight(len(real_idx) + sum(s.n for s in extras if s.name != "synthetic"),
+                                          sum(s.n for s in extras if s.name == "synthetic"))
     Xs, ys, src_w, is_syn = [real.X[real_idx]], [real.y[real_idx]], [np.ones(len(real_idx))], [np.zeros(len(real_idx), bool)]
     for s in extras:
         if s.n == 0:
@@ -38,9 +45,8 @@ def training_set(real, extras, real_idx, syn_weight: float):
 def cross_validate(algorithm: str, real, extras, folds, seed: int, hp=None):
     """Out-of-fold probabilities [n_real, 8] for the real logs."""
     oof = np.zeros((real.n, N_CLASSES))
-    syn_weight = HYPER_PARAMETERS["syntheticRowWeight"]
     for tr, te in folds:
-        X, y, w, _ = training_set(real, extras, tr, syn_weight)
+        X, y, w, _ = training_set(real, extras, tr)
         model = make(algorithm, hp, seed).fit(X, y, w)
         oof[te] = model.predict_proba(real.X[te])
     return oof

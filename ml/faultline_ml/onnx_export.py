@@ -118,8 +118,9 @@ def _empty():
            {k: [] for k in ("treeids", "nodeids", "ids", "weights")}
 
 
-def random_forest(rf, D: int, metadata: dict) -> onnx.ModelProto:
-    """sklearn RandomForestClassifier: x <= threshold goes left; P = mean over trees of the leaf's normalised value."""
+def random_forest(model, D: int, metadata: dict) -> onnx.ModelProto:
+    """models.ForestModel: x <= threshold goes left; P = mean over trees of the leaf's normalised value."""
+    rf, columns = model.est, model.columns
     classes = np.asarray(rf.classes_, dtype=np.int64)
     if len(classes) != N_CLASSES:
         raise ExportError(f"forest was trained on {len(classes)} classes, expected {N_CLASSES}")
@@ -147,7 +148,7 @@ def random_forest(rf, D: int, metadata: dict) -> onnx.ModelProto:
                     leaves["ids"].append(int(classes[c]))
                     leaves["weights"].append(float(dist[c] / n_trees))
             else:
-                nodes["featureids"].append(int(feat[i]))
+                nodes["featureids"].append(int(columns[feat[i]]))
                 nodes["modes"].append("BRANCH_LEQ")
                 nodes["values"].append(float(thr[i]))
                 nodes["true"].append(int(left[i]))
@@ -206,7 +207,7 @@ def export_classifier(model, D: int, metadata: dict) -> onnx.ModelProto:
     if model.algorithm == "lr":
         return linear_classifier(model.est.coef_, model.est.intercept_, metadata)
     if model.algorithm == "rf":
-        return random_forest(model.est, D, metadata)
+        return random_forest(model, D, metadata)
     if model.algorithm == "xgb":
         return xgboost_model(model, D, metadata)
     raise ExportError(model.algorithm)
