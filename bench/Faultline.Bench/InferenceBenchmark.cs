@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Faultline.Application.Classification;
 using Faultline.Application.Classification.Features;
+using Faultline.Infrastructure.Inference;
 
 namespace Faultline.Bench;
 
@@ -96,8 +96,7 @@ internal static class InferenceBenchmark
         return [.. File.ReadLines(Path.Combine(root, "labels.jsonl")).Select(line =>
         {
             using var row = JsonDocument.Parse(line);
-            using var gzip = new GZipStream(File.OpenRead(Path.Combine(root, row.RootElement.GetProperty("log").GetString()!)), CompressionMode.Decompress);
-            return new StreamReader(gzip).ReadToEnd();
+            return LogFiles.Read(Path.Combine(root, row.RootElement.GetProperty("log").GetString()!));
         })];
     }
 }

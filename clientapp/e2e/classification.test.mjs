@@ -52,6 +52,11 @@ describe('why it failed', () => {
     await page.getByRole('combobox', { name: 'Correct category' }).selectOption('configuration');
     await panel.getByRole('button', { name: 'Save' }).click();
     await panel.getByText(/Corrected by a person/).waitFor();
+
+    await page.goto(`${baseUrl}/models`);
+    await page.getByRole('heading', { name: 'Confusion matrix' }).first().waitFor();
+    await page.locator('.model-card canvas').first().waitFor();
+    await screenshot(page, 'models-light-desktop');
     await page.close();
   });
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -103,13 +102,13 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task A_real_log_from_the_dataset_is_classified_like_the_model_card_says()
+    public async Task A_real_log_from_the_dataset_is_classified_with_key_lines_inside_the_log()
     {
         var (owner, key) = await TenantAsync();
         using var session = owner;
         var labelled = File.ReadLines(Path.Combine(TestStack.CiFailures, "labels.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
             .First(r => r.GetProperty("label").GetString() == "test");
-        var log = await ReadGzipAsync(Path.Combine(TestStack.CiFailures, labelled.GetProperty("log").GetString()!));
+        var log = Faultline.Infrastructure.Inference.LogFiles.Read(Path.Combine(TestStack.CiFailures, labelled.GetProperty("log").GetString()!));
 
         var response = await key.PostAsJsonAsync("/api/v1/predict", new { log });
         var prediction = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -323,6 +322,51 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Corrections_export_as_training_examples_for_admins_of_their_tenant_only()
+    {
+        var (owner, key) = await TenantAsync();
+        using var session = owner;
+        var jobId = await JobWithLogAsync(key, CompileLog);
+        await ClassificationAsync(key, jobId);
+        Assert.True((await owner.PostAsync("/api/v1/feedback", new { jobId, category = "configuration" })).IsSuccessStatusCode);
+
+        var export = await owner.GetAsync("/api/v1/feedback/training-set");
+        Assert.Equal("application/x-ndjson", export.Content.Headers.ContentType?.MediaType);
+        var rows = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(("configuration", "feedback:acme/shop", CompileLog),
+            (row.GetProperty("label").GetString(), row.GetProperty("repo").GetString(), row.GetProperty("text").GetString()));
+
+        await ProblemAsync(await owner.GetAsync("/api/v1/feedback/training-set?limit=0"), HttpStatusCode.BadRequest);
+        await ProblemAsync(await owner.GetAsync("/api/v1/feedback?limit=5000"), HttpStatusCode.BadRequest);
+        var (member, _, _) = await Teams.JoinAsync(owner, "member");
+        using var memberSession = member;
+        await ProblemAsync(await member.GetAsync("/api/v1/feedback/training-set"), HttpStatusCode.Forbidden);
+
+        var (other, _) = await TenantAsync();
+        using var otherSession = other;
+        Assert.Equal("", await (await other.GetAsync("/api/v1/feedback/training-set")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_tenant_choice_of_models_does_not_change_another_tenant()
+    {
+        var (owner, _) = await TenantAsync();
+        using var session = owner;
+        var (other, _) = await TenantAsync();
+        using var otherSession = other;
+        var models = await owner.JsonAsync("/api/v1/models");
+        var active = models.GetProperty("assignment").GetProperty("active").GetString();
+        var challenger = models.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("version").GetString()).First(v => v != active);
+
+        var assigned = await owner.SendAsync(HttpMethod.Put, "/api/v1/models/assignment", new { active = challenger, challenger = (string?)null });
+        Assert.True(assigned.IsSuccessStatusCode, await assigned.Content.ReadAsStringAsync());
+        Assert.Equal(challenger, (await owner.JsonAsync("/api/v1/models")).GetProperty("assignment").GetProperty("active").GetString());
+        Assert.Equal(active, (await other.JsonAsync("/api/v1/models")).GetProperty("assignment").GetProperty("active").GetString());
+    }
+
+    [Fact]
     public async Task Another_tenant_cannot_see_predict_or_correct_a_job()
     {
         var (owner, key) = await TenantAsync();
@@ -339,10 +383,4 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
         Assert.Equal("model", (await ClassificationAsync(key, jobId)).GetProperty("source").GetString());
     }
 
-    private static async Task<string> ReadGzipAsync(string path)
-    {
-        await using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        return await reader.ReadToEndAsync();
-    }
 }

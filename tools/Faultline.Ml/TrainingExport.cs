@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Faultline.Application.Classification.Features;
 using Faultline.Domain;
 using Faultline.Domain.Classification;
+using Faultline.Infrastructure.Inference;
 
 namespace Faultline.Ml;
 
@@ -70,9 +70,9 @@ internal static class TrainingExport
             throw new InvalidDataException($"{id}: unknown label '{label}'.");
         }
 
-        var text = (string?)row["text"] ?? ReadLog(Path.Combine(root, (string)row["log"]!));
+        var text = (string?)row["text"] ?? LogFiles.Read(Path.Combine(root, (string)row["log"]!));
         var successPath = (string?)row["success_log"];
-        var prepared = LogFeaturizer.Prepare(text, successPath is null ? null : ReadLog(Path.Combine(root, successPath)));
+        var prepared = LogFeaturizer.Prepare(text, successPath is null ? null : LogFiles.Read(Path.Combine(root, successPath)));
 
         var document = new float[LogFeaturizer.DocumentDimension];
         LogFeaturizer.Document(prepared, document);
@@ -153,14 +153,6 @@ internal static class TrainingExport
 
         lineAt = [.. lines];
         return builder.ToString();
-    }
-
-    public static string ReadLog(string path)
-    {
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, false));
-        return reader.ReadToEnd();
     }
 
     private static string SvmRow(int label, ReadOnlySpan<float> features)

@@ -25,7 +25,7 @@ public sealed class ClassifyQueuedJobsHandler(IClassificationStore store, Predic
         var assignment = await inputs.AssignmentAsync(cancellationToken);
         var readable = claimed.Where(j => j.Log is not null).ToList();
         var logs = readable.Select(j => new LogToAnalyze(j.Log!, j.SuccessfulLog)).ToList();
-        var byModel = assignment.Models.Select(model => analyzer.Analyze(model, logs)).ToList();
+        var byModel = analyzer.AnalyzeWith(assignment.Models, logs);
         var predictions = readable
             .Select((job, i) => new JobPredictions(job.JobId, [.. byModel.Select(results => results[i])], assignment.ServedFor(job.JobId)))
             .ToList();

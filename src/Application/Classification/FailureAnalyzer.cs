@@ -26,10 +26,13 @@ public sealed class FailureAnalyzer(IFailureClassifier classifier)
     // Bounds the line tensor (rows × 4,108 floats) to ~33 MB whatever the batch.
     private const int LineRowsPerRun = 2048;
 
-    public IReadOnlyList<FailureAnalysis> Analyze(string modelVersion, IReadOnlyList<LogToAnalyze> logs)
+    public IReadOnlyList<FailureAnalysis> Analyze(string modelVersion, IReadOnlyList<LogToAnalyze> logs) => AnalyzeWith([modelVersion], logs)[0];
+
+    /// <summary>Every model's analysis of the logs (per model, in order), featurizing each log once.</summary>
+    public IReadOnlyList<IReadOnlyList<FailureAnalysis>> AnalyzeWith(IReadOnlyList<string> modelVersions, IReadOnlyList<LogToAnalyze> logs)
     {
-        var card = classifier.Models.FirstOrDefault(m => m.Version == modelVersion)
-            ?? throw new InvalidOperationException($"Model {modelVersion} is not deployed.");
+        var cards = modelVersions.Select(v => classifier.Models.FirstOrDefault(m => m.Version == v)
+            ?? throw new InvalidOperationException($"Model {v} is not deployed.")).ToList();
         var prepared = new PreparedLog[logs.Count];
         var scored = new IReadOnlyList<int>[logs.Count];
         Parallel.For(0, logs.Count, i =>
@@ -38,30 +41,27 @@ public sealed class FailureAnalyzer(IFailureClassifier classifier)
             scored[i] = LogFeaturizer.ScoredLineIndexes(prepared[i]);
         });
 
-        var probabilities = ClassProbabilities(modelVersion, prepared);
-        var lineScores = LineScores(modelVersion, prepared, scored);
-        var classes = card.Classes;
-        var results = new FailureAnalysis[logs.Count];
-        for (var i = 0; i < logs.Count; i++)
+        var probabilities = ClassProbabilities(modelVersions, prepared);
+        var lineScores = LineScores(modelVersions, prepared, scored);
+        return [.. cards.Select((card, m) => (IReadOnlyList<FailureAnalysis>)[.. Enumerable.Range(0, logs.Count).Select(i =>
         {
-            var row = probabilities.AsSpan(i * classes.Count, classes.Count);
+            var classes = card.Classes;
+            var row = probabilities[m].AsSpan(i * classes.Count, classes.Count);
             var best = row.IndexOf(MaxOf(row));
             var byClass = new Dictionary<string, float>(classes.Count);
             for (var c = 0; c < classes.Count; c++) byClass[classes[c]] = row[c];
-            results[i] = new FailureAnalysis(classes[best], row[best], byClass, KeyLines(prepared[i], scored[i], lineScores[i]), modelVersion);
-        }
-
-        return results;
+            return new FailureAnalysis(classes[best], row[best], byClass, KeyLines(prepared[i], scored[i], lineScores[m][i]), card.Version);
+        })])];
     }
 
-    private float[] ClassProbabilities(string modelVersion, PreparedLog[] prepared)
+    private float[][] ClassProbabilities(IReadOnlyList<string> modelVersions, PreparedLog[] prepared)
     {
         const int width = LogFeaturizer.DocumentDimension;
         var documents = ArrayPool<float>.Shared.Rent(prepared.Length * width);
         try
         {
             Parallel.For(0, prepared.Length, i => LogFeaturizer.Document(prepared[i], documents.AsSpan(i * width, width)));
-            return classifier.Classify(modelVersion, documents.AsSpan(0, prepared.Length * width), prepared.Length);
+            return [.. modelVersions.Select(m => classifier.Classify(m, documents.AsSpan(0, prepared.Length * width), prepared.Length))];
         }
         finally
         {
@@ -69,11 +69,11 @@ public sealed class FailureAnalyzer(IFailureClassifier classifier)
         }
     }
 
-    /// <summary>Scores every log's candidate lines, packing lines of several logs into each model run.</summary>
-    private float[][] LineScores(string modelVersion, PreparedLog[] prepared, IReadOnlyList<int>[] scored)
+    /// <summary>Scores every log's candidate lines by each model, packing lines of several logs into each run.</summary>
+    private float[][][] LineScores(IReadOnlyList<string> modelVersions, PreparedLog[] prepared, IReadOnlyList<int>[] scored)
     {
         const int width = LogFeaturizer.LineDimension;
-        var scores = scored.Select(s => new float[s.Count]).ToArray();
+        var scores = modelVersions.Select(_ => scored.Select(s => new float[s.Count]).ToArray()).ToArray();
         var rows = new List<(int Log, int Candidate)>(LineRowsPerRun);
         var matrix = ArrayPool<float>.Shared.Rent(LineRowsPerRun * width);
         try
@@ -100,8 +100,11 @@ public sealed class FailureAnalyzer(IFailureClassifier classifier)
             if (rows.Count == 0) return;
             Parallel.For(0, rows.Count, r =>
                 LogFeaturizer.Line(prepared[rows[r].Log], scored[rows[r].Log][rows[r].Candidate], matrix.AsSpan(r * width, width)));
-            var result = classifier.ScoreLines(modelVersion, matrix.AsSpan(0, rows.Count * width), rows.Count);
-            for (var r = 0; r < rows.Count; r++) scores[rows[r].Log][rows[r].Candidate] = result[r];
+            for (var m = 0; m < modelVersions.Count; m++)
+            {
+                var result = classifier.ScoreLines(modelVersions[m], matrix.AsSpan(0, rows.Count * width), rows.Count);
+                for (var r = 0; r < rows.Count; r++) scores[m][rows[r].Log][rows[r].Candidate] = result[r];
+            }
             rows.Clear();
         }
     }

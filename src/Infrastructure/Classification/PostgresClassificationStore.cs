@@ -219,8 +219,8 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
                     predicted_category = excluded.predicted_category, classified_at = now()
                 RETURNING job_id),
             bumped AS (
-                UPDATE {tenant.Qualified("settings")} SET data_version = data_version + 1 WHERE EXISTS (SELECT 1 FROM classified) RETURNING 1)
-            SELECT job_id, category, predicted_category, model_version, actor, created_at, (SELECT count(*) FROM bumped) FROM feedback
+                UPDATE {tenant.Qualified("settings")} SET data_version = data_version + 1 WHERE EXISTS (SELECT 1 FROM classified))
+            SELECT job_id, category, predicted_category, model_version, actor, created_at FROM feedback
             """, tenant.Connection);
         command.Parameters.Add(new NpgsqlParameter { Value = jobId });
         command.Parameters.Add(new NpgsqlParameter { Value = category });

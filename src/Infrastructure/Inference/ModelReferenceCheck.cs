@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using Faultline.Application.Classification;
 using Faultline.Application.Classification.Features;
@@ -27,7 +25,7 @@ public static class ModelReferenceCheck
             foreach (var item in reference.RootElement.GetProperty("items").EnumerateArray())
             {
                 var logPath = item.GetProperty("log").GetString()!;
-                var prepared = LogFeaturizer.Prepare(ReadLog(Path.Combine(datasetRoot, logPath)));
+                var prepared = LogFeaturizer.Prepare(LogFiles.Read(Path.Combine(datasetRoot, logPath)));
                 var document = new float[LogFeaturizer.DocumentDimension];
                 LogFeaturizer.Document(prepared, document);
                 var probabilities = classifier.Classify(card.Version, document, 1);
@@ -63,12 +61,5 @@ public static class ModelReferenceCheck
         }
 
         return results;
-    }
-
-    private static string ReadLog(string path)
-    {
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, new UTF8Encoding(false, false));
-        return reader.ReadToEnd();
     }
 }

@@ -107,23 +107,28 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
     /// <summary>One model version: its card and its two sessions.</summary>
     private sealed class LoadedModel : IDisposable
     {
-        private LoadedModel(ModelCard card, JsonElement root) => (Card, Root) = (card, root);
+        private LoadedModel(ModelCard card, JsonElement root)
+        {
+            Card = card;
+            InputName = root.GetProperty("inputName").GetString()!;
+            OutputName = root.GetProperty("outputName").GetString()!;
+            LineInputName = root.GetProperty("lineModel").GetProperty("inputName").GetString()!;
+            LineOutputName = root.GetProperty("lineModel").GetProperty("outputName").GetString()!;
+        }
 
         public ModelCard Card { get; }
-
-        private JsonElement Root { get; }
 
         public OrtInferenceSession Classifier { get; private set; } = null!;
 
         public OrtInferenceSession Lines { get; private set; } = null!;
 
-        public string InputName => Root.GetProperty("inputName").GetString()!;
+        public string InputName { get; }
 
-        public string OutputName => Root.GetProperty("outputName").GetString()!;
+        public string OutputName { get; }
 
-        public string LineInputName => Root.GetProperty("lineModel").GetProperty("inputName").GetString()!;
+        public string LineInputName { get; }
 
-        public string LineOutputName => Root.GetProperty("lineModel").GetProperty("outputName").GetString()!;
+        public string LineOutputName { get; }
 
         public string? FallbackReason => Classifier.FallbackReason;
 

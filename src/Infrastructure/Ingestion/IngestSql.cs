@@ -144,11 +144,9 @@ internal sealed class IngestSql(TenantConnection tenant)
     public string BumpDataVersion => $"""
         WITH bumped AS (
             UPDATE {tenant.Qualified("settings")} SET data_version = data_version + 1
-            WHERE EXISTS (SELECT 1 FROM run_changes) OR EXISTS (SELECT 1 FROM job_changes)
-            RETURNING 1)
-        SELECT (SELECT count(*) FROM bumped),
-               pg_notify('{PostgresClassificationStore.Channel}', {SqlIdentifier.Literal(tenant.Schema)})
-        FROM (SELECT 1) one WHERE EXISTS (SELECT 1 FROM job_changes WHERE status IN ('failure', 'timed_out'))
+            WHERE EXISTS (SELECT 1 FROM run_changes) OR EXISTS (SELECT 1 FROM job_changes))
+        SELECT pg_notify('{PostgresClassificationStore.Channel}', {SqlIdentifier.Literal(tenant.Schema)})
+        WHERE EXISTS (SELECT 1 FROM job_changes WHERE status IN ('failure', 'timed_out'))
         """;
 
     /// <summary>Each staged item's row id, and whether it was inserted (true), updated (false) or left as it was (null).</summary>

@@ -35,18 +35,21 @@ internal sealed class PostgresJobLogStore(TenantConnectionFactory connections) :
                         new NpgsqlParameter { Value = storedBytes }, new NpgsqlParameter { Value = truncated },
                     },
                 },
+                // A queued failure wakes the background classifiers when the transaction commits.
                 new NpgsqlBatchCommand($"""
-                    INSERT INTO {tenant.Qualified("classification_queue")} (job_id)
-                    SELECT id FROM {tenant.Qualified("job_runs")} WHERE id = $1 AND status IN ('failure', 'timed_out')
-                    ON CONFLICT (job_id) DO NOTHING
+                    WITH queued AS (
+                        INSERT INTO {tenant.Qualified("classification_queue")} (job_id)
+                        SELECT id FROM {tenant.Qualified("job_runs")} WHERE id = $1 AND status IN ('failure', 'timed_out')
+                        ON CONFLICT (job_id) DO NOTHING
+                        RETURNING job_id)
+                    SELECT pg_notify('{Classification.PostgresClassificationStore.Channel}', $2) FROM queued
                     """)
                 {
-                    Parameters = { new NpgsqlParameter { Value = jobId } },
+                    Parameters = { new NpgsqlParameter { Value = jobId }, new NpgsqlParameter { Value = tenant.Schema } },
                 },
             },
         };
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        await Classification.PostgresClassificationStore.NotifyAsync(tenant, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -61,10 +61,11 @@ public static class LogLines
 
     public static bool IsErrorLike(string normalised)
     {
+        var errorWords = ErrorWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var token in normalised.AsSpan().Split(' '))
         {
             var word = normalised.AsSpan(token);
-            if (word.Length >= 3 && ErrorWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            if (word.Length >= 3 && errorWords.Contains(word))
             {
                 return true;
             }
