@@ -55,7 +55,7 @@ describe('why it failed', () => {
 
     await page.goto(`${baseUrl}/models`);
     await page.getByRole('heading', { name: 'Confusion matrix' }).first().waitFor();
-    await page.locator('.model-card canvas').first().waitFor();
+    await page.locator('.model-card svg').first().waitFor();
     await screenshot(page, 'models-light-desktop');
     await page.close();
   });
