@@ -45,6 +45,10 @@ public static class DependencyInjection
         services.AddScoped<Ingestion.EventIngestor>();
         services.AddSingleton<Classification.FailureAnalyzer>();
         services.AddScoped<Classification.PredictionInputs>();
+        services.AddScoped<Alerts.AlertMetricReader>();
+        services.AddScoped<Alerts.AlertNotifications>();
+        services.AddScoped<Alerts.TestDeliveries>();
+        services.TryAddSingleton(new Alerts.AlertDeliveryPolicy());
         services.AddSingleton<Common.Caching.QueryCacheStatistics>();
         services.AddScoped<Common.Caching.QueryCacheOutcome>();
         return services;

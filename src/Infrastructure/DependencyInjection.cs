@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Quartz;
 
 namespace Faultline.Infrastructure;
 
@@ -89,8 +90,58 @@ public static class DependencyInjection
         services.AddHostedService<EmailOutboxDispatcher>();
         services.AddSingleton<IPublicLinks>(new ConfiguredPublicLinks(configuration["Faultline:PublicBaseUrl"] ?? "http://127.0.0.1:5080"));
 
+        AddAlerts(services, configuration, postgres);
+
         services.AddSingleton<IReadinessProbe, PostgresReadinessProbe>();
         services.AddSingleton<IReadinessProbe, RedisReadinessProbe>();
         return services;
+    }
+
+    private static void AddAlerts(IServiceCollection services, IConfiguration configuration, string postgres)
+    {
+        var alerts = configuration.GetSection("Faultline:Alerts");
+        services.AddSingleton<Scheduling.BackgroundWork>();
+        services.AddScoped<Application.Alerts.IAlertStore, Alerts.PostgresAlertStore>();
+        services.AddScoped<Application.Alerts.IAlertEvaluationStore, Alerts.PostgresAlertEvaluationStore>();
+        services.AddScoped<Application.Alerts.IAlertOutbox, Alerts.PostgresAlertOutbox>();
+        services.AddSingleton(alerts.GetSection("Delivery").Get<Application.Alerts.AlertDeliveryPolicy>() ?? new());
+        var guard = new DeliveryTargetGuard(alerts.GetSection("TrustedTargets").Get<string[]>() ?? []);
+        services.AddSingleton(guard);
+        services.AddSingleton<Application.Alerts.IDeliveryTargetGuard>(guard);
+        services.AddSingleton<Application.Alerts.IAlertChannelSender, AlertChannelSender>();
+        services.AddHostedService<Alerts.AlertOutboxDispatcher>();
+
+        var scheduling = alerts.GetSection("Scheduler").Get<Scheduling.AlertSchedulingOptions>() ?? new();
+        services.AddSingleton(scheduling);
+        services.AddSingleton<Alerts.AlertEvaluationTrigger>();
+        services.AddSingleton<Application.Alerts.IAlertTrigger>(provider => provider.GetRequiredService<Alerts.AlertEvaluationTrigger>());
+        services.AddHostedService(provider => provider.GetRequiredService<Alerts.AlertEvaluationTrigger>());
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = scheduling.SchedulerName;
+                scheduler.InstanceId = "AUTO";
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                store.ConfigureStore(options =>
+                {
+                    options.TablePrefix = "catalog.qrtz_";
+                    options.SchemaProvisioning = SchemaProvisioning.CreateIfMissing;
+                });
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = TimeSpan.FromSeconds(5);
+                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                });
+                store.UsePostgres(database =>
+                {
+                    database.ConnectionString = WithoutJit(postgres);
+                });
+                store.UseSerializer<Quartz.Impl.SystemTextJsonObjectSerializer>();
+            });
+        });
+        services.AddHostedService<Scheduling.AlertScheduler>();
     }
 }

@@ -119,6 +119,7 @@ public static class FaultlineApp
         api.MapWebhookEndpoints();
         api.MapAnalyticsEndpoints();
         api.MapClassificationEndpoints();
+        api.MapAlertEndpoints();
         app.UseBuiltSpa();
         return app;
     }

@@ -6,7 +6,8 @@ using MediatR;
 namespace Faultline.Application.Analytics;
 
 public sealed record MetricDefinitionDto(
-    string Code, string Title, string Description, string Shape, string Unit, IReadOnlyList<string> Filters, IReadOnlyList<string> GroupBys);
+    string Code, string Title, string Description, string Shape, string Unit, IReadOnlyList<string> Filters, IReadOnlyList<string> GroupBys,
+    bool Bucketed);
 
 /// <summary>Every metric a query or widget can ask for, with what it can be filtered and grouped by.</summary>
 [RequiresPermission("data:read")]
@@ -17,5 +18,5 @@ public sealed class GetMetricCatalogHandler : IRequestHandler<GetMetricCatalog, 
     public Task<IReadOnlyList<MetricDefinitionDto>> Handle(GetMetricCatalog request, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MetricDefinitionDto>>(MetricCatalog.All.Select(m => new MetricDefinitionDto(
             m.Code, m.Title, m.Description, EnumCode.Of(m.Shape), EnumCode.Of(m.Unit), m.Filters.Select(EnumCode.Of).ToList(),
-            m.GroupBys.Select(EnumCode.Of).ToList())).ToList());
+            m.GroupBys.Select(EnumCode.Of).ToList(), m.Bucketed)).ToList());
 }

@@ -26,6 +26,16 @@ public sealed record MetricQuery(
             (spec.Filters ?? MetricFilters.None).Normalised(), spec.Top ?? MetricSpec.DefaultTop);
     }
 
+    /// <summary>
+    /// True for a query over exactly its range (alert windows end at any minute): computed from single
+    /// jobs and runs, since the rollups only know whole hours.
+    /// </summary>
+    public bool Exact { get; init; }
+
+    /// <summary>The query of a validated spec over exactly [from, to), not widened to hours.</summary>
+    public static MetricQuery Between(MetricSpec spec, DateTimeOffset from, DateTimeOffset to) =>
+        Of(spec, from, to) with { From = from, To = to, Exact = true };
+
     /// <summary>A stable text of everything that decides the result (the cache key's query part).</summary>
     public string CanonicalKey => JsonSerializer.Serialize(new
     {
@@ -36,6 +46,7 @@ public sealed record MetricQuery(
         groupBy = GroupBy is { } dimension ? EnumCode.Of(dimension) : null,
         Filters.Repository, Filters.Pipeline, Filters.Job, Filters.Branch, Filters.Provider, Filters.Category,
         top = Top,
+        exact = Exact,
     });
 
     public static DateTimeOffset FloorHour(DateTimeOffset at)

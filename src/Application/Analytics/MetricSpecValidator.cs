@@ -19,6 +19,8 @@ public sealed class MetricSpecValidator : AbstractValidator<MetricSpec>
             .WithMessage($"Bucket must be one of {string.Join(", ", EnumCode.All<TimeBucket>())}, or null for one value over the range.");
         RuleFor(s => s.Bucket).Null().When(s => MetricCatalog.Find(s.Metric)?.Shape == MetricShape.Table)
             .WithMessage("Table metrics have no time buckets.");
+        RuleFor(s => s.Bucket).Null().When(s => MetricCatalog.Find(s.Metric) is { Shape: MetricShape.Series, Bucketed: false })
+            .WithMessage(s => $"{s.Metric} is the state at the end of the range; it has no time buckets.");
         RuleFor(s => s.GroupBy).Must((spec, code) => code is null || GroupBys(spec).Contains(code))
             .WithMessage(spec => $"{spec.Metric} can be grouped by {Listed(GroupBys(spec))}.");
         RuleFor(s => s.Top).InclusiveBetween(1, MetricSpec.MaxTop);

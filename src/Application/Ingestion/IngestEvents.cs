@@ -1,3 +1,4 @@
+using Faultline.Application.Alerts;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
 using Faultline.Domain.Ingestion;
@@ -37,11 +38,11 @@ public sealed class IngestEventsHandler(EventIngestor ingestor) : IRequestHandle
 /// Validates the items of a batch and stores the valid ones together; shared by the events API and
 /// the provider webhooks.
 /// </summary>
-public sealed class EventIngestor(IIngestStore store, ICurrentPrincipal principal)
+public sealed class EventIngestor(IIngestStore store, ICurrentPrincipal principal, IAlertTrigger alerts)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<EventInput> items, CancellationToken cancellationToken)
     {
-        principal.RequireTenant();
+        var tenantId = principal.RequireTenant();
         var results = new ItemResult[items.Count];
         var valid = new List<(int Index, PipelineEvent Event)>();
         for (var index = 0; index < items.Count; index++)
@@ -57,6 +58,9 @@ public sealed class EventIngestor(IIngestStore store, ICurrentPrincipal principa
             var stored = await store.StoreAsync(valid.Select(v => v.Event).ToList(), cancellationToken);
             for (var i = 0; i < valid.Count; i++)
                 results[valid[i].Index] = new ItemResult(valid[i].Index, stored[i].Outcome == StoreOutcome.Unchanged ? "duplicate" : "accepted", stored[i].Id, null);
+            // Committed: rules watching these repositories look again now, not at the next minute.
+            var changed = valid.Where((_, i) => stored[i].Outcome != StoreOutcome.Unchanged).Select(v => v.Event.Repository).ToHashSet();
+            if (changed.Count > 0) alerts.DataChanged(tenantId, changed);
         }
 
         return new IngestResult(results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"),

@@ -44,6 +44,14 @@ public static class MetricCatalog
         "Failed jobs per failure category; 'unclassified' until the classifier has labelled them.", MetricShape.Series, MetricUnit.Count,
         FailedJobDimensions, [Dimension.Category]);
 
+    public static readonly MetricDefinition BrokenFor = new("broken_for", "Default branch broken for",
+        "How long each default-branch pipeline has been failing at the end of the range; 0 when its last run passed.", MetricShape.Series,
+        MetricUnit.Ms, RecoveryDimensions, [Dimension.Repository, Dimension.Pipeline]) { Bucketed = false };
+
+    public static readonly MetricDefinition FlakyCommits = new("flaky_commits", "Flaky commits",
+        "Commits on which a job failed and then passed, counted per job at its last success.", MetricShape.Series, MetricUnit.Count,
+        JobDimensions, [Dimension.Repository, Dimension.Pipeline, Dimension.Job]);
+
     public static readonly MetricDefinition TopFailingJobs = new("top_failing_jobs", "Top failing jobs", "Jobs with the most failures.",
         MetricShape.Table, MetricUnit.Count, JobDimensions, []);
 
@@ -56,7 +64,7 @@ public static class MetricCatalog
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
         Jobs, Runs, Failures, FailureRate, SuccessRate, DurationP50, DurationP95, QueueTime, FailureCost, MeanTimeToRecovery,
-        FailureCategories, TopFailingJobs, FlakyJobs, Incidents,
+        FailureCategories, BrokenFor, FlakyCommits, TopFailingJobs, FlakyJobs, Incidents,
     ];
 
     public static MetricDefinition? Find(string? code) => All.FirstOrDefault(m => m.Code == code);

@@ -49,4 +49,7 @@ public sealed record MetricDefinition(
 {
     /// <summary>Counts and costs are 0 where nothing happened; rates and durations have no value there.</summary>
     public bool ZeroWhenEmpty => Unit is MetricUnit.Count or MetricUnit.Usd;
+
+    /// <summary>False for a metric that is a state at the end of the range, not something that happens in buckets.</summary>
+    public bool Bucketed { get; init; } = true;
 }

@@ -53,6 +53,8 @@ internal sealed class MetricSql
         FailedJobs,
         Runs,
         Recoveries,
+        Broken,
+        FlakyCommits,
     }
 
     private string Table(string name) => _tenant.Qualified(name);
@@ -69,7 +71,9 @@ internal sealed class MetricSql
             "duration_p50" or "duration_p95" or "flaky_jobs" => Source.Jobs,
             "failure_categories" => Source.FailedJobs,
             "failures" or "failure_cost" when byCategory => Source.FailedJobs,
-            _ => Source.Rollups,
+            "broken_for" => Source.Broken,
+            "flaky_commits" => Source.FlakyCommits,
+            _ => _query.Exact ? Source.Jobs : Source.Rollups,
         };
     }
 
@@ -108,6 +112,25 @@ internal sealed class MetricSql
                    0::bigint AS duration_ms, 0::bigint AS queue_ms, NULL::text AS category, r.commit_sha
             FROM {Table("pipeline_runs")} r
             WHERE r.finished_at >= @from AND r.finished_at < @to AND r.status <> 'running' {Filters("r", branch: true, jobColumn: null)}
+            """,
+        Source.Broken => $"""
+            SELECT p.to_at AS at, s.repository_id, s.pipeline_id, NULL::text AS job_name, s.branch, NULL::text AS status, 1::bigint AS jobs,
+                   coalesce((SELECT (extract(epoch FROM (p.to_at - o.started_at)) * 1000)::bigint FROM streaks o
+                             WHERE o.pipeline_id = s.pipeline_id AND o.resolved_at IS NULL), 0) AS duration_ms,
+                   0::bigint AS queue_ms, NULL::text AS category, NULL::text AS commit_sha
+            FROM starts s, p
+            """,
+        Source.FlakyCommits => $"""
+            SELECT last_success AS at, repository_id, pipeline_id, job_name, NULL::text AS branch, NULL::text AS status, 1::bigint AS jobs,
+                   0::bigint AS duration_ms, 0::bigint AS queue_ms, NULL::text AS category, commit_sha
+            FROM (SELECT j.repository_id, j.pipeline_id, j.name AS job_name, j.commit_sha,
+                         min(j.finished_at) FILTER (WHERE j.{Failed}) AS first_failure,
+                         max(j.finished_at) FILTER (WHERE j.status = 'success') AS last_success
+                  FROM {Table("job_runs")} j
+                  WHERE j.finished_at >= @from AND j.finished_at < @to AND j.{Decided} AND j.commit_sha IS NOT NULL
+                        {Filters("j", branch: true, jobColumn: "name")}
+                  GROUP BY 1, 2, 3, 4) c
+            WHERE first_failure < last_success
             """,
         _ => $"""
             SELECT resolved_at AS at, repository_id, pipeline_id, NULL::text AS job_name, branch, NULL::text AS status, 1::bigint AS jobs,
@@ -199,7 +222,7 @@ internal sealed class MetricSql
         {
             Params,
             source == Source.Rollups && CanUseDailyRollups ? Days : null,
-            source == Source.Recoveries ? Streaks : null,
+            source is Source.Recoveries or Source.Broken ? Streaks : null,
         }.Where(t => t is not null));
 
     private string Value => _query.Metric.Code switch
@@ -213,13 +236,18 @@ internal sealed class MetricSql
         "queue_time" => "sum(queue_ms)::float8 / nullif(sum(jobs), 0)",
         "failure_cost" => $"(sum(duration_ms) FILTER (WHERE {Failed}))::float8 / 60000 * (SELECT price FROM p)",
         "mttr" => "avg(duration_ms)::float8",
+        "broken_for" => "max(duration_ms)::float8",
+        "flaky_commits" => "sum(jobs)::float8",
         _ => throw new ArgumentOutOfRangeException(nameof(_query), _query.Metric.Code, "Not a series metric."),
     };
 
     // Which groups are "top": the most failures for metrics about failures, the most jobs or runs otherwise.
-    private string Weight => _query.Metric.Code is "failures" or "failure_categories" or "failure_cost"
-        ? $"sum(jobs) FILTER (WHERE {Failed})"
-        : "sum(jobs)";
+    private string Weight => _query.Metric.Code switch
+    {
+        "failures" or "failure_categories" or "failure_cost" => $"sum(jobs) FILTER (WHERE {Failed})",
+        "broken_for" => "max(duration_ms)",
+        _ => "sum(jobs)",
+    };
 
     private string GroupExpression => _query.GroupBy switch
     {

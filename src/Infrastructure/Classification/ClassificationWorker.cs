@@ -1,10 +1,8 @@
 using System.Threading.Channels;
 using Faultline.Application.Classification;
-using Faultline.Application.Common.Security;
 using Faultline.Domain.Authorization;
 using Faultline.Infrastructure.Persistence.Migrations;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
+using Faultline.Infrastructure.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -18,7 +16,7 @@ namespace Faultline.Infrastructure.Classification;
 /// instances share the work without doing any twice.
 /// </summary>
 internal sealed class ClassificationWorker(
-    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, SchemaMigrator migrator, ILogger<ClassificationWorker> logger) : BackgroundService
+    NpgsqlDataSource dataSource, BackgroundWork work, SchemaMigrator migrator, ILogger<ClassificationWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
     private static readonly IReadOnlySet<Permission> Permissions = new HashSet<Permission> { Permission.DataIngest };
@@ -78,7 +76,7 @@ internal sealed class ClassificationWorker(
 
             try
             {
-                var tenants = await TenantsAsync(schema, stoppingToken);
+                var tenants = await work.TenantsAsync(schema == "" ? null : schema, stoppingToken);
                 foreach (var tenant in tenants) await DrainAsync(tenant, stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -88,27 +86,11 @@ internal sealed class ClassificationWorker(
         }
     }
 
-    /// <summary>The tenant a notification names, or every tenant for a sweep ("").</summary>
-    private async Task<List<Guid>> TenantsAsync(string schema, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT id FROM catalog.tenants WHERE $1 = '' OR schema_name = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = schema });
-        var tenants = new List<Guid>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) tenants.Add(reader.GetGuid(0));
-        return tenants;
-    }
-
     /// <summary>Classifies the tenant's queue batch by batch until it is empty (or the rest is claimed by others).</summary>
     internal async Task DrainAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        while (true)
+        while (await work.SendAsync(tenantId, "system:classifier", Permissions, new ClassifyQueuedJobs(), cancellationToken) > 0)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<PrincipalOverride>().Principal =
-                new BackgroundPrincipal(tenantId, "system:classifier", Permissions);
-            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            if (await mediator.Send(new ClassifyQueuedJobs(), cancellationToken) == 0) return;
         }
     }
 }

@@ -1,0 +1,51 @@
+using Faultline.Domain.Alerts;
+
+namespace Faultline.Application.Alerts;
+
+/// <summary>
+/// One message about one rule, as every channel renders it: what happened, the value against the
+/// threshold, a short trend and where to look. Stored in the outbox whole, so a retry sends the same.
+/// </summary>
+public sealed record AlertNotification(
+    Guid Id,
+    string Type,
+    Guid RuleId,
+    string RuleName,
+    string Severity,
+    string? Group,
+    string State,
+    string? PreviousState,
+    double? Value,
+    string? ValueText,
+    double Threshold,
+    string ThresholdText,
+    string Metric,
+    IReadOnlyList<double> Trend,
+    DateTimeOffset At,
+    string Url,
+    string? Detail);
+
+/// <summary>What one attempt to reach a channel came to.</summary>
+public sealed record DeliveryResult(bool Ok, int? Status, string? Error, bool Retryable)
+{
+    public static readonly DeliveryResult Sent = new(true, null, null, false);
+}
+
+/// <summary>Sends one notification to one channel now (Slack, e-mail or webhook).</summary>
+public interface IAlertChannelSender
+{
+    Task<DeliveryResult> SendAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken);
+}
+
+/// <summary>A notification waiting for a channel, claimed for one attempt.</summary>
+public sealed record PendingDelivery(Guid Id, Guid ChannelId, int Attempt, AlertNotification Notification);
+
+/// <summary>The tenant's side of the delivery outbox.</summary>
+public interface IAlertOutbox
+{
+    /// <summary>Due deliveries of the current tenant, claimed (leased) so no other instance sends them meanwhile.</summary>
+    Task<IReadOnlyList<PendingDelivery>> ClaimDueAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Records an attempt: done (sent or given up) or due again at <paramref name="retryAt"/>; with its history entry, together.</summary>
+    Task RecordAttemptAsync(PendingDelivery delivery, DateTimeOffset? retryAt, bool done, AlertHistoryEntry entry, CancellationToken cancellationToken);
+}

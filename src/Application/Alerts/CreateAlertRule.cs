@@ -1,0 +1,25 @@
+using Faultline.Application.Common.Security;
+using FluentValidation;
+using MediatR;
+
+namespace Faultline.Application.Alerts;
+
+[RequiresPermission("alerts:manage")]
+public sealed record CreateAlertRule(AlertRuleInput Rule) : IRequest<AlertRuleDto>;
+
+public sealed class CreateAlertRuleValidator : AbstractValidator<CreateAlertRule>
+{
+    public CreateAlertRuleValidator() => RuleFor(r => r.Rule).NotNull().SetValidator(new AlertRuleInputValidator()).OverridePropertyName("");
+}
+
+public sealed class CreateAlertRuleHandler(IAlertStore store, TimeProvider clock) : IRequestHandler<CreateAlertRule, AlertRuleDto>
+{
+    public async Task<AlertRuleDto> Handle(CreateAlertRule request, CancellationToken cancellationToken)
+    {
+        await RuleChannels.RequireKnownAsync(store, request.Rule.ChannelIds, cancellationToken);
+        var now = clock.GetUtcNow();
+        var rule = request.Rule.ToRule(Guid.CreateVersion7(), now, now, mutedUntil: null);
+        await store.AddRuleAsync(rule, cancellationToken);
+        return AlertRuleDto.From(new AlertRuleStatus(rule, [], null));
+    }
+}

@@ -1,0 +1,46 @@
+using Faultline.Application.Common.Security;
+using MediatR;
+
+namespace Faultline.Application.Alerts;
+
+/// <summary>
+/// Sends the tenant's due notifications, one attempt each: sent, retried later with backoff, or given
+/// up (a non-retryable answer, or the retry budget spent). Every attempt is in the history. Answers
+/// how many it attempted.
+/// </summary>
+[RequiresPermission("alerts:manage")]
+public sealed record DeliverAlertNotifications(int Max = 20) : IRequest<int>;
+
+public sealed class DeliverAlertNotificationsHandler(
+    IAlertOutbox outbox, IAlertStore store, IAlertChannelSender sender, AlertDeliveryPolicy policy, TimeProvider clock)
+    : IRequestHandler<DeliverAlertNotifications, int>
+{
+    public async Task<int> Handle(DeliverAlertNotifications request, CancellationToken cancellationToken)
+    {
+        var due = await outbox.ClaimDueAsync(request.Max, cancellationToken);
+        if (due.Count == 0) return 0;
+        var channels = (await store.ListChannelsAsync(cancellationToken)).ToDictionary(c => c.Id);
+        foreach (var delivery in due)
+        {
+            var notification = delivery.Notification;
+            DeliveryResult result;
+            var channelName = channels.TryGetValue(delivery.ChannelId, out var channel) ? channel.Name : null;
+            result = channel is null
+                ? new DeliveryResult(false, null, "The channel was deleted.", Retryable: false)
+                : await sender.SendAsync(channel, notification, cancellationToken);
+
+            var retryIn = result is { Ok: false, Retryable: true } ? policy.RetryDelay(delivery.Attempt) : null;
+            var outcome = result.Ok ? "sent" : retryIn is null ? "gave_up" : "retrying";
+            var detail = result.Ok ? null : retryIn is null && result.Retryable
+                ? $"{result.Error} Gave up after {delivery.Attempt} attempts."
+                : result.Error;
+            var now = clock.GetUtcNow();
+            var entry = new AlertHistoryEntry(0, now, "delivery", notification.RuleId == Guid.Empty ? null : notification.RuleId, notification.RuleName,
+                notification.Group, null, notification.State, notification.Value, null, delivery.ChannelId, channelName, delivery.Attempt, outcome,
+                detail, null);
+            await outbox.RecordAttemptAsync(delivery, retryIn is { } wait ? now + wait : null, done: retryIn is null, entry, cancellationToken);
+        }
+
+        return due.Count;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Faultline.Application.Alerts;
+using Faultline.Application.Common.Interfaces;
+using Faultline.Domain.Alerts;
+
+namespace Faultline.Infrastructure.Notifications;
+
+/// <summary>
+/// Sends one alert notification to one channel: a Slack incoming-webhook message, a plain-text
+/// e-mail through the SMTP adapter, or a JSON POST signed with HMAC-SHA256 over "timestamp.body".
+/// Every connection goes through the target guard; redirects are not followed (they could lead
+/// inside). Network errors, timeouts, 408, 429 and 5xx are worth retrying; other answers are not.
+/// </summary>
+internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+    private readonly IEmailSender _email;
+    private readonly TimeProvider _clock;
+
+    public AlertChannelSender(DeliveryTargetGuard guard, IEmailSender email, TimeProvider clock)
+    {
+        _email = email;
+        _clock = clock;
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var addresses = await guard.AllowedAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        }) { Timeout = Timeout };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("Faultline-Alerts/1.0");
+    }
+
+    public async Task<DeliveryResult> SendAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return channel.Kind switch
+            {
+                ChannelKind.Slack => await PostAsync(channel.Url!, AlertMessages.Slack(notification), null, expectSlackOk: true, cancellationToken),
+                ChannelKind.Webhook => await PostAsync(channel.Url!, JsonSerializer.Serialize(WebhookPayload.Of(notification), Json), channel.Secret,
+                    expectSlackOk: false, cancellationToken),
+                _ => await MailAsync(channel, notification, cancellationToken),
+            };
+        }
+        catch (HttpRequestException exception) when (exception.InnerException is ForbiddenTargetException forbidden)
+        {
+            return new DeliveryResult(false, null, forbidden.Message, Retryable: false);
+        }
+        catch (HttpRequestException exception)
+        {
+            return new DeliveryResult(false, null, $"Could not connect: {exception.Message}", Retryable: true);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryResult(false, null, $"No answer within {Timeout.TotalSeconds:0} s.", Retryable: true);
+        }
+        catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or SocketException)
+        {
+            return new DeliveryResult(false, null, $"The mail server refused: {exception.Message}", Retryable: true);
+        }
+    }
+
+    private async Task<DeliveryResult> PostAsync(string url, string body, string? secret, bool expectSlackOk, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (secret is not null)
+        {
+            var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.Headers.Add("Faultline-Timestamp", timestamp);
+            request.Headers.Add("Faultline-Signature", "v1=" + Signature(secret, timestamp, body));
+        }
+
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        var status = (int)response.StatusCode;
+        if (!response.IsSuccessStatusCode)
+        {
+            var retryable = status is 408 or 429 || status >= 500;
+            return new DeliveryResult(false, status, $"HTTP {status}{(answer.Length > 0 ? ": " + Snippet(answer) : "")}", retryable);
+        }
+
+        if (expectSlackOk && answer.Trim() != "ok")
+            return new DeliveryResult(false, status, $"Slack answered '{Snippet(answer)}' instead of 'ok'; is this a Slack incoming-webhook URL?", false);
+        return new DeliveryResult(true, status, null, false);
+    }
+
+    private async Task<DeliveryResult> MailAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken)
+    {
+        await _email.SendAsync(new EmailMessage(string.Join(",", channel.Recipients), AlertMessages.Title(notification), AlertMessages.PlainText(notification)),
+            cancellationToken);
+        return DeliveryResult.Sent;
+    }
+
+    /// <summary>Hex HMAC-SHA256 of "timestamp.body" with the channel's secret (docs/alerts.md tells receivers how to check it).</summary>
+    public static string Signature(string secret, string timestamp, string body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
+
+    private static string Snippet(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 120 ? line : line[..120] + "…";
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using Faultline.Application.Alerts;
+
+namespace Faultline.Infrastructure.Notifications;
+
+/// <summary>How an alert notification reads: a title, the value against the condition, a trend and a link.</summary>
+internal static class AlertMessages
+{
+    public static string Title(AlertNotification n)
+    {
+        var what = n.Type switch
+        {
+            "alert.test" => "TEST",
+            "alert.renotify" => "STILL FIRING",
+            "alert.no_data" => "NO DATA",
+            _ => n.State.ToUpperInvariant(),
+        };
+        return $"[{what} · {n.Severity}] {n.RuleName}{(n.Group is null ? "" : $" — {n.Group}")}";
+    }
+
+    public static string PlainText(AlertNotification n)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Title(n)).AppendLine();
+        if (n.ValueText is not null) text.AppendLine($"{n.Metric}: {n.ValueText} (alert when {n.ThresholdText})");
+        if (n.PreviousState is not null) text.AppendLine($"State: {n.PreviousState} → {n.State}");
+        if (n.Trend.Count > 1) text.AppendLine($"Trend: {AlertText.Sparkline(n.Trend)}");
+        if (n.Detail is not null) text.AppendLine(n.Detail);
+        text.AppendLine().AppendLine($"Open in Faultline: {n.Url}");
+        return text.ToString();
+    }
+
+    /// <summary>An incoming-webhook payload: the text (what notifications and old clients show) and the same as blocks.</summary>
+    public static string Slack(AlertNotification n)
+    {
+        var fields = new List<object>();
+        if (n.ValueText is not null) fields.Add(Markdown($"*{n.Metric}*\n{n.ValueText}"));
+        fields.Add(Markdown($"*Alert when*\n{n.ThresholdText}"));
+        if (n.Trend.Count > 1) fields.Add(Markdown($"*Trend*\n`{AlertText.Sparkline(n.Trend)}`"));
+        if (n.PreviousState is not null) fields.Add(Markdown($"*State*\n{n.PreviousState} → {n.State}"));
+        var blocks = new List<object>
+        {
+            new { type = "header", text = new { type = "plain_text", text = Title(n) } },
+            new { type = "section", fields },
+        };
+        if (n.Detail is not null) blocks.Add(new { type = "section", text = Markdown(n.Detail) });
+        blocks.Add(new { type = "section", text = Markdown($"<{n.Url}|Open in Faultline>") });
+        return JsonSerializer.Serialize(new { text = $"{Title(n)}: {n.ValueText ?? n.State} ({n.ThresholdText})", blocks });
+    }
+
+    private static object Markdown(string text) => new { type = "mrkdwn", text };
+}
+
+/// <summary>The JSON body of a generic webhook delivery (documented in docs/alerts.md).</summary>
+internal sealed record WebhookPayload(
+    Guid Id, string Type, Guid? RuleId, string RuleName, string Severity, string? Group, string State, string? PreviousState, double? Value,
+    double Threshold, string Condition, IReadOnlyList<double> Trend, DateTimeOffset At, string Url, string? Detail)
+{
+    public static WebhookPayload Of(AlertNotification n) => new(n.Id, n.Type, n.RuleId == Guid.Empty ? null : n.RuleId, n.RuleName, n.Severity,
+        n.Group, n.State, n.PreviousState, n.Value, n.Threshold, n.ThresholdText, n.Trend, n.At, n.Url, n.Detail);
+}

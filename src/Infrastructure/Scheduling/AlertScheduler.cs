@@ -1,0 +1,68 @@
+using Faultline.Infrastructure.Persistence.Migrations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Faultline.Infrastructure.Scheduling;
+
+/// <summary>
+/// Starts the clustered Quartz scheduler once the catalog (which holds Quartz's tables) is migrated,
+/// and makes sure the evaluation trigger exists with the configured interval, ticking on whole
+/// intervals (every minute at :00).
+/// </summary>
+internal sealed class AlertScheduler(ISchedulerFactory factory, SchemaMigrator migrator, AlertSchedulingOptions options, ILogger<AlertScheduler> logger)
+    : BackgroundService
+{
+    private static readonly JobKey Job = new("evaluate-alerts", "faultline");
+    private static readonly TriggerKey Trigger = new("evaluate-alerts", "faultline");
+
+    private IScheduler? _scheduler;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!migrator.Completed) await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    _scheduler = await factory.GetScheduler(stoppingToken);
+                    await EnsureTriggerAsync(_scheduler, stoppingToken);
+                    await _scheduler.Start(stoppingToken);
+                    return;
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("Alert scheduler could not start, retrying: {Message}", exception.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped before it started.
+        }
+    }
+
+    private async Task EnsureTriggerAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        if (await scheduler.GetTrigger(Trigger, cancellationToken) is ISimpleTrigger existing && existing.RepeatInterval == options.EvaluationInterval)
+            return;
+
+        var interval = options.EvaluationInterval;
+        var now = DateTimeOffset.UtcNow;
+        var start = new DateTimeOffset((now.UtcTicks / interval.Ticks + 1) * interval.Ticks, TimeSpan.Zero);
+        var job = JobBuilder.Create<AlertEvaluationJob>().WithIdentity(Job).StoreDurably().Build();
+        var trigger = TriggerBuilder.Create().WithIdentity(Trigger).ForJob(Job).StartAt(start)
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is { } scheduler) await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        await base.StopAsync(cancellationToken);
+    }
+}
