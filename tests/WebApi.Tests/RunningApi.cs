@@ -43,7 +43,7 @@ public sealed class RunningApi : IAsyncDisposable
     /// <param name="productionLimits">Keep the default per-address abuse limits; otherwise they are raised,
     /// since every test signs up and logs in from 127.0.0.1.</param>
     public static async Task<RunningApi> StartAsync(string? redis = null, string? demoTenant = null, bool waitUntilReady = true,
-        string? postgres = null, bool productionLimits = false, TestDatabase? sharedDatabase = null)
+        string? postgres = null, bool productionLimits = false, TestDatabase? sharedDatabase = null, string? schedulerName = null)
     {
         var database = sharedDatabase ?? new TestDatabase();
         if (sharedDatabase is null) await database.InitializeAsync();
@@ -68,6 +68,14 @@ public sealed class RunningApi : IAsyncDisposable
             $"--Redis:KeyPrefix=faultline-test:{database.Name}:",
             $"--Faultline:Classification:ModelsPath={TestStack.Models}",
             $"--Faultline:Classification:OnnxRuntimePath={TestStack.OnnxRuntime}",
+            // Alerts: ticks every 2 s and fast retries, so tests see minutes' worth in seconds; each
+            // instance its own Quartz cluster unless a test shares one; receivers listen on 127.0.0.2.
+            $"--Faultline:Alerts:Scheduler:SchedulerName={schedulerName ?? "faultline-test-" + Guid.NewGuid().ToString("N")}",
+            "--Faultline:Alerts:Scheduler:EvaluationInterval=00:00:02",
+            "--Faultline:Alerts:Scheduler:IngestDelay=00:00:00.200",
+            "--Faultline:Alerts:Delivery:FirstRetry=00:00:00.300",
+            "--Faultline:Alerts:Delivery:MaxAttempts=3",
+            $"--Faultline:Alerts:TrustedTargets:0={HttpReceiver.Address}/32",
             .. productionLimits ? Array.Empty<string>() :
             [
                 "--Faultline:Limits:SignUpsPerAddressPerHour=100000",
