@@ -20,6 +20,7 @@ public sealed class CreateAlertRuleHandler(IAlertStore store, TimeProvider clock
         var now = clock.GetUtcNow();
         var rule = request.Rule.ToRule(Guid.CreateVersion7(), now, now, mutedUntil: null);
         await store.AddRuleAsync(rule, cancellationToken);
-        return AlertRuleDto.From(new AlertRuleStatus(rule, [], null));
+        // As stored (PostgreSQL keeps microseconds), so what the answer says is what a later read says.
+        return AlertRuleDto.From((await store.FindRuleAsync(rule.Id, cancellationToken))!);
     }
 }

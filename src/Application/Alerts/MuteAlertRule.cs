@@ -26,6 +26,6 @@ public sealed class MuteAlertRuleHandler(IAlertStore store, ICurrentPrincipal pr
         var entry = new AlertHistoryEntry(0, now, "mute", status.Rule.Id, status.Rule.Name, null, null, null, null, null, null, null, null, null,
             until is { } end ? $"Muted until {end:u}." : "Unmuted.", principal.RequireActor());
         await store.MuteAsync(status.Rule.Id, until, entry, cancellationToken);
-        return AlertRuleDto.From(status with { Rule = status.Rule with { MutedUntil = until } });
+        return AlertRuleDto.From((await store.FindRuleAsync(status.Rule.Id, cancellationToken))!);
     }
 }

@@ -23,6 +23,6 @@ public sealed class UpdateAlertRuleHandler(IAlertStore store, TimeProvider clock
         var rule = request.Rule.ToRule(current.Rule.Id, current.Rule.CreatedAt, clock.GetUtcNow(), current.Rule.MutedUntil);
         var reset = current.Rule.WatchesDifferently(rule);
         await store.UpdateRuleAsync(rule, reset, cancellationToken);
-        return AlertRuleDto.From(new AlertRuleStatus(rule, reset ? [] : current.States, current.LastEvaluatedAt));
+        return AlertRuleDto.From((await store.FindRuleAsync(rule.Id, cancellationToken))!);
     }
 }
