@@ -121,7 +121,8 @@ public static class DependencyInjection
             quartz.ConfigureScheduler(scheduler =>
             {
                 scheduler.InstanceName = scheduling.SchedulerName;
-                scheduler.InstanceId = "AUTO";
+                // Unique per process: the cluster tells its members apart by it.
+                scheduler.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
             });
             quartz.UsePersistentStore(store =>
             {

@@ -17,7 +17,7 @@ public sealed class CrashTests : DatabaseTest
     public async Task A_kill_mid_ingest_loses_no_acknowledged_batch_and_leaves_no_half_batch()
     {
         var port = TestStack.ClosedPort();
-        using var server = StartServer(port);
+        using var server = WebApiProcess.Start(port, Database);
         try
         {
             await IngestAndKillAsync(server, port);
@@ -78,23 +78,6 @@ public sealed class CrashTests : DatabaseTest
     private static object[] Batch(int batch) => Enumerable.Range(0, BatchSize)
         .Select(i => IngestionTests.Job($"crash{batch}-{i}", $"run{batch}", $"job{i % 20}", i % 7 == 0 ? "failure" : "success"))
         .ToArray();
-
-    private Process StartServer(int port)
-    {
-        var app = Path.Combine(AppContext.BaseDirectory, "Faultline.WebApi.dll");
-        return Process.Start(new ProcessStartInfo("dotnet",
-        [
-            app, $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Postgres={Database.ConnectionString}",
-            $"--Redis:Configuration={TestStack.Redis}", $"--Redis:KeyPrefix=faultline-test:{Database.Name}:",
-            "--Faultline:Limits:SignUpsPerAddressPerHour=1000", "--Logging:LogLevel:Default=Warning",
-            $"--Spa:RootPath={Path.Combine(AppContext.BaseDirectory, "no-spa")}",
-            $"--Faultline:Classification:ModelsPath={TestStack.Models}", $"--Faultline:Classification:OnnxRuntimePath={TestStack.OnnxRuntime}",
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("Could not start the WebApi process.");
-    }
 
     /// <summary>Signs up over plain HTTP against a server that is not a <see cref="RunningApi"/>.</summary>
     private sealed class RunningApiAddress(Uri baseAddress)

@@ -68,14 +68,7 @@ public sealed class RunningApi : IAsyncDisposable
             $"--Redis:KeyPrefix=faultline-test:{database.Name}:",
             $"--Faultline:Classification:ModelsPath={TestStack.Models}",
             $"--Faultline:Classification:OnnxRuntimePath={TestStack.OnnxRuntime}",
-            // Alerts: ticks every 2 s and fast retries, so tests see minutes' worth in seconds; each
-            // instance its own Quartz cluster unless a test shares one; receivers listen on 127.0.0.2.
-            $"--Faultline:Alerts:Scheduler:SchedulerName={schedulerName ?? "faultline-test-" + Guid.NewGuid().ToString("N")}",
-            "--Faultline:Alerts:Scheduler:EvaluationInterval=00:00:02",
-            "--Faultline:Alerts:Scheduler:IngestDelay=00:00:00.200",
-            "--Faultline:Alerts:Delivery:FirstRetry=00:00:00.300",
-            "--Faultline:Alerts:Delivery:MaxAttempts=3",
-            $"--Faultline:Alerts:TrustedTargets:0={HttpReceiver.Address}/32",
+            .. AlertSettings(schedulerName ?? "faultline-test-" + Guid.NewGuid().ToString("N")),
             .. productionLimits ? Array.Empty<string>() :
             [
                 "--Faultline:Limits:SignUpsPerAddressPerHour=100000",
@@ -89,6 +82,21 @@ public sealed class RunningApi : IAsyncDisposable
         if (waitUntilReady) await WaitForAsync(async () => (await api.Client.GetAsync("/health/ready")).IsSuccessStatusCode);
         return api;
     }
+
+    /// <summary>
+    /// Alerts tick every 2 s and retry fast, so tests see minutes' worth in seconds; receivers listen
+    /// on 127.0.0.2. Quartz keeps one scheduler per name in a process: instances in one process need
+    /// names of their own, and a cluster of two needs a second process (<see cref="WebApiProcess"/>).
+    /// </summary>
+    public static string[] AlertSettings(string schedulerName) =>
+    [
+        $"--Faultline:Alerts:Scheduler:SchedulerName={schedulerName}",
+        "--Faultline:Alerts:Scheduler:EvaluationInterval=00:00:02",
+        "--Faultline:Alerts:Scheduler:IngestDelay=00:00:00.200",
+        "--Faultline:Alerts:Delivery:FirstRetry=00:00:00.300",
+        "--Faultline:Alerts:Delivery:MaxAttempts=3",
+        $"--Faultline:Alerts:TrustedTargets:0={HttpReceiver.Address}/32",
+    ];
 
     /// <summary>Polls a condition for up to 30 s; start-up work runs in the background.</summary>
     public static async Task WaitForAsync(Func<Task<bool>> condition)

@@ -43,12 +43,12 @@ internal sealed class AlertEvaluationJob(NpgsqlDataSource dataSource, Background
             }
         }
 
-        await using var finish = dataSource.CreateCommand("""
-            UPDATE catalog.alert_evaluation_runs SET finished_at = now(), rules_evaluated = $2 WHERE fire_time = $1;
-            DELETE FROM catalog.alert_evaluation_runs WHERE fire_time < now() - interval '7 days';
-            """);
+        await using var finish = dataSource.CreateCommand(
+            "UPDATE catalog.alert_evaluation_runs SET finished_at = now(), rules_evaluated = $2 WHERE fire_time = $1");
         finish.Parameters.Add(new NpgsqlParameter { Value = at });
         finish.Parameters.Add(new NpgsqlParameter { Value = evaluated });
         await finish.ExecuteNonQueryAsync(cancellationToken);
+        await using var prune = dataSource.CreateCommand("DELETE FROM catalog.alert_evaluation_runs WHERE fire_time < now() - interval '7 days'");
+        await prune.ExecuteNonQueryAsync(cancellationToken);
     }
 }
