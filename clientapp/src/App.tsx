@@ -1,6 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppShell } from './components/AppShell';
+import { AlertRulesPage } from './pages/alerts/AlertRulesPage';
+import { AlertChannelsPage } from './pages/alerts/channels/AlertChannelsPage';
+import { RuleDetailPage } from './pages/alerts/detail/RuleDetailPage';
+import { RuleEditorPage } from './pages/alerts/editor/RuleEditorPage';
+import { AlertHistoryPage } from './pages/alerts/history/AlertHistoryPage';
 import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage';
 import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
 import { LoginPage } from './pages/auth/LoginPage';
@@ -40,6 +45,12 @@ export function App() {
             <Suspense fallback={<p className="muted" role="status">Loading the dashboard…</p>}><DashboardPage /></Suspense>
           </RequireSession>
         } />
+        <Route path="alerts" element={<RequireSession permission="data:read"><AlertRulesPage /></RequireSession>} />
+        <Route path="alerts/new" element={<RequireSession permission="alerts:manage"><RuleEditorPage /></RequireSession>} />
+        <Route path="alerts/rules/:id" element={<RequireSession permission="data:read"><RuleDetailPage /></RequireSession>} />
+        <Route path="alerts/rules/:id/edit" element={<RequireSession permission="alerts:manage"><RuleEditorPage /></RequireSession>} />
+        <Route path="alerts/history" element={<RequireSession permission="data:read"><AlertHistoryPage /></RequireSession>} />
+        <Route path="alerts/channels" element={<RequireSession permission="data:read"><AlertChannelsPage /></RequireSession>} />
         <Route path="runs" element={<RequireSession permission="data:read"><RunsPage /></RequireSession>} />
         <Route path="runs/:runId" element={<RequireSession permission="data:read"><RunDetailPage /></RequireSession>} />
         <Route path="jobs/:jobId" element={<RequireSession permission="data:read"><JobDetailPage /></RequireSession>} />

@@ -99,3 +99,16 @@ describe('api.dashboardData', () => {
     expect((await api.dashboardData('d1', { from: 'a', to: 'b' })).cache).toBeNull();
   });
 });
+
+describe('alert templates', () => {
+  it('are the rule drafts they start, named by the template', async () => {
+    const rule = {
+      name: 'Failure rate above 20%', description: 'A fifth failed.', enabled: true, query: { metric: 'failure_rate' },
+      condition: { kind: 'above', threshold: 0.2, upper: null, recoveryThreshold: 0.15 }, windowMinutes: 60, forMinutes: 5,
+      severity: 'warning', noDataState: 'ok', errorState: 'error', renotifyMinutes: null, channelIds: [],
+    };
+    respond(200, [{ id: 'failure-rate-hour', name: 'Failure rate above 20% over an hour', description: 'More than a fifth.', rule }]);
+    const [template] = await api.alertTemplates();
+    expect(template).toEqual({ ...rule, id: 'failure-rate-hour', name: 'Failure rate above 20% over an hour', description: 'More than a fifth.' });
+  });
+});

@@ -1,8 +1,9 @@
 import type {
-  ApiKey, ApiKeyScope, AssignedModels, AuditPage, CacheStatus, CreatedApiKey, CreatedWebhook, Dashboard, DashboardChanges, DashboardData,
-  DashboardDataQuery, DashboardSummary, DashboardTemplate, FailureAnalysis, Feedback, Invitation, InvitationPreview, JobClassification, JobDetail,
-  JobSummary, LoadedDashboardData, Me, Member, MetricDefinition, ModelAssignment, ModelList, NewDashboard, Page, ProblemDetails, Readiness, Role,
-  RunDetail, RunFilters, RunSummary, Webhook, WebhookProvider,
+  AlertChannel, AlertHistoryFilters, AlertHistoryItem, AlertPreview, AlertRule, AlertRuleDraft, AlertTemplate, AlertTemplateResponse, AlertTestResult, ApiKey,
+  ApiKeyScope, AssignedModels, AuditPage, CacheStatus, CreatedAlertChannel, CreatedApiKey, CreatedWebhook, Dashboard, DashboardChanges,
+  DashboardData, DashboardDataQuery, DashboardSummary, DashboardTemplate, FailureAnalysis, Feedback, Invitation, InvitationPreview,
+  JobClassification, JobDetail, JobSummary, LoadedDashboardData, Me, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
+  NewDashboard, Page, ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookProvider,
 } from './types';
 
 /** An API call that failed: the server's problem details, or a network failure described alike. */
@@ -111,19 +112,18 @@ async function sessionChange(path: string, body: unknown): Promise<void> {
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
-/** The query string of the runs and jobs lists: set filters only, and the page cursor. */
-export function listQuery(filters: RunFilters, cursor: string | null, limit = 50): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
-  if (cursor) query.set('cursor', cursor);
-  query.set('limit', String(limit));
-  return query.toString();
-}
-
 /** Set parameters only, in a stable order. */
 function queryString(values: object): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(values)) if (typeof value === 'string' && value) query.set(name, value);
+  return query.toString();
+}
+
+/** The query string of a keyset-paged list (runs, jobs, alert history): set filters only, and the page cursor. */
+export function listQuery(filters: RunFilters | AlertHistoryFilters, cursor: string | null, limit = 50): string {
+  const query = new URLSearchParams(queryString(filters));
+  if (cursor) query.set('cursor', cursor);
+  query.set('limit', String(limit));
   return query.toString();
 }
 
@@ -138,6 +138,8 @@ async function dashboardData(id: string, query: DashboardDataQuery, signal?: Abo
   });
   return { data, cache };
 }
+
+const alertRulePath = (id: string) => `/api/v1/alerts/rules/${encodeURIComponent(id)}`;
 
 export const api = {
   readiness: (signal?: AbortSignal) => request<Readiness>('/health/ready', { dataStatuses: [503], ...withSignal(signal) }),
@@ -197,6 +199,28 @@ export const api = {
   assignModels: (assignment: ModelAssignment) => request<AssignedModels>('/api/v1/models/assignment', { method: 'PUT', body: assignment }),
   predict: (log: string, signal?: AbortSignal) =>
     request<FailureAnalysis>('/api/v1/predict', { method: 'POST', body: { log }, ...withSignal(signal) }),
+
+  alertRules: (signal?: AbortSignal) => request<AlertRule[]>('/api/v1/alerts/rules', withSignal(signal)),
+  alertRule: (id: string, signal?: AbortSignal) => request<AlertRule>(alertRulePath(id), withSignal(signal)),
+  createAlertRule: (draft: AlertRuleDraft) => request<AlertRule>('/api/v1/alerts/rules', { method: 'POST', body: draft }),
+  updateAlertRule: (id: string, draft: AlertRuleDraft) => request<AlertRule>(alertRulePath(id), { method: 'PUT', body: draft }),
+  deleteAlertRule: (id: string) => request<void>(alertRulePath(id), { method: 'DELETE' }),
+  /** 0 unmutes. */
+  muteAlertRule: (id: string, minutes: number) => request<void>(`${alertRulePath(id)}/mute`, { method: 'POST', body: { minutes } }),
+  /** A null group acknowledges every firing group. */
+  acknowledgeAlert: (id: string, group: string | null) => request<void>(`${alertRulePath(id)}/acknowledge`, { method: 'POST', body: { group } }),
+  testAlertRule: (id: string) => request<AlertTestResult>(`${alertRulePath(id)}/test`, { method: 'POST' }),
+  previewAlertRule: (draft: AlertRuleDraft, signal?: AbortSignal) =>
+    request<AlertPreview>('/api/v1/alerts/rules/preview', { method: 'POST', body: draft, ...withSignal(signal) }),
+  alertTemplates: async (signal?: AbortSignal): Promise<AlertTemplate[]> =>
+    (await request<AlertTemplateResponse[]>('/api/v1/alerts/templates', withSignal(signal)))
+      .map(({ id, name, description, rule }) => ({ ...rule, id, name, description })),
+  alertChannels: (signal?: AbortSignal) => request<AlertChannel[]>('/api/v1/alerts/channels', withSignal(signal)),
+  createAlertChannel: (channel: NewAlertChannel) => request<CreatedAlertChannel>('/api/v1/alerts/channels', { method: 'POST', body: channel }),
+  deleteAlertChannel: (id: string) => request<void>(`/api/v1/alerts/channels/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  testAlertChannel: (id: string) => request<AlertTestResult>(`/api/v1/alerts/channels/${encodeURIComponent(id)}/test`, { method: 'POST' }),
+  alertHistory: (filters: AlertHistoryFilters, cursor: string | null, signal?: AbortSignal) =>
+    request<Page<AlertHistoryItem>>(`/api/v1/alerts/history?${listQuery(filters, cursor)}`, withSignal(signal)),
 
   audit: (cursor: string | null, signal?: AbortSignal) =>
     request<AuditPage>(`/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),

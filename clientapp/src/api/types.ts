@@ -476,3 +476,170 @@ export interface AssignedModels {
   /** Jobs queued for re-classification by the change. */
   requeued: number;
 }
+
+// Threshold alerts (docs/alerts.md)
+
+export type AlertState = 'ok' | 'pending' | 'firing' | 'resolved' | 'no_data' | 'error';
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+export type ConditionKind = 'above' | 'below' | 'outside' | 'percent_change';
+/** What an evaluation without a value means. */
+export type NoDataHandling = 'no_data' | 'ok' | 'alerting' | 'keep_last';
+/** What a failed evaluation means. */
+export type ErrorHandling = 'error' | 'alerting' | 'keep_last';
+
+/** A metric query spec without a bucket: one value per evaluation, per group when grouped. */
+export interface AlertQuery {
+  metric: string;
+  groupBy: Dimension | null;
+  filters: MetricFilters | null;
+  /** The heaviest groups watched, 1–100; null for 100. */
+  top: number | null;
+}
+
+/** Thresholds in the metric's unit (ratios 0–1, ms, USD, counts); a percent change's in percent. */
+export interface AlertCondition {
+  kind: ConditionKind;
+  threshold: number;
+  /** `outside` only. */
+  upper: number | null;
+  recoveryThreshold: number | null;
+}
+
+/** A rule's definition: the body of POST and PUT /alerts/rules, and of the preview. */
+export interface AlertRuleDraft {
+  name: string;
+  description: string | null;
+  enabled: boolean;
+  query: AlertQuery;
+  condition: AlertCondition;
+  windowMinutes: number;
+  forMinutes: number;
+  severity: AlertSeverity;
+  noDataState: NoDataHandling;
+  errorState: ErrorHandling;
+  /** Null: never notify again while firing. */
+  renotifyMinutes: number | null;
+  channelIds: string[];
+}
+
+/** A template as GET /alerts/templates answers it: a name for the list and the rule draft it starts. */
+export interface AlertTemplateResponse {
+  id: string;
+  name: string;
+  description: string;
+  rule: AlertRuleDraft;
+}
+
+/** A template as the pages use it: the rule draft itself, named by `id`. */
+export type AlertTemplate = AlertRuleDraft & { id?: string };
+
+export interface AlertGroupState {
+  /** Null when the rule is not grouped. */
+  group: string | null;
+  state: AlertState;
+  since: string;
+  value: number | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  lastNotifiedAt: string | null;
+  recentValues: (number | null)[];
+}
+
+export interface AlertRule extends AlertRuleDraft {
+  id: string;
+  mutedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The most severe of the groups' states; `ok` for a rule never evaluated. */
+  state: AlertState;
+  lastEvaluatedAt: string | null;
+  groups: AlertGroupState[];
+}
+
+export interface AlertPreview {
+  unit: MetricUnit;
+  current: { group: string | null; value: number | null; breaching: boolean }[];
+  /** The last 24 hours in hours for windows up to 6 hours, else the last 14 days in days. */
+  history: { bucket: Bucket; series: MetricSeries[] };
+  threshold: number;
+  upper: number | null;
+}
+
+export type ChannelKind = 'slack' | 'email' | 'webhook';
+
+/** One channel's answer to a test message. */
+export interface ChannelDelivery {
+  channelId: string;
+  channelName: string;
+  kind: ChannelKind;
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface AlertTestResult {
+  deliveries: ChannelDelivery[];
+}
+
+export type NewAlertChannel =
+  | { name: string; kind: 'slack' | 'webhook'; url: string }
+  | { name: string; kind: 'email'; recipients: string[] };
+
+export interface ChannelHealth {
+  lastAttemptAt: string | null;
+  /** Whether the last attempt was delivered; null before the first. */
+  lastOk: boolean | null;
+  /** Why the last failed attempt failed. */
+  lastError: string | null;
+  failedLast24h: number;
+  pending: number;
+}
+
+export interface AlertChannel {
+  id: string;
+  name: string;
+  kind: ChannelKind;
+  /** Where it delivers, the secret part of a Slack URL hidden. */
+  target: string;
+  createdAt: string;
+  health: ChannelHealth;
+}
+
+/** The answer to creating a channel: a webhook's signing secret is in it, and never again. */
+export interface CreatedAlertChannel extends AlertChannel {
+  /** A webhook's signing secret, in the create answer only. */
+  signingSecret?: string | null;
+}
+
+export type AlertHistoryKind = 'state' | 'delivery' | 'mute' | 'acknowledge' | 'test';
+export type DeliveryOutcome = 'sent' | 'retrying' | 'gave_up';
+
+export interface AlertHistoryItem {
+  id: number;
+  at: string;
+  kind: AlertHistoryKind;
+  ruleId: string | null;
+  ruleName: string | null;
+  group: string | null;
+  fromState: AlertState | null;
+  toState: AlertState | null;
+  value: number | null;
+  threshold: number | null;
+  channelId: string | null;
+  channelName: string | null;
+  attempt: number | null;
+  outcome: DeliveryOutcome | null;
+  detail: string | null;
+  actor: string | null;
+}
+
+/** GET /alerts/history filters, all optional; `from` and `to` ISO 8601. */
+export interface AlertHistoryFilters {
+  ruleId?: string;
+  channelId?: string;
+  kind?: string;
+  state?: string;
+  from?: string;
+  to?: string;
+}

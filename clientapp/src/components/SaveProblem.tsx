@@ -1,9 +1,9 @@
-import { ApiError } from '../../../api/client';
-import { ProblemAlert } from '../../../components/ProblemAlert';
+import { ApiError } from '../api/client';
+import { ProblemAlert } from './ProblemAlert';
 
 /**
- * Why saving failed. A dashboard's field errors ("widgets[3].layout") have no form field to sit
- * beside, so they are listed here, where ProblemAlert would leave them out.
+ * Why saving failed. Field errors with no form field to sit beside (a dashboard's "widgets[3].layout")
+ * are listed here, where ProblemAlert would leave them out.
  */
 export function SaveProblem({ error }: { error: unknown }) {
   const fields = error instanceof ApiError ? Object.entries(error.fieldErrors) : [];
