@@ -19,13 +19,17 @@ internal static class Benchmarks
 {
     private const int HttpBatch = 1_000;
 
-    /// <param name="only">"inference" runs the classification figures alone; null runs everything.</param>
+    /// <param name="only">"inference" or "alerts" runs those figures alone; null runs everything.</param>
     public static async Task RunAsync(IConfiguration configuration, string seededTenant, string? only, CancellationToken cancellationToken)
     {
         var devDatabase = configuration.GetConnectionString("Postgres")!;
         var benchDatabase = await FreshDatabaseAsync(devDatabase, "faultline_bench");
         var settings = new ConfigurationBuilder().AddConfiguration(configuration)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = benchDatabase }).Build();
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Postgres"] = benchDatabase,
+                ["Faultline:Alerts:TrustedTargets:0"] = AlertBenchmark.ReceiverAddress + "/32",
+            }).Build();
 
         await using var host = new BenchHost(settings);
         var tenant = await host.UseTenantAsync("bench", cancellationToken);
@@ -34,7 +38,8 @@ internal static class Benchmarks
         var app = FaultlineApp.Create(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Postgres={benchDatabase}",
             $"--Redis:Configuration={settings["Redis:Configuration"] ?? "127.0.0.1:56379"}", "--Logging:LogLevel:Default=Warning",
             $"--Spa:RootPath={Path.GetTempPath()}/no-spa", $"--Faultline:Classification:ModelsPath={settings["Faultline:Classification:ModelsPath"]}",
-            $"--Faultline:Classification:OnnxRuntimePath={settings["Faultline:Classification:OnnxRuntimePath"]}"]);
+            $"--Faultline:Classification:OnnxRuntimePath={settings["Faultline:Classification:OnnxRuntimePath"]}",
+            $"--Faultline:Alerts:TrustedTargets:0={AlertBenchmark.ReceiverAddress}/32"]);
         await app.StartAsync(cancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", key);
@@ -43,6 +48,15 @@ internal static class Benchmarks
         var random = new Random(7);
         var to = DateTimeOffset.UtcNow;
         var generator = new EventGenerator(new WorkloadModel(random, 40, to.AddDays(-30), to), random, to.AddDays(-30), to);
+
+        if (only == "alerts")
+        {
+            rows.AddRange(await AlertBenchmark.LatencyAsync(http, host, samples: 20, cancellationToken));
+            rows.AddRange(await AlertBenchmark.EvaluationCostAsync(configuration, seededTenant, cancellationToken));
+            await app.StopAsync(cancellationToken);
+            Print(rows);
+            return;
+        }
 
         if (only == "inference")
         {
@@ -71,7 +85,9 @@ internal static class Benchmarks
         rows.Add(("Data latency: event sent → in the hourly rollups, p50 / p95 / max",
             $"{Percentile(visible, 50):N1} / {Percentile(visible, 95):N1} / {visible.Max():N1} ms"));
 
+        rows.AddRange(await AlertBenchmark.LatencyAsync(http, host, samples: 20, cancellationToken));
         rows.AddRange(await InferenceBenchmark.RunAsync(host, http, cancellationToken));
+        rows.AddRange(await AlertBenchmark.EvaluationCostAsync(configuration, seededTenant, cancellationToken));
         rows.AddRange(await SeededTenantAsync(devDatabase, seededTenant, cancellationToken));
         rows.AddRange(await AnalyticsBenchmark.RunAsync(configuration, seededTenant, cancellationToken));
 
