@@ -34,7 +34,7 @@ N ?= 10000000
 TENANT ?= bench10m
 
 run: spa build stack
-	@$(BENCH) seed --tenant demo --jobs 100000 --days 30 --logs-fraction 1 --if-empty
+	@$(BENCH) seed --tenant demo --jobs 100000 --days 30 --logs-fraction 1 --if-empty --demo-alerts
 	@echo "Faultline on http://127.0.0.1:$(PORT) — log in as demo@faultline.local / faultline-demo-password; e-mails land in .local/mail/new"
 	Faultline__DemoTenant__Key=$${FAULTLINE_DEMO_TENANT:-demo} Faultline__DemoTenant__Name="Demo Org" \
 	Faultline__PublicBaseUrl=http://127.0.0.1:$(PORT) \

@@ -40,10 +40,12 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         await Get<SchemaMigrator>().MigrateAllAsync(cancellationToken);
         var tenant = await SendAsync(new EnsureDemoTenant(TenantKey.Parse(key), key == "demo" ? "Demo Org" : key,
-            EmailAddress.Parse(key == "demo" ? "demo@faultline.local" : $"{key}@faultline.local"), "faultline-demo-password"), cancellationToken);
+            EmailAddress.Parse(OwnerEmail(key)), "faultline-demo-password"), cancellationToken);
         Principal.TenantId = tenant.Id;
         return tenant;
     }
+
+    public static string OwnerEmail(string tenantKey) => tenantKey == "demo" ? "demo@faultline.local" : $"{tenantKey}@faultline.local";
 
     public async Task<T> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken)
     {

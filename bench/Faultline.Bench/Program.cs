@@ -2,7 +2,7 @@ using Faultline.Bench;
 using Faultline.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
-// faultline-bench seed [--tenant KEY] [--jobs N] [--days D] [--logs-fraction F] [--if-empty]
+// faultline-bench seed [--tenant KEY] [--jobs N] [--days D] [--logs-fraction F] [--if-empty] [--demo-alerts]
 // faultline-bench run [--seeded-tenant KEY] [--only inference]
 // Connection settings as the WebApi reads them: ConnectionStrings__Postgres, Redis__Configuration.
 var command = args.FirstOrDefault() ?? "run";
@@ -32,6 +32,7 @@ switch (command)
             await Seeder.SeedAsync(host, Option("tenant", "bench10m"), long.Parse(Option("jobs", "10000000"), System.Globalization.CultureInfo.InvariantCulture),
                 int.Parse(Option("days", "180"), System.Globalization.CultureInfo.InvariantCulture),
                 double.Parse(Option("logs-fraction", "0.05"), System.Globalization.CultureInfo.InvariantCulture), options.Contains("--if-empty"), cancel.Token);
+            if (options.Contains("--demo-alerts")) await DemoAlerts.EnsureAsync(host, BenchHost.OwnerEmail(Option("tenant", "bench10m")), cancel.Token);
         }
 
         break;

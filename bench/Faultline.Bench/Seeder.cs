@@ -61,3 +61,16 @@ internal static class Seeder
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }
+
+/// <summary>`make run`: the demo tenant's alerts, so the alerts pages show something real: every template, e-mailing the demo owner.</summary>
+internal static class DemoAlerts
+{
+    public static async Task EnsureAsync(BenchHost host, string ownerEmail, CancellationToken cancellationToken)
+    {
+        if ((await host.SendAsync(new Application.Alerts.ListAlertChannels(), cancellationToken)).Count > 0) return;
+        var channel = await host.SendAsync(new Application.Alerts.CreateAlertChannel("Demo on-call", "email", null, [ownerEmail]), cancellationToken);
+        foreach (var template in await host.SendAsync(new Application.Alerts.ListAlertTemplates(), cancellationToken))
+            await host.SendAsync(new Application.Alerts.CreateAlertRule(template.Rule with { ChannelIds = [channel.Id] }), cancellationToken);
+        Console.WriteLine($"seed: demo alert rules e-mail {ownerEmail} (the local SMTP sink keeps them in .local/mail/new)");
+    }
+}
