@@ -49,6 +49,24 @@ public sealed class SpaAndDocsTests(RunningApiFixture fixture) : IClassFixture<R
     }
 
     [Fact]
+    public async Task The_openapi_document_holds_the_alerts_contract()
+    {
+        var paths = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+        string[] operations =
+        [
+            "get /api/v1/alerts/rules", "post /api/v1/alerts/rules", "get /api/v1/alerts/rules/{id}", "put /api/v1/alerts/rules/{id}",
+            "delete /api/v1/alerts/rules/{id}", "post /api/v1/alerts/rules/{id}/mute", "post /api/v1/alerts/rules/{id}/test",
+            "get /api/v1/alerts/channels", "post /api/v1/alerts/channels", "delete /api/v1/alerts/channels/{id}", "get /api/v1/alerts/history",
+        ];
+        foreach (var operation in operations)
+        {
+            var (method, path) = (operation.Split(' ')[0], operation.Split(' ')[1]);
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out var described)
+                && described.TryGetProperty("summary", out _), operation);
+        }
+    }
+
+    [Fact]
     public async Task The_interactive_api_docs_are_served_under_api_docs()
     {
         var html = await Client.GetStringAsync("/api/docs/index.html");
