@@ -48,7 +48,6 @@ public static class DependencyInjection
         services.AddScoped<Alerts.AlertMetricReader>();
         services.AddScoped<Alerts.AlertNotifications>();
         services.AddScoped<Alerts.TestDeliveries>();
-        services.TryAddSingleton(new Alerts.AlertDeliveryPolicy());
         services.AddSingleton<Common.Caching.QueryCacheStatistics>();
         services.AddScoped<Common.Caching.QueryCacheOutcome>();
         return services;

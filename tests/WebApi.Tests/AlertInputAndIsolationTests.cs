@@ -48,6 +48,7 @@ public sealed class AlertInputAndIsolationTests(RunningApiFixture fixture) : ICl
         { "name", "", "name" },
         { "query", new { metric = "top_failing_jobs" }, "query.metric" },
         { "query", new { metric = "no_such_metric" }, "query.metric" },
+        { "query", new { metric = "failure_rate", bucket = "hour" }, "query.bucket" },
         { "query", new { metric = "failure_rate", groupBy = "category" }, "query.groupBy" },
         { "query", new { metric = "broken_for", filters = new { branch = "main" } }, "query.filters.branch" },
     };

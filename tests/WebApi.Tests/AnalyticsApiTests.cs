@@ -252,7 +252,9 @@ public sealed partial class AnalyticsApiTests(RunningApiFixture fixture) : IClas
         var (owner, _) = await TenantAsync();
         using var session = owner;
         var catalog = (await owner.JsonAsync("/api/v1/metrics/catalog")).EnumerateArray().ToDictionary(m => m.GetProperty("code").GetString()!);
-        Assert.Equal(14, catalog.Count);
+        Assert.Equal(16, catalog.Count);
+        Assert.False(catalog["broken_for"].GetProperty("bucketed").GetBoolean());
+        Assert.True(catalog["flaky_commits"].GetProperty("bucketed").GetBoolean());
         Assert.Equal(["repository", "pipeline"], catalog["mttr"].GetProperty("groupBys").EnumerateArray().Select(g => g.GetString()));
         Assert.Equal("table", catalog["incidents"].GetProperty("shape").GetString());
         Assert.Equal("usd", catalog["failure_cost"].GetProperty("unit").GetString());

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Faultline.WebApi.Tests;
 
@@ -215,6 +216,65 @@ public sealed class AnalyticsCorrectnessTests(AnalyticsDataFixture data) : IClas
         Assert.Equal(60_000, await ValueAsync("queue_time"));
         Assert.Equal(10 * 0.008, (await ValueAsync("failure_cost"))!.Value, 9);
         Assert.Null(await ValueAsync("mttr"));
+    }
+
+    [Fact]
+    public async Task Flaky_commits_and_broken_for_equal_the_raw_computation()
+    {
+        var from = Start.AddDays(2).AddHours(7);
+        var to = Start.AddDays(9).AddHours(13);
+
+        var expectedFlaky = data.Reference.Flaky(from, to);
+        var flaky = await QueryAsync(new { metric = "flaky_commits", from, to });
+        Assert.Equal(expectedFlaky.Sum(f => f.FlakyCommits), flaky.GetProperty("series")[0].GetProperty("points")[0].GetProperty("value").GetDouble());
+        var flakyByJob = await QueryAsync(new { metric = "flaky_commits", from, to, groupBy = "job", top = 100 });
+        Assert.Equal(
+            expectedFlaky.GroupBy(f => f.Job).Select(g => $"{g.Key}={g.Sum(f => f.FlakyCommits)}").Order(),
+            flakyByJob.GetProperty("series").EnumerateArray()
+                .Select(s => $"{s.GetProperty("group").GetString()}={s.GetProperty("points")[0].GetProperty("value").GetDouble()}").Order());
+
+        // How long each default-branch pipeline has been failing at the end of the range: 0 when its last run passed.
+        var open = data.Reference.Streaks(from, to).Where(s => s.ResolvedAt is null).ToList();
+        Assert.NotEmpty(open);
+        var broken = await QueryAsync(new { metric = "broken_for", from, to, groupBy = "pipeline", top = 100 });
+        var actual = broken.GetProperty("series").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("group").GetString()!, s => s.GetProperty("points")[0].GetProperty("value").GetDouble());
+        foreach (var (pipeline, value) in actual)
+        {
+            var streaks = open.Where(s => s.First.Pipeline == pipeline).ToList();
+            Assert.Equal(streaks.Count == 0 ? 0 : streaks.Max(s => (to - s.StartedAt).TotalMilliseconds), value, 0);
+        }
+
+        Assert.Contains(actual.Values, v => v > 0);
+    }
+
+    [Theory]
+    [InlineData("jobs", null)]
+    [InlineData("failures", "job")]
+    [InlineData("failure_rate", null)]
+    [InlineData("failure_rate", "repository")]
+    [InlineData("success_rate", "branch")]
+    [InlineData("duration_p95", null)]
+    [InlineData("queue_time", "pipeline")]
+    [InlineData("failure_cost", null)]
+    public async Task Alert_windows_end_at_any_minute_and_count_exactly_what_finished_inside_them(string metric, string? groupBy)
+    {
+        // An alert's window, 10:17 to 11:17 on a weekday: not whole hours, so the rollups cannot answer it.
+        var from = Start.AddDays(3).AddHours(10).AddMinutes(17);
+        var to = from.AddHours(1);
+        var tenantId = await data.Api.Database.ScalarAsync<Guid>($"SELECT id FROM catalog.tenants WHERE schema_name = '{data.Schema}'");
+        await using var scope = data.Api.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Application.Common.Security.PrincipalOverride>().Principal =
+            new Application.Common.Security.BackgroundPrincipal(tenantId, "test", Domain.Authorization.Permission.Tenant.ToHashSet());
+        var result = await scope.ServiceProvider.GetRequiredService<Application.Analytics.IMetricStore>()
+            .ComputeAsync(Application.Analytics.MetricQuery.Between(new Domain.Analytics.MetricSpec(metric, GroupBy: groupBy, Top: 100), from, to),
+                CancellationToken.None);
+
+        var expected = data.Reference.Series(metric, from, to, null, groupBy, new AnalyticsReference.Filters());
+        Assert.Equal(expected.Keys.Order(), result.Series.Select(s => s.Group ?? "").Order());
+        Assert.Contains(expected.Values, v => v.Values.Single() is > 0);
+        foreach (var series in result.Series)
+            AssertClose(expected[series.Group ?? ""].Values.Single() ?? (IsCount(metric) ? 0 : null), series.Points.Single().Value, $"{metric} {series.Group}");
     }
 
     private async Task<JsonElement> QueryAsync(object spec)

@@ -40,6 +40,9 @@ public sealed class RunningApi : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The app's services, for tests of a layer below HTTP against this instance's real database.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <param name="productionLimits">Keep the default per-address abuse limits; otherwise they are raised,
     /// since every test signs up and logs in from 127.0.0.1.</param>
     public static async Task<RunningApi> StartAsync(string? redis = null, string? demoTenant = null, bool waitUntilReady = true,

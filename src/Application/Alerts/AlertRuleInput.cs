@@ -26,7 +26,7 @@ public sealed record AlertRuleInput(
     /// <summary>The rule this input describes; only once validated.</summary>
     public AlertRule ToRule(Guid id, DateTimeOffset createdAt, DateTimeOffset at, DateTimeOffset? mutedUntil) => new(
         id, Name!.Trim(), string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), Enabled ?? true,
-        Query! with { Bucket = null, Filters = (Query.Filters ?? MetricFilters.None).Normalised(), Top = Query.Top ?? MetricSpec.MaxTop },
+        Query! with { Filters = (Query.Filters ?? MetricFilters.None).Normalised(), Top = Query.Top ?? MetricSpec.MaxTop },
         ToCondition(Condition!), WindowMinutes!.Value, ForMinutes ?? 0,
         EnumCode.Parse<AlertSeverity>(Severity ?? "warning"), EnumCode.Parse<NoDataHandling>(NoDataState ?? "no_data"),
         EnumCode.Parse<ErrorHandling>(ErrorState ?? "error"), RenotifyMinutes, ChannelIds?.Distinct().ToList() ?? [], mutedUntil, createdAt, at);
@@ -45,6 +45,8 @@ public sealed class AlertRuleInputValidator : AbstractValidator<AlertRuleInput>
         RuleFor(r => r.Query!.Metric).Must(code => MetricCatalog.Find(code)?.Shape == MetricShape.Series)
             .When(r => r.Query is not null && MetricCatalog.Find(r.Query.Metric) is not null)
             .WithMessage("Alerts watch series metrics; a table metric has no single value to compare.");
+        RuleFor(r => r.Query!.Bucket).Null().When(r => r.Query is not null)
+            .WithMessage("An alert compares one value per window; its query has no bucket.");
         RuleFor(r => r.Condition).NotNull().SetValidator(new ConditionInputValidator()!);
         RuleFor(r => r.WindowMinutes).NotNull().InclusiveBetween(1, AlertRule.MaxWindowMinutes);
         RuleFor(r => r.ForMinutes).InclusiveBetween(0, AlertRule.MaxForMinutes);

@@ -23,9 +23,8 @@ public sealed class DeliverAlertNotificationsHandler(
         foreach (var delivery in due)
         {
             var notification = delivery.Notification;
-            DeliveryResult result;
             var channelName = channels.TryGetValue(delivery.ChannelId, out var channel) ? channel.Name : null;
-            result = channel is null
+            var result = channel is null
                 ? new DeliveryResult(false, null, "The channel was deleted.", Retryable: false)
                 : await sender.SendAsync(channel, notification, cancellationToken);
 

@@ -34,7 +34,10 @@ public sealed record AlertRule(
 
     public bool IsMuted(DateTimeOffset at) => MutedUntil is { } until && until > at;
 
-    /// <summary>Whether a change to <paramref name="changed"/> means old states no longer describe it.</summary>
+    /// <summary>
+    /// Whether old states no longer describe <paramref name="changed"/>: it watches something else, or
+    /// it was switched off or on (a disabled rule is not evaluated, so its last state would linger).
+    /// </summary>
     public bool WatchesDifferently(AlertRule changed) =>
-        changed.Query != Query || changed.Condition != Condition || changed.WindowMinutes != WindowMinutes;
+        changed.Query != Query || changed.Condition != Condition || changed.WindowMinutes != WindowMinutes || changed.Enabled != Enabled;
 }

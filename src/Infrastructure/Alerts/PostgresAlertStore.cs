@@ -259,7 +259,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
     {
         await using var command = new NpgsqlCommand(sql, tenant.Connection, transaction);
         command.Parameters.AddWithValue("id", id);
-        if (sql.Contains("@tenant", StringComparison.Ordinal)) command.Parameters.AddWithValue("tenant", TenantId);
+        command.Parameters.AddWithValue("tenant", TenantId);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

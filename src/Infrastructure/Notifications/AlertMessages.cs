@@ -31,12 +31,15 @@ internal static class AlertMessages
         return text.ToString();
     }
 
-    /// <summary>An incoming-webhook payload: the text (what notifications and old clients show) and the same as blocks.</summary>
+    /// <summary>
+    /// An incoming-webhook payload: the text (what notifications and old clients show) and the same as
+    /// blocks. Text people typed (rule names, groups) is escaped, so a rule named "&lt;!channel&gt;" pings nobody.
+    /// </summary>
     public static string Slack(AlertNotification n)
     {
         var fields = new List<object>();
         if (n.ValueText is not null) fields.Add(Markdown($"*{n.Metric}*\n{n.ValueText}"));
-        fields.Add(Markdown($"*Alert when*\n{n.ThresholdText}"));
+        fields.Add(Markdown($"*Alert when*\n{Escape(n.ThresholdText)}"));
         if (n.Trend.Count > 1) fields.Add(Markdown($"*Trend*\n`{AlertText.Sparkline(n.Trend)}`"));
         if (n.PreviousState is not null) fields.Add(Markdown($"*State*\n{n.PreviousState} → {n.State}"));
         var blocks = new List<object>
@@ -44,10 +47,14 @@ internal static class AlertMessages
             new { type = "header", text = new { type = "plain_text", text = Title(n) } },
             new { type = "section", fields },
         };
-        if (n.Detail is not null) blocks.Add(new { type = "section", text = Markdown(n.Detail) });
+        if (n.Detail is not null) blocks.Add(new { type = "section", text = Markdown(Escape(n.Detail)) });
         blocks.Add(new { type = "section", text = Markdown($"<{n.Url}|Open in Faultline>") });
-        return JsonSerializer.Serialize(new { text = $"{Title(n)}: {n.ValueText ?? n.State} ({n.ThresholdText})", blocks });
+        return JsonSerializer.Serialize(new { text = Escape($"{Title(n)}: {n.ValueText ?? n.State} ({n.ThresholdText})"), blocks });
     }
+
+    // Slack's mrkdwn reads &, < and > as markup (links, mentions); these three are all it asks to escape.
+    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static object Markdown(string text) => new { type = "mrkdwn", text };
 }
