@@ -223,6 +223,8 @@ export interface MetricDefinition {
   /** The dimensions it can be filtered by; a dashboard filter on any other is not applied to it. */
   filters: Dimension[];
   groupBys: Dimension[];
+  /** False for a state at the end of the range (how long a branch has been broken): no time buckets. */
+  bucketed: boolean;
 }
 
 export interface MetricPoint {
@@ -559,9 +561,13 @@ export interface AlertRule extends AlertRuleDraft {
 export interface AlertPreview {
   unit: MetricUnit;
   current: { group: string | null; value: number | null; breaching: boolean }[];
-  /** The last 24 hours in hours for windows up to 6 hours, else the last 14 days in days. */
-  history: { bucket: Bucket; series: MetricSeries[] };
-  threshold: number;
+  /**
+   * The last 24 hours in hours for windows up to 6 hours, else the last 14 days in days; null for a
+   * metric without buckets (a state at the end of the window, such as broken_for).
+   */
+  history: { bucket: Bucket; series: MetricSeries[] } | null;
+  /** Null for a percent change: the chart shows the metric, the condition is about its change. */
+  threshold: number | null;
   upper: number | null;
 }
 

@@ -42,7 +42,7 @@ function renderAt(path: string, permissions = ['data:read']) {
   vi.spyOn(api, 'me').mockResolvedValue(me(permissions));
   vi.spyOn(api, 'dashboard').mockResolvedValue(dashboard);
   vi.spyOn(api, 'metricsCatalog').mockResolvedValue([
-    { code: 'failures', title: 'Failures', description: 'Failed jobs.', shape: 'series', unit: 'count', filters: ['repository', 'branch'], groupBys: ['repository'] },
+    { code: 'failures', title: 'Failures', description: 'Failed jobs.', shape: 'series', unit: 'count', filters: ['repository', 'branch'], groupBys: ['repository'], bucketed: true },
   ]);
   const loadData = vi.spyOn(api, 'dashboardData').mockResolvedValue({ data, cache: 'hit' });
   render(

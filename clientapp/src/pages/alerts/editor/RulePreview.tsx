@@ -44,11 +44,13 @@ export function RulePreview({ state: { preview, error, loading }, ready, ...char
 }
 
 function PreviewBody({ preview, kind, metric, metricTitle, groupBy }: { preview: AlertPreview } & Omit<Props, 'state' | 'ready'>) {
-  const { series } = preview.history;
+  const series = preview.history?.series ?? [];
   const drawn = Math.min(series.length, MAX_PREVIEW_LINES);
   return (
     <>
-      {series.some((s) => s.points.length > 0) ? (
+      {!preview.history ? (
+        <p className="muted">{metricTitle} is a state at the end of the window: there is no history to draw.</p>
+      ) : series.some((s) => s.points.length > 0) ? (
         <Suspense fallback={<div className="chart preview-chart chart-loading muted" role="status">Loading the chart…</div>}>
           <PreviewChart preview={preview} kind={kind} metric={metric} metricTitle={metricTitle} groupBy={groupBy} />
         </Suspense>
@@ -56,16 +58,20 @@ function PreviewBody({ preview, kind, metric, metricTitle, groupBy }: { preview:
         <p className="muted">No values in this period.</p>
       )}
       <p className="muted small">
-        {PERIODS[preview.history.bucket] ?? ''}
+        {preview.history ? PERIODS[preview.history.bucket] : ''}
         {series.length > drawn ? ` · the first ${drawn} of ${series.length} groups` : ''}
         {kind === 'percent_change' ? ' · the threshold is a change against the window before, so it is not drawn' : ''}
       </p>
-      <CurrentValues current={preview.current} unit={preview.unit} />
+      <CurrentValues current={preview.current} unit={preview.unit} kind={kind} />
     </>
   );
 }
 
-function CurrentValues({ current, unit }: { current: AlertPreview['current']; unit: MetricUnit }) {
+/** For a percent change the server answers the change itself, in percent. */
+const formatCurrent = (value: number | null, unit: MetricUnit, kind: ConditionKind) =>
+  kind === 'percent_change' && value !== null ? `${value > 0 ? '+' : ''}${value.toFixed(1)}%` : formatValue(value, unit);
+
+function CurrentValues({ current, unit, kind }: { current: AlertPreview['current']; unit: MetricUnit; kind: ConditionKind }) {
   if (current.length === 0) return <p className="muted small">No group has a value in the window.</p>;
   const sorted = [...current].sort((a, b) => Number(b.breaching) - Number(a.breaching));
   return (
@@ -75,7 +81,7 @@ function CurrentValues({ current, unit }: { current: AlertPreview['current']; un
         {sorted.map((entry) => (
           <li key={entry.group ?? ''}>
             <span className="group-name">{groupName(entry.group)}</span>
-            <span className="value">{formatValue(entry.value, unit)}</span>
+            <span className="value">{formatCurrent(entry.value, unit, kind)}</span>
             <OkBadge ok={!entry.breaching} yes="OK" no="Would fire" />
           </li>
         ))}

@@ -3,27 +3,27 @@ import type { AlertPreview, AlertRule, AlertRuleDraft, MetricDefinition } from '
 /** Catalog entries, rules and previews shaped as the API answers them, for the tests. */
 export const failureRate: MetricDefinition = {
   code: 'failure_rate', title: 'Failure rate', description: 'Failed jobs ÷ jobs that failed or succeeded.', shape: 'series', unit: 'ratio',
-  filters: ['repository', 'pipeline', 'job', 'branch', 'provider'], groupBys: ['repository', 'pipeline', 'job', 'branch', 'provider'],
+  filters: ['repository', 'pipeline', 'job', 'branch', 'provider'], groupBys: ['repository', 'pipeline', 'job', 'branch', 'provider'], bucketed: true,
 };
 
 export const durationP95: MetricDefinition = {
   code: 'duration_p95', title: 'Job duration p95', description: '95th percentile duration of finished jobs.', shape: 'series', unit: 'ms',
-  filters: ['repository', 'pipeline', 'job', 'branch', 'provider'], groupBys: ['repository', 'pipeline', 'job', 'branch', 'provider'],
+  filters: ['repository', 'pipeline', 'job', 'branch', 'provider'], groupBys: ['repository', 'pipeline', 'job', 'branch', 'provider'], bucketed: true,
 };
 
 export const mttr: MetricDefinition = {
   code: 'mttr', title: 'Mean time to recovery', description: 'Mean time from first failure to recovery.', shape: 'series', unit: 'ms',
-  filters: ['repository', 'pipeline', 'provider'], groupBys: ['repository', 'pipeline'],
+  filters: ['repository', 'pipeline', 'provider'], groupBys: ['repository', 'pipeline'], bucketed: true,
 };
 
 export const failureCost: MetricDefinition = {
   code: 'failure_cost', title: 'Cost of failures', description: 'Runner minutes spent on failed jobs × price.', shape: 'series', unit: 'usd',
-  filters: ['repository', 'pipeline', 'job', 'branch', 'provider', 'category'], groupBys: ['repository', 'pipeline', 'job', 'branch', 'provider', 'category'],
+  filters: ['repository', 'pipeline', 'job', 'branch', 'provider', 'category'], groupBys: ['repository', 'pipeline', 'job', 'branch', 'provider', 'category'], bucketed: true,
 };
 
 export const topFailingJobs: MetricDefinition = {
   code: 'top_failing_jobs', title: 'Top failing jobs', description: 'Jobs with the most failures.', shape: 'table', unit: 'count',
-  filters: ['repository', 'pipeline', 'job', 'branch', 'provider'], groupBys: [],
+  filters: ['repository', 'pipeline', 'job', 'branch', 'provider'], groupBys: [], bucketed: true,
 };
 
 export const catalog: MetricDefinition[] = [failureRate, durationP95, mttr, failureCost, topFailingJobs];

@@ -10,7 +10,7 @@ export interface Limit {
 
 /** The lines to draw across the chart: the threshold, and the upper one of `outside`. A percent change has none on the metric's scale. */
 export function previewLimits(preview: AlertPreview, kind: string): Limit[] {
-  if (kind === 'percent_change') return [];
+  if (kind === 'percent_change' || preview.threshold === null) return [];
   const limits: Limit[] = [{ label: kind === 'outside' ? 'Lower' : 'Threshold', value: preview.threshold }];
   if (kind === 'outside' && preview.upper !== null) limits.push({ label: 'Upper', value: preview.upper });
   return limits;
@@ -18,10 +18,10 @@ export function previewLimits(preview: AlertPreview, kind: string): Limit[] {
 
 /** The preview's history as a dashboard result, so it is drawn exactly like a dashboard's line chart. */
 export function previewResult(preview: AlertPreview, metric: string, groupBy: Dimension | null): MetricResult {
-  const series = preview.history.series.slice(0, MAX_PREVIEW_LINES);
+  const series = (preview.history?.series ?? []).slice(0, MAX_PREVIEW_LINES);
   const points = series[0]?.points ?? [];
   return {
-    metric, unit: preview.unit, shape: 'series', bucket: preview.history.bucket, groupBy, series, table: [],
+    metric, unit: preview.unit, shape: 'series', bucket: preview.history?.bucket ?? null, groupBy, series, table: [],
     from: points[0]?.at ?? '', to: points.at(-1)?.at ?? '',
   };
 }

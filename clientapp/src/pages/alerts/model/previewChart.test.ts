@@ -11,6 +11,11 @@ const many = (part: unknown) => part as Loose[];
 const one = (part: unknown) => part as Loose;
 
 describe('preview chart', () => {
+  it('has no history and no line for a state metric, and no threshold line for a percent change', () => {
+    expect(previewResult(preview({ history: null }), 'broken_for', 'pipeline').series).toEqual([]);
+    expect(previewLimits(preview({ threshold: null }), 'percent_change')).toEqual([]);
+  });
+
   it('draws one line per group, at most ten', () => {
     const series = Array.from({ length: 14 }, (_, i) => ({ group: `repo-${i}`, points: [{ at: '2026-11-22T08:00:00Z', value: i / 100 }] }));
     const result = previewResult(preview({ history: { bucket: 'hour', series } }), 'failure_rate', 'repository');

@@ -54,7 +54,7 @@ function WidgetChoiceForm({ metrics, onAdd }: { metrics: MetricDefinition[]; onA
           {charts.map((c) => <option key={c} value={c}>{CHART_LABELS[c]}</option>)}
         </select>
       </label>
-      {isSeries && chart !== 'pie' && (
+      {isSeries && metric.bucketed && chart !== 'pie' && (
         <label className="field">
           <span>One point per</span>
           <select value={bucket} onChange={(e) => setBucket(e.target.value as Bucket | '')}>

@@ -3,7 +3,7 @@ import type { MetricDefinition } from '../../../api/types';
 import { chartsFor, newWidget, newWidgetId } from './newWidget';
 
 const metric = (code: string, title: string, shape: MetricDefinition['shape'], groupBys: MetricDefinition['groupBys']): MetricDefinition => ({
-  code, title, description: '', shape, unit: 'count', filters: ['repository'], groupBys,
+  code, title, description: '', shape, unit: 'count', filters: ['repository'], groupBys, bucketed: true,
 });
 const failures = metric('failures', 'Failures', 'series', ['repository', 'category']);
 const flaky = metric('flaky_jobs', 'Flaky jobs', 'table', []);
@@ -22,6 +22,12 @@ describe('newWidget', () => {
     expect(newWidget({ metric: failures, chart: 'pie', bucket: 'day', groupBy: 'job', title: 'x' }, 'w2').query).toMatchObject({ bucket: null, groupBy: null });
     expect(newWidget({ metric: flaky, chart: 'table', bucket: 'day', groupBy: 'repository', title: '' }, 'w3').query).toMatchObject({ bucket: null, groupBy: null });
     expect(newWidget({ metric: failures, chart: 'stat', bucket: 'day', groupBy: null, title: '' }, 'w4').layout).toEqual({ x: 0, y: 0, w: 3, h: 2 });
+  });
+
+  it('draws a metric without buckets without a time axis', () => {
+    const broken = { ...metric('broken_for', 'Default branch broken for', 'series', ['pipeline']), bucketed: false };
+    expect(chartsFor(broken)).toEqual(['stat', 'bar', 'pie']);
+    expect(newWidget({ metric: broken, chart: 'bar', bucket: 'day', groupBy: 'pipeline', title: '' }, 'w5').query).toMatchObject({ bucket: null, groupBy: 'pipeline' });
   });
 
   it('offers only a table for table metrics', () => {

@@ -2,8 +2,12 @@ import type { Bucket, ChartType, Dimension, MetricDefinition, Widget } from '../
 
 const SERIES_CHARTS: ChartType[] = ['line', 'area', 'bar', 'stacked_bar', 'pie', 'stat'];
 
-/** The server shows table metrics as a table, and only them. */
-export const chartsFor = (metric: MetricDefinition): ChartType[] => (metric.shape === 'table' ? ['table'] : SERIES_CHARTS);
+/** A value per group at the end of the range, without a time axis. */
+const STATE_CHARTS: ChartType[] = ['stat', 'bar', 'pie'];
+
+/** The server shows table metrics as a table, and only them; a metric without buckets has no time axis to draw. */
+export const chartsFor = (metric: MetricDefinition): ChartType[] =>
+  metric.shape === 'table' ? ['table'] : metric.bucketed ? SERIES_CHARTS : STATE_CHARTS;
 
 export const CHART_LABELS: Record<ChartType, string> = {
   line: 'Line', area: 'Area', bar: 'Bar', stacked_bar: 'Stacked bar', pie: 'Pie', stat: 'Single number', table: 'Table',
@@ -35,7 +39,7 @@ export function newWidget({ metric, chart, bucket, groupBy, title }: WidgetChoic
     chart,
     query: {
       metric: metric.code,
-      bucket: isTable || chart === 'pie' ? null : bucket,
+      bucket: isTable || chart === 'pie' || !metric.bucketed ? null : bucket,
       groupBy: !isTable && groupBy && metric.groupBys.includes(groupBy) ? groupBy : null,
       filters: {},
     },
