@@ -130,6 +130,55 @@ public sealed class AlertInputAndIsolationTests(RunningApiFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task The_preview_shows_the_value_now_and_the_metric_over_recent_hours()
+    {
+        var owner = await OwnerAsync();
+        var (key, _) = await Teams.KeyAsync(owner, "ingest");
+        var finished = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var events = Enumerable.Range(0, 4).Select(i => (object)new
+        {
+            type = "job", provider = "api", externalId = $"p-{i}", attempt = 1, runExternalId = "p", repository = "acme/api", pipeline = "CI",
+            branch = "main", name = $"job-{i}", status = i == 0 ? "failure" : "success", queuedAt = finished.AddMinutes(-3),
+            startedAt = finished.AddMinutes(-2), finishedAt = finished,
+        }).ToArray();
+        (await key.PostAsJsonAsync("/api/v1/events", events)).EnsureSuccessStatusCode();
+
+        var response = await owner.PostAsync("/api/v1/alerts/rules/preview", Rule(r => r["query"] = new { metric = "failure_rate", groupBy = "repository" }));
+        var preview = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, preview.ToString());
+        var current = preview.GetProperty("current").EnumerateArray().Single();
+        Assert.Equal("acme/api", current.GetProperty("group").GetString());
+        Assert.Equal(0.25, current.GetProperty("value").GetDouble());
+        Assert.True(current.GetProperty("breaching").GetBoolean());
+        Assert.Equal("hour", preview.GetProperty("history").GetProperty("bucket").GetString());
+        Assert.Equal(0.2, preview.GetProperty("threshold").GetDouble());
+        Assert.Contains(preview.GetProperty("history").GetProperty("series")[0].GetProperty("points").EnumerateArray(),
+            p => p.GetProperty("value").ValueKind == JsonValueKind.Number && p.GetProperty("value").GetDouble() == 0.25);
+
+        var state = await (await owner.PostAsync("/api/v1/alerts/rules/preview",
+            Rule(r => r["query"] = new { metric = "broken_for", groupBy = "pipeline" }))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, state.GetProperty("history").ValueKind);
+
+        var bad = await ProblemAssert.IsProblemAsync(await owner.PostAsync("/api/v1/alerts/rules/preview", Rule(r => r["windowMinutes"] = null)), 400);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("windowMinutes", out _));
+        Assert.Empty((await owner.JsonAsync("/api/v1/alerts/rules")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Deleting_a_channel_takes_it_off_its_rules()
+    {
+        var owner = await OwnerAsync();
+        var channel = await (await owner.PostAsync("/api/v1/alerts/channels", new { name = "mail", kind = "email", recipients = new[] { "a@example.com" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var channelId = channel.GetProperty("id").GetGuid();
+        var rule = await (await owner.PostAsync("/api/v1/alerts/rules", Rule(r => r["channelIds"] = new[] { channelId })))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.SendAsync(HttpMethod.Delete, $"/api/v1/alerts/channels/{channelId}")).StatusCode);
+        Assert.Empty((await owner.JsonAsync($"/api/v1/alerts/rules/{rule.GetProperty("id")}")).GetProperty("channelIds").EnumerateArray());
+        await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Delete, $"/api/v1/alerts/channels/{channelId}"), 404);
+    }
+
+    [Fact]
     public async Task Rules_channels_and_history_belong_to_their_tenant()
     {
         var first = await OwnerAsync();

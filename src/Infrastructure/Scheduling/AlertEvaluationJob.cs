@@ -48,7 +48,12 @@ internal sealed class AlertEvaluationJob(NpgsqlDataSource dataSource, Background
         finish.Parameters.Add(new NpgsqlParameter { Value = at });
         finish.Parameters.Add(new NpgsqlParameter { Value = evaluated });
         await finish.ExecuteNonQueryAsync(cancellationToken);
-        await using var prune = dataSource.CreateCommand("DELETE FROM catalog.alert_evaluation_runs WHERE fire_time < now() - interval '7 days'");
-        await prune.ExecuteNonQueryAsync(cancellationToken);
+        // Bookkeeping older than a week says nothing the history does not (every attempt is recorded there).
+        foreach (var sql in (string[])["DELETE FROM catalog.alert_evaluation_runs WHERE fire_time < now() - interval '7 days'",
+                     "DELETE FROM catalog.alert_outbox WHERE done_at < now() - interval '7 days'"])
+        {
+            await using var prune = dataSource.CreateCommand(sql);
+            await prune.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }
