@@ -74,10 +74,14 @@ public interface IAlertEvaluationStore
     Task<IAlertEvaluationLease?> TryLeaseAsync(Guid ruleId, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
-/// <summary>Evaluations on demand: the tenant's data changed, its rules should look again soon.</summary>
+/// <summary>Evaluations on demand, soon rather than at the next minute.</summary>
 public interface IAlertTrigger
 {
+    /// <summary>The tenant's data of these repositories changed: rules that may watch them look again.</summary>
     void DataChanged(Guid tenantId, IReadOnlyCollection<string> repositories);
+
+    /// <summary>A rule was created or changed: the tenant's rules look again, so its state shows at once.</summary>
+    void RulesChanged(Guid tenantId);
 }
 
 /// <summary>Checks that a URL is somewhere the server may send to (not its own network).</summary>

@@ -1,4 +1,5 @@
 using Faultline.Application.Common.Exceptions;
+using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
 using FluentValidation;
 using MediatR;
@@ -14,7 +15,7 @@ public sealed class UpdateAlertRuleValidator : AbstractValidator<UpdateAlertRule
     public UpdateAlertRuleValidator() => RuleFor(r => r.Rule).NotNull().SetValidator(new AlertRuleInputValidator()).OverridePropertyName("");
 }
 
-public sealed class UpdateAlertRuleHandler(IAlertStore store, TimeProvider clock) : IRequestHandler<UpdateAlertRule, AlertRuleDto>
+public sealed class UpdateAlertRuleHandler(IAlertStore store, TimeProvider clock, IAlertTrigger evaluations, ICurrentPrincipal principal) : IRequestHandler<UpdateAlertRule, AlertRuleDto>
 {
     public async Task<AlertRuleDto> Handle(UpdateAlertRule request, CancellationToken cancellationToken)
     {
@@ -23,6 +24,7 @@ public sealed class UpdateAlertRuleHandler(IAlertStore store, TimeProvider clock
         var rule = request.Rule.ToRule(current.Rule.Id, current.Rule.CreatedAt, clock.GetUtcNow(), current.Rule.MutedUntil);
         var reset = current.Rule.WatchesDifferently(rule);
         await store.UpdateRuleAsync(rule, reset, cancellationToken);
+        evaluations.RulesChanged(principal.RequireTenant());
         return AlertRuleDto.From((await store.FindRuleAsync(rule.Id, cancellationToken))!);
     }
 }

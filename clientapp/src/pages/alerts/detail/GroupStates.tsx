@@ -16,7 +16,7 @@ interface Props {
 /** Each group's state, worst first, with its value now and the last few. */
 export function GroupStates({ rule, unit, onAcknowledge }: Props) {
   if (rule.groups.length === 0) {
-    return <p className="card muted">Not evaluated yet: rules are evaluated every minute, and soon after new data arrives.</p>;
+    return <p className="card muted">Not evaluated yet: rules are evaluated every minute, and within seconds of new data or a change to the rule.</p>;
   }
   const groups = [...rule.groups].sort((a, b) => compareStates(a.state, b.state) || groupName(a.group).localeCompare(groupName(b.group)));
   return (
