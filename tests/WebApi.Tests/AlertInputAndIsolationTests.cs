@@ -227,7 +227,27 @@ public sealed class AlertInputAndIsolationTests(RunningApiFixture fixture) : ICl
         await ProblemAssert.IsProblemAsync(await viewer.SendAsync(HttpMethod.Delete, $"/api/v1/alerts/rules/{id}"), 403);
         await ProblemAssert.IsProblemAsync(await readKey.PostAsJsonAsync("/api/v1/alerts/channels",
             new { name = "x", kind = "email", recipients = new[] { "a@example.com" } }), 403);
-        await ProblemAssert.IsProblemAsync(await new HttpClient { BaseAddress = Api.BaseAddress }.GetAsync("/api/v1/alerts/rules"), 401);
+        var channel = await (await owner.PostAsync("/api/v1/alerts/channels", new { name = "mail", kind = "email", recipients = new[] { "a@example.com" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var channelId = channel.GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblemAsync(await viewer.SendAsync(HttpMethod.Put, $"/api/v1/alerts/rules/{id}", Rule()), 403);
+        await ProblemAssert.IsProblemAsync(await viewer.PostAsync($"/api/v1/alerts/rules/{id}/acknowledge", new { }), 403);
+        await ProblemAssert.IsProblemAsync(await viewer.PostAsync($"/api/v1/alerts/rules/{id}/test", new { }), 403);
+        await ProblemAssert.IsProblemAsync(await viewer.SendAsync(HttpMethod.Delete, $"/api/v1/alerts/channels/{channelId}"), 403);
+        await ProblemAssert.IsProblemAsync(await viewer.PostAsync($"/api/v1/alerts/channels/{channelId}/test", new { }), 403);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.PostAsync("/api/v1/alerts/rules/preview", Rule())).StatusCode);
+
+        var (ingestKey, _) = await Teams.KeyAsync(owner, "ingest");
+        using var anonymous = new HttpClient { BaseAddress = Api.BaseAddress };
+        foreach (var path in new[] { "/api/v1/alerts/rules", $"/api/v1/alerts/rules/{id}", "/api/v1/alerts/templates", "/api/v1/alerts/channels", "/api/v1/alerts/history" })
+        {
+            await ProblemAssert.IsProblemAsync(await anonymous.GetAsync(path), 401);
+            await ProblemAssert.IsProblemAsync(await ingestKey.GetAsync(path), 403);
+        }
+
+        await ProblemAssert.IsProblemAsync(await ingestKey.PostAsJsonAsync("/api/v1/alerts/rules/preview", Rule()), 403);
+        await ProblemAssert.IsProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/alerts/rules/preview", Rule()), 401);
         Assert.Single((await owner.JsonAsync("/api/v1/alerts/rules")).EnumerateArray());
+        Assert.Single((await owner.JsonAsync("/api/v1/alerts/channels")).EnumerateArray());
     }
 }

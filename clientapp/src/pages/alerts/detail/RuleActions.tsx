@@ -46,9 +46,13 @@ export function RuleActions({ rule, onChanged }: { rule: AlertRule; onChanged: (
         {unacknowledged && (
           <button type="button" className="button small" onClick={() => void action.run(() => api.acknowledgeAlert(rule.id, null))}>Acknowledge all firing</button>
         )}
-        <button type="button" className="button secondary small" disabled={testing} onClick={() => void sendTest()}>
-          {testing ? 'Sending…' : 'Send test notification'}
-        </button>
+        {rule.channelIds.length > 0 ? (
+          <button type="button" className="button secondary small" disabled={testing} onClick={() => void sendTest()}>
+            {testing ? 'Sending…' : 'Send test notification'}
+          </button>
+        ) : (
+          <span className="muted small">No channels: edit the rule to choose whom to tell.</span>
+        )}
       </div>
       <ProblemAlert error={action.error} />
       {deliveries && <DeliveryResults deliveries={deliveries} />}
