@@ -39,7 +39,7 @@ function RuleEditor({ id }: { id: string | null }) {
       <header className="page-header">
         <h1>{title}</h1>
         <p className="muted">
-          {id ? 'Changing the metric or the condition starts its states over at OK.' : 'Watch a metric, and tell people when it crosses a threshold and when it recovers.'}
+          {id ? 'Changing the metric, the condition or the window, or switching the rule off or on, starts its states over at OK.' : 'Watch a metric, and tell people when it crosses a threshold and when it recovers.'}
         </p>
       </header>
     </>
