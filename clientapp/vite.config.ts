@@ -17,5 +17,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // jsdom pages with charts take seconds on a busy 2-core CI machine; 5 s (the default) failed there.
+    testTimeout: 30_000,
   },
 });

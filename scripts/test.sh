@@ -23,6 +23,7 @@ scripts/stack.sh start || { echo "Tests: 0 passed, 1 failed"; exit 1; }
 echo "== building Clean.sln"
 if dotnet build Clean.sln -c Release --nologo -v q -clp:ErrorsOnly; then
   dotnet test Clean.sln -c Release --no-build --nologo \
+    --settings tests/coverage.runsettings --collect:"XPlat Code Coverage" \
     --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/dotnet"
   trx_passed=0 trx_failed=0 trx_files=0
   for trx in "$results"/dotnet/*.trx; do
@@ -37,12 +38,14 @@ if dotnet build Clean.sln -c Release --nologo -v q -clp:ErrorsOnly; then
   expected=$(ls -d tests/*.Tests | wc -l)
   [ "$trx_files" -eq "$expected" ] || broken+=("dotnet: $trx_files of $expected test projects reported")
   count "$trx_passed" "$trx_failed" ".NET"
+  scripts/coverage.py "$results/dotnet" || broken+=("coverage report")
 else
   broken+=("dotnet build")
 fi
 
 # --- SPA unit tests --------------------------------------------------------------------------
-echo "== clientapp: typecheck and unit tests"
+echo "== clientapp: lint, typecheck and unit tests"
+(cd clientapp && npx eslint .) || broken+=("clientapp lint (ESLint)")
 if (cd clientapp && npx tsc -p .); then
   (cd clientapp && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json")
   if [ -f "$results/vitest.json" ]; then

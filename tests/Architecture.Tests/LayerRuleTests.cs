@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Mono.Cecil;
 
 namespace Faultline.Architecture.Tests;
 
@@ -13,9 +12,9 @@ public class LayerRuleTests
     public void Compiled_layers_reference_only_what_they_may(string layer)
     {
         var rule = LayerRule.All.Single(r => r.Layer == layer);
-        using var assembly = AssemblyDefinition.ReadAssembly(Path.Combine(AppContext.BaseDirectory, layer + ".dll"));
+        var violations = rule.ViolationsIn(Path.Combine(AppContext.BaseDirectory, layer + ".dll"));
 
-        Assert.True(rule.ViolationsIn(assembly).Count == 0, $"{rule.Why}; {layer} references: {string.Join(", ", rule.ViolationsIn(assembly))}");
+        Assert.True(violations.Count == 0, $"{rule.Why}; these types of {layer} break it: {string.Join(", ", violations)}");
     }
 
     [Theory]

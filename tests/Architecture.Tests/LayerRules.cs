@@ -1,51 +1,62 @@
 using System.Xml.Linq;
 using Mono.Cecil;
+using NetArchTest.Rules;
 
 namespace Faultline.Architecture.Tests;
 
-/// <summary>What a layer may not depend on, by assembly or package name prefix.</summary>
-public sealed record LayerRule(string Layer, Func<string, bool> IsForbidden, string Why)
+/// <summary>
+/// What a layer may depend on: either only the assemblies it names (<see cref="Allowed"/>, checked
+/// on the assembly's references) or anything but the namespaces it forbids (<see cref="Forbidden"/>,
+/// checked type by type with NetArchTest).
+/// </summary>
+public sealed record LayerRule(string Layer, string Why, string[]? Allowed = null, string[]? Forbidden = null)
 {
-    private static readonly string[] RuntimeAssemblies = ["System", "netstandard", "mscorlib", "Microsoft.Win32"];
-
+    // Checked on assembly references rather than on namespaces: the compiler's own helper types live in
+    // the global namespace, which a namespace allow-list cannot tell from a foreign type.
     public static readonly LayerRule Domain = new("Faultline.Domain",
-        name => !RuntimeAssemblies.Any(runtime => name == runtime || name.StartsWith(runtime + ".", StringComparison.Ordinal)),
-        "Domain references nothing but the .NET runtime");
+        "Domain references nothing but the .NET runtime",
+        Allowed: ["System", "netstandard", "mscorlib", "Microsoft.Win32"]);
 
     public static readonly LayerRule Application = new("Faultline.Application",
-        name => StartsWithAny(name, "Faultline.Infrastructure", "Faultline.WebApi", "Microsoft.EntityFrameworkCore", "Npgsql",
-            "StackExchange.Redis", "Microsoft.AspNetCore"),
-        "Application depends on ports, not on Infrastructure, WebApi, EF Core, Npgsql, Redis or ASP.NET Core");
+        "Application depends on ports, not on Infrastructure, WebApi, EF Core, Npgsql, Redis or ASP.NET Core",
+        Forbidden: ["Faultline.Infrastructure", "Faultline.WebApi", "Microsoft.EntityFrameworkCore", "Npgsql",
+            "StackExchange.Redis", "Microsoft.AspNetCore"]);
 
     public static readonly LayerRule Infrastructure = new("Faultline.Infrastructure",
-        name => StartsWithAny(name, "Faultline.WebApi"),
-        "Infrastructure never depends on the WebApi");
+        "Infrastructure never depends on the WebApi",
+        Forbidden: ["Faultline.WebApi"]);
 
     public static IReadOnlyList<LayerRule> All { get; } = [Domain, Application, Infrastructure];
 
-    /// <summary>Forbidden assemblies the compiled code references, directly or through any type it uses.</summary>
-    public IReadOnlyList<string> ViolationsIn(AssemblyDefinition assembly)
+    /// <summary>What in the compiled assembly at <paramref name="path"/> breaks the rule: foreign assemblies or offending types.</summary>
+    public IReadOnlyList<string> ViolationsIn(string path)
     {
-        var module = assembly.MainModule;
-        var referenced = module.AssemblyReferences.Select(reference => reference.Name)
-            .Concat(module.GetTypeReferences().Select(type => type.Scope).OfType<AssemblyNameReference>().Select(scope => scope.Name));
-        return referenced.Where(IsForbidden).Distinct().Order().ToList();
+        if (Allowed is not null)
+        {
+            using var assembly = AssemblyDefinition.ReadAssembly(path);
+            return assembly.MainModule.AssemblyReferences.Select(reference => reference.Name).Where(IsForbidden).Order().ToList();
+        }
+
+        var result = Types.FromFile(path).ShouldNot().HaveDependencyOnAny(Forbidden!).GetResult();
+        return result.IsSuccessful ? [] : [.. result.FailingTypeNames.Order()];
     }
 
     /// <summary>Forbidden packages and projects the project file declares, used or not.</summary>
     public IReadOnlyList<string> ViolationsIn(XDocument projectFile) =>
         projectFile.Descendants()
             .Where(element => element.Name.LocalName is "PackageReference" or "ProjectReference")
-            .Select(element => element.Attribute("Include")?.Value ?? "")
-            .Select(include => ProjectOrPackageName(include))
+            .Select(element => ProjectOrPackageName(element.Attribute("Include")?.Value ?? ""))
             .Where(IsForbidden)
             .Order()
             .ToList();
+
+    private bool IsForbidden(string name) =>
+        Allowed is not null ? !StartsWithAny(name, Allowed) : StartsWithAny(name, Forbidden!);
 
     // "..\Infrastructure\Faultline.Infrastructure.csproj" → "Faultline.Infrastructure"; a package id stays as it is.
     private static string ProjectOrPackageName(string include) =>
         include.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? Path.GetFileNameWithoutExtension(include.Replace('\\', '/')) : include;
 
-    private static bool StartsWithAny(string name, params string[] prefixes) =>
+    private static bool StartsWithAny(string name, string[] prefixes) =>
         prefixes.Any(prefix => name == prefix || name.StartsWith(prefix + ".", StringComparison.Ordinal));
 }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, forgetAntiforgeryToken, request } from './client';
 
+const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : input.toString());
+
 function respond(status: number, body: unknown, contentType = 'application/json') {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(text, { status, headers: { 'Content-Type': contentType } }));
@@ -36,11 +38,11 @@ describe('request', () => {
   });
 
   it('fetches the antiforgery token once for many writes', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) =>
-      String(input).endsWith('/antiforgery') ? json(200, { token: 'csrf-1' }) : new Response(null, { status: 204 }));
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation((input) =>
+      Promise.resolve(urlOf(input).endsWith('/antiforgery') ? json(200, { token: 'csrf-1' }) : new Response(null, { status: 204 })));
     await request('/api/v1/a', { method: 'DELETE' });
     await request('/api/v1/b', { method: 'DELETE' });
-    expect(fetchSpy.mock.calls.filter(([input]) => String(input).endsWith('/antiforgery'))).toHaveLength(1);
+    expect(fetchSpy.mock.calls.filter(([input]) => urlOf(input).endsWith('/antiforgery'))).toHaveLength(1);
   });
 
   it('fetches a fresh token and retries once when the session changed under it', async () => {

@@ -4,7 +4,7 @@ import { ApiError } from '../api/client';
 export function ProblemAlert({ error }: { error: unknown }) {
   if (!error) return null;
   if (error instanceof ApiError && error.status === 400 && Object.keys(error.fieldErrors).length > 0) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'Something went wrong.';
   return <div className="banner error" role="alert">{message}</div>;
 }
 

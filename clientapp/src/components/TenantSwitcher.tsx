@@ -12,7 +12,7 @@ export function TenantSwitcher({ me }: { me: Me }) {
   const switchTo = async (tenantId: string) => {
     await api.switchTenant(tenantId);
     await refresh();
-    navigate('/');
+    void navigate('/');
   };
 
   return (

@@ -20,7 +20,7 @@ export function UserMenu() {
   const logOut = async () => {
     await api.logOut();
     await refresh();
-    navigate('/login');
+    void navigate('/login');
   };
 
   return (

@@ -37,7 +37,8 @@ public static partial class DashboardRules
                 .When(w => MetricCatalog.Find(w.Query?.Metric) is not null)
                 .WithMessage("Table metrics show as a table, and only they do.");
             RuleFor(w => w.Layout).NotNull().Must(l => l is null || l.FitsTheGrid)
-                .WithMessage($"Layout must fit the {WidgetLayout.Columns}-column grid: x ≥ 0, w ≥ 1, x + w ≤ {WidgetLayout.Columns}, y ≥ 0, h 1–{WidgetLayout.MaxHeight}.");
+                .WithMessage($"Layout must fit the {WidgetLayout.Columns}-column grid: "
+                    + $"x ≥ 0, w ≥ 1, x + w ≤ {WidgetLayout.Columns}, y ≥ 0, h 1–{WidgetLayout.MaxHeight}.");
         }
     }
 }

@@ -6,10 +6,10 @@ import {
   GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapContinuousComponent, type GridComponentOption,
   type LegendComponentOption, type MarkLineComponentOption, type TooltipComponentOption, type VisualMapComponentOption,
 } from 'echarts/components';
-import { init, use, type ComposeOption } from 'echarts/core';
+import { init, use as registerChartParts, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([LineChart, BarChart, PieChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer]);
+registerChartParts([LineChart, BarChart, PieChart, HeatmapChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
   | LineSeriesOption | BarSeriesOption | PieSeriesOption | HeatmapSeriesOption

@@ -59,6 +59,7 @@ export function LogViewer({ text, marks, ref }: Props) {
     setCurrent(0);
     if (matches.length > 0) scrollTo(matches[0]!);
     // Scroll only when the matches change, not on every resize.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [matches]);
 
   const step = (delta: number) => {

@@ -20,7 +20,7 @@ export function AcceptInvitationPage() {
   const { busy, error, onSubmit } = useSubmit(async () => {
     await api.acceptInvitation(token, signedInAsInvitee ? undefined : password);
     await refresh();
-    navigate('/', { replace: true });
+    void navigate('/', { replace: true });
   });
 
   if (resource.state === 'loading') return <AuthCard title="Opening your invitation…"><p className="muted" role="status">One moment.</p></AuthCard>;

@@ -21,7 +21,7 @@ export function LoginPage() {
   const { busy, error, onSubmit } = useSubmit(async () => {
     await api.logIn(email, password);
     await refresh();
-    navigate(safeNext(params.get('next')), { replace: true });
+    void navigate(safeNext(params.get('next')), { replace: true });
   });
 
   return (

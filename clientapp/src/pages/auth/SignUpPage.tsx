@@ -16,7 +16,7 @@ export function SignUpPage() {
   const { busy, error, onSubmit } = useSubmit(async () => {
     await api.signUp(email, password, tenantName);
     await refresh();
-    navigate('/', { replace: true });
+    void navigate('/', { replace: true });
   });
 
   return (

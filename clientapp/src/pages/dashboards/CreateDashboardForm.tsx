@@ -14,7 +14,7 @@ export function CreateDashboardForm() {
   const [templateId, setTemplateId] = useState('');
   const { busy, error, onSubmit } = useSubmit(async () => {
     const created = await api.createDashboard({ ...(name.trim() ? { name } : {}), ...(templateId ? { templateId } : {}) });
-    navigate(`/dashboards/${encodeURIComponent(created.id)}`);
+    void navigate(`/dashboards/${encodeURIComponent(created.id)}`);
   });
   const template = templates.resource.data?.find((t) => t.id === templateId);
 

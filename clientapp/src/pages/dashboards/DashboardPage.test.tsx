@@ -75,8 +75,8 @@ describe('DashboardPage', () => {
     expect(id).toBe('d1');
     expect(query.branch).toBe('main');
     expect(Date.parse(query.to) - Date.parse(query.from)).toBe(30 * 86_400_000);
-    expect((screen.getByLabelText('Time range') as HTMLSelectElement).value).toBe('30d');
-    expect((screen.getByLabelText('Branch') as HTMLInputElement).value).toBe('main');
+    expect(screen.getByLabelText<HTMLSelectElement>('Time range').value).toBe('30d');
+    expect(screen.getByLabelText<HTMLInputElement>('Branch').value).toBe('main');
   });
 
   it('shows each widget in its state: drawn, failed, or empty', async () => {
@@ -106,7 +106,7 @@ describe('DashboardPage', () => {
     const table = await screen.findByRole('article', { name: 'Top failing jobs' });
     fireEvent.click(await within(table).findByRole('link', { name: 'acme/api' }));
     expect(await screen.findByText('runs explorer')).toBeTruthy();
-    const params = new URLSearchParams(screen.getByTestId('location').textContent!.split('?')[1]);
+    const params = new URLSearchParams(screen.getByTestId('location').textContent.split('?')[1]);
     expect(Object.fromEntries(params)).toMatchObject({ view: 'jobs', repository: 'acme/api', job: 'unit-tests', provider: 'github', status: 'failure' });
   });
 

@@ -83,9 +83,9 @@ describe('ModelsPage: assignment', () => {
     const assign = vi.spyOn(api, 'assignModels');
     renderPage(['data:read', 'models:manage']);
     const form = await screen.findByRole('form', { name: 'Model assignment' });
-    expect((within(form).getByLabelText('Active model') as HTMLSelectElement).value).toBe('fl-2026.11-lr');
-    expect((within(form).getByLabelText('Challenger') as HTMLSelectElement).value).toBe('fl-2026.11-xgb');
-    const share = within(form).getByLabelText('Challenger share (%)') as HTMLInputElement;
+    expect(within(form).getByLabelText<HTMLSelectElement>('Active model').value).toBe('fl-2026.11-lr');
+    expect(within(form).getByLabelText<HTMLSelectElement>('Challenger').value).toBe('fl-2026.11-xgb');
+    const share = within(form).getByLabelText<HTMLInputElement>('Challenger share (%)');
     expect(share.value).toBe('10');
 
     for (const value of ['150', '-5', '']) {
@@ -104,7 +104,7 @@ describe('ModelsPage: assignment', () => {
     const { models } = renderPage(['data:read', 'models:manage']);
     const form = await screen.findByRole('form', { name: 'Model assignment' });
     fireEvent.change(within(form).getByLabelText('Challenger share slider'), { target: { value: '25' } });
-    expect((within(form).getByLabelText('Challenger share (%)') as HTMLInputElement).value).toBe('25');
+    expect(within(form).getByLabelText<HTMLInputElement>('Challenger share (%)').value).toBe('25');
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
 
     expect((await within(form).findByRole('status')).textContent).toBe(`Saved. ${(1234).toLocaleString()} jobs queued for re-classification.`);
@@ -119,10 +119,10 @@ describe('ModelsPage: assignment', () => {
     renderPage(['data:read', 'models:manage']);
     const form = await screen.findByRole('form', { name: 'Model assignment' });
     fireEvent.change(within(form).getByLabelText('Active model'), { target: { value: 'fl-2026.11-xgb' } });
-    const challenger = within(form).getByLabelText('Challenger') as HTMLSelectElement;
+    const challenger = within(form).getByLabelText<HTMLSelectElement>('Challenger');
     expect(challenger.value).toBe('');
     expect([...challenger.options].map((o) => o.value)).toEqual(['', 'fl-2026.11-lr']);
-    expect((within(form).getByLabelText('Challenger share (%)') as HTMLInputElement).disabled).toBe(true);
+    expect(within(form).getByLabelText<HTMLInputElement>('Challenger share (%)').disabled).toBe(true);
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
     await within(form).findByRole('status');
     expect(assign).toHaveBeenCalledWith({ active: 'fl-2026.11-xgb', challenger: null, challengerShare: 0 });
@@ -148,7 +148,7 @@ describe('ModelsPage: try a log', () => {
     });
     renderPage(['data:read', 'data:predict']);
     const form = await screen.findByRole('form', { name: 'Try a log' });
-    const classify = within(form).getByRole('button', { name: 'Classify' }) as HTMLButtonElement;
+    const classify = within(form).getByRole<HTMLButtonElement>('button', { name: 'Classify' });
     expect(classify.disabled).toBe(true);
     fireEvent.change(within(form).getByLabelText('Paste a failed job’s log'), { target: { value: 'npm install\n...\nnpm ERR! code ERESOLVE' } });
     fireEvent.click(classify);

@@ -149,7 +149,7 @@ describe('JobDetailPage: correcting the category', () => {
     });
     renderJob(detail('failure'), ['data:read', 'data:predict']);
     const form = await screen.findByRole('form', { name: 'Correct category' });
-    const select = within(form).getByLabelText('Correct category') as HTMLSelectElement;
+    const select = within(form).getByLabelText<HTMLSelectElement>('Correct category');
     expect(select.value).toBe('compilation');
     expect([...select.options].map((o) => o.text)).toEqual(['Compilation', 'Test', 'Lint', 'Dependency', 'Configuration', 'Infrastructure', 'Timeout', 'Other']);
     fireEvent.change(select, { target: { value: 'dependency' } });

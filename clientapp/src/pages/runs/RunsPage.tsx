@@ -14,7 +14,7 @@ const FILTER_NAMES = ['repository', 'pipeline', 'branch', 'status', 'provider', 
 export function RunsPage() {
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'jobs' ? 'jobs' : 'runs';
-  const filters = useMemo<RunFilters>(() => Object.fromEntries(FILTER_NAMES.map((n) => [n, params.get(n) ?? '']).filter(([, v]) => v)), [params]);
+  const filters = useMemo<RunFilters>(() => Object.fromEntries(FILTER_NAMES.map((n) => [n, params.get(n) ?? '']).filter(([, v]) => v)) as RunFilters, [params]);
   const key = params.toString();
 
   const setFilters = (next: RunFilters) => {

@@ -27,7 +27,7 @@ function RuleDetail({ id }: { id: string }) {
   const { resource, refresh } = useResource((signal) => api.alertRule(id, signal), REFRESH_MS);
   const catalog = useResource((signal) => api.metricsCatalog(signal)).resource;
   const channels = useResource((signal) => api.alertChannels(signal)).resource;
-  const deletion = useRowAction(() => navigate('/alerts'));
+  const deletion = useRowAction(() => void navigate('/alerts'));
   const acknowledgement = useRowAction(refresh);
 
   if (resource.state === 'loading') return <p className="muted" role="status">Loading the rule…</p>;

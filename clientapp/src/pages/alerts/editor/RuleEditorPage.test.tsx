@@ -27,10 +27,10 @@ describe('RuleEditorPage', () => {
     const create = vi.spyOn(api, 'createAlertRule').mockResolvedValue(rule({ id: 'r9' }));
     renderPages('/alerts/new?template=failing-main', routes);
 
-    expect(((await screen.findByLabelText('Name')) as HTMLInputElement).value).toBe('Failure rate on main above 20%');
-    expect((screen.getByLabelText('Threshold (%)') as HTMLInputElement).value).toBe('20');
-    expect((screen.getByLabelText('Recovers at (%)') as HTMLInputElement).value).toBe('15');
-    expect((screen.getByLabelText('Branch') as HTMLInputElement).value).toBe('main');
+    expect((await screen.findByLabelText<HTMLInputElement>('Name')).value).toBe('Failure rate on main above 20%');
+    expect(screen.getByLabelText<HTMLInputElement>('Threshold (%)').value).toBe('20');
+    expect(screen.getByLabelText<HTMLInputElement>('Recovers at (%)').value).toBe('15');
+    expect(screen.getByLabelText<HTMLInputElement>('Branch').value).toBe('main');
 
     const values = await screen.findByRole('list', { name: 'Current values' }, slow);
     expect(within(values).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['acme/api31%Would fire', 'acme/web5%OK']);
@@ -84,7 +84,7 @@ describe('RuleEditorPage', () => {
 
     expect(await screen.findByRole('heading', { name: 'Edit Slow builds' })).toBeTruthy();
     expect(screen.queryByLabelText('Start from')).toBeNull();
-    expect((screen.getByLabelText('Threshold (minutes)') as HTMLInputElement).value).toBe('30');
+    expect(screen.getByLabelText<HTMLInputElement>('Threshold (minutes)').value).toBe('30');
     fireEvent.change(screen.getByLabelText('Threshold (minutes)'), { target: { value: '45' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save rule' }));
     await waitFor(() => expect(update).toHaveBeenCalled());

@@ -24,9 +24,9 @@ function RuleEditor({ id }: { id: string | null }) {
   const save = async (draft: AlertRuleDraft) => {
     if (id) {
       await api.updateAlertRule(id, draft);
-      navigate(rulePath(id));
+      void navigate(rulePath(id));
     } else {
-      navigate(rulePath((await api.createAlertRule(draft)).id));
+      void navigate(rulePath((await api.createAlertRule(draft)).id));
     }
   };
 

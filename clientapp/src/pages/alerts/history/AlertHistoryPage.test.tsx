@@ -37,7 +37,7 @@ describe('AlertHistoryPage', () => {
     expect(within(change).getByText('Firing')).toBeTruthy();
     expect(change.textContent).toContain('31% (threshold 20%)');
     expect(history.mock.calls[0]?.slice(0, 2)).toEqual([{ ruleId: 'r1' }, null]);
-    expect((screen.getByLabelText('Rule') as HTMLSelectElement).value).toBe('r1');
+    expect(screen.getByLabelText<HTMLSelectElement>('Rule').value).toBe('r1');
 
     fireEvent.click(screen.getByRole('button', { name: 'Load older entries' }));
     expect(await screen.findByText('Mute')).toBeTruthy();

@@ -65,6 +65,6 @@ export function drillDownUrl({ result, widgetFilters, dashboardFilters, accepts,
   const params = new URLSearchParams();
   // The runs list ignores a job filter, so a job always means the jobs view.
   if (JOB_METRICS.has(result.metric) || filters.job) params.set('view', 'jobs');
-  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  for (const [name, value] of Object.entries(filters) as [string, string | undefined][]) if (value) params.set(name, value);
   return `/runs?${params.toString()}`;
 }

@@ -18,6 +18,6 @@ export function PlotWidget({ result, type, title, drillUrl }: Props) {
   const palette = useChartPalette();
   const navigate = useNavigate();
   const spec = useMemo(() => chartSpec(result, type, palette), [result, type, palette]);
-  const onSelect = drillUrl && ((seriesIndex: number, dataIndex: number) => navigate(drillUrl(spec.targetOf(seriesIndex, dataIndex))));
+  const onSelect = drillUrl && ((seriesIndex: number, dataIndex: number) => void navigate(drillUrl(spec.targetOf(seriesIndex, dataIndex))));
   return <EChart option={spec.option} label={title} {...(onSelect ? { onSelect } : {})} />;
 }
