@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Faultline.Application.Alerts;
+using Faultline.Domain.Alerts;
+using Faultline.Infrastructure.Notifications;
+
+namespace Faultline.Infrastructure.Tests.Notifications;
+
+public sealed class AlertChannelSenderTests
+{
+    private const int HugeAnswerBytes = 64 << 20;
+
+    private static readonly AlertNotification Notification = new(Guid.NewGuid(), "alert.firing", Guid.NewGuid(), "Failure rate", "critical", null,
+        "firing", "pending", 0.8, "80%", 0.5, "> 50%", "Failure rate", [0.2, 0.8], DateTimeOffset.UnixEpoch, "https://faultline.test/alerts/rules/1",
+        null);
+
+    [Theory]
+    [InlineData(ChannelKind.Webhook, 500)]
+    [InlineData(ChannelKind.Slack, 200)]
+    public async Task A_huge_answer_is_read_only_as_far_as_the_outcome_needs(ChannelKind kind, int status)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var served = AnswerHugelyAsync(listener, status);
+        using var sender = new AlertChannelSender(new DeliveryTargetGuard(["127.0.0.1"]),
+            new SmtpEmailSender(new SmtpSettings("127.0.0.1", 25, "a@example.test", false, null, null)), TimeProvider.System);
+        var channel = new AlertChannel(Guid.NewGuid(), "huge", kind, $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/hook", [],
+            kind == ChannelKind.Webhook ? "secret" : null, DateTimeOffset.UtcNow);
+
+        var result = await sender.SendAsync(channel, Notification, CancellationToken.None);
+
+        Assert.False(result.Ok);
+        Assert.Equal(status, result.Status);
+        Assert.True(result.Error!.Length < 300, result.Error);
+        // The receiver could write only what the sockets' buffers hold before the sender hung up, not the whole answer.
+        var written = await served;
+        Assert.True(written < 16 << 20, $"The receiver wrote {written} bytes.");
+    }
+
+    /// <summary>Answers with 64 MiB of body and counts how much of it got written before the client hung up.</summary>
+    private static async Task<long> AnswerHugelyAsync(TcpListener listener, int status)
+    {
+        using var client = await listener.AcceptTcpClientAsync();
+        var stream = client.GetStream();
+        var written = 0L;
+        try
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status} Answer\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n"));
+            var chunk = Encoding.ASCII.GetBytes(new string('x', 64 << 10));
+            while (written < HugeAnswerBytes)
+            {
+                await stream.WriteAsync(chunk);
+                written += chunk.Length;
+            }
+        }
+        catch (IOException)
+        {
+            // The client closed the connection: it read what it wanted.
+        }
+
+        return written;
+    }
+}
