@@ -43,6 +43,7 @@ public sealed class AlertChannelSenderTests
     {
         using var client = await listener.AcceptTcpClientAsync();
         var stream = client.GetStream();
+        await ReadRequestAsync(stream);
         var written = 0L;
         try
         {
@@ -60,5 +61,18 @@ public sealed class AlertChannelSenderTests
         }
 
         return written;
+    }
+
+    private static async Task ReadRequestAsync(Stream stream)
+    {
+        var request = new List<byte>();
+        var buffer = new byte[4096];
+        int headEnd;
+        while ((headEnd = Encoding.ASCII.GetString(request.ToArray()).IndexOf("\r\n\r\n", StringComparison.Ordinal)) < 0)
+            request.AddRange(buffer[..await stream.ReadAsync(buffer)]);
+        var head = Encoding.ASCII.GetString(request.ToArray(), 0, headEnd);
+        var length = head.Split("\r\n").Where(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+            .Select(h => int.Parse(h["Content-Length:".Length..], System.Globalization.CultureInfo.InvariantCulture)).Single();
+        for (var body = request.Count - headEnd - 4; body < length; body += await stream.ReadAsync(buffer)) { }
     }
 }
