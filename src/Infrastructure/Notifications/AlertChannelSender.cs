@@ -140,7 +140,7 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
 
     private static string Snippet(string text)
     {
-        var line = text.ReplaceLineEndings(" ").Trim();
+        var line = OneLineText.Of(text);
         return line.Length <= 120 ? line : line[..120] + "…";
     }
 

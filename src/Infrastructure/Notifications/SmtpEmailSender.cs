@@ -16,14 +16,13 @@ public sealed record SmtpSettings(string Host, int Port, string From, bool Enabl
 internal sealed class SmtpEmailSender(SmtpSettings settings) : IEmailSender
 {
     private const int TimeoutMs = 15_000;
-    private static readonly char[] ControlCharacters = [.. Enumerable.Range(0, 32).Select(c => (char)c), '\u007f'];
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         using var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(settings.From));
-        mail.To.AddRange(InternetAddressList.Parse(OneLine(message.To)));
-        mail.Subject = OneLine(message.Subject);
+        mail.To.AddRange(InternetAddressList.Parse(OneLineText.Of(message.To)));
+        mail.Subject = OneLineText.Of(message.Subject);
         mail.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.TextBody };
 
         using var client = new SmtpClient { Timeout = TimeoutMs };
@@ -35,7 +34,4 @@ internal sealed class SmtpEmailSender(SmtpSettings settings) : IEmailSender
         await client.SendAsync(mail, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
-
-    /// <summary>The text with every run of control characters (CR, LF, tab…) made one space.</summary>
-    internal static string OneLine(string text) => string.Join(' ', text.Split(ControlCharacters, StringSplitOptions.RemoveEmptyEntries));
 }

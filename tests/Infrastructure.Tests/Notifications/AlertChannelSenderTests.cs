@@ -38,6 +38,32 @@ public sealed class AlertChannelSenderTests
         Assert.True(written < 16 << 20, $"The receiver wrote {written} bytes.");
     }
 
+    [Fact]
+    public async Task Control_characters_in_an_answer_do_not_reach_the_outcome_which_the_database_stores()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var served = AnswerAsync(listener, "HTTP/1.1 500 Answer\r\nContent-Length: 15\r\nConnection: close\r\n\r\nbad\0news\u001b[31m!!");
+        using var sender = new AlertChannelSender(new DeliveryTargetGuard(["127.0.0.1"]),
+            new SmtpEmailSender(new SmtpSettings("127.0.0.1", 25, "a@example.test", false, null, null)), TimeProvider.System);
+        var channel = new AlertChannel(Guid.NewGuid(), "nul", ChannelKind.Webhook, $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/hook",
+            [], "secret", DateTimeOffset.UtcNow);
+
+        var result = await sender.SendAsync(channel, Notification, CancellationToken.None);
+        await served;
+
+        // PostgreSQL refuses NUL in text: the attempt could not be recorded.
+        Assert.Equal("HTTP 500: bad news [31m!!", result.Error);
+    }
+
+    private static async Task AnswerAsync(TcpListener listener, string answer)
+    {
+        using var client = await listener.AcceptTcpClientAsync();
+        var stream = client.GetStream();
+        await ReadRequestAsync(stream);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(answer));
+    }
+
     /// <summary>Answers with 64 MiB of body and counts how much of it got written before the client hung up.</summary>
     private static async Task<long> AnswerHugelyAsync(TcpListener listener, int status)
     {
