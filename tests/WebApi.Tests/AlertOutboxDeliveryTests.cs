@@ -93,4 +93,23 @@ public sealed class AlertOutboxDeliveryTests(RunningApiFixture fixture) : IClass
         Assert.Empty(_receiver.To("/spent"));
         Assert.Equal(0L, await Api.Database.ScalarAsync<long>($"SELECT count(*) FROM catalog.alert_outbox WHERE channel_id = '{hook}' AND done_at IS NULL"));
     }
+
+    [Fact]
+    public async Task Done_deliveries_leave_the_outbox_after_the_retention_period()
+    {
+        var (owner, tenant) = await TenantAsync();
+        var hook = await ChannelAsync(owner, "webhook", _receiver.Url("/done"));
+        var (old, recent) = (Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal(2L, await Api.Database.ScalarAsync<long>($"""
+            WITH i AS (INSERT INTO catalog.alert_outbox (id, tenant_id, rule_id, channel_id, notification, created_at, next_attempt_at, done_at)
+                       VALUES ('{old}', '{tenant}', gen_random_uuid(), '{hook}', 'null', now(), now(), now() - interval '8 days'),
+                              ('{recent}', '{tenant}', gen_random_uuid(), '{hook}', 'null', now(), now(), now() - interval '6 days')
+                       RETURNING 1)
+            SELECT count(*) FROM i
+            """));
+
+        // The evaluation ticks (every 2 s here) prune the outbox.
+        await RunningApi.WaitForAsync(async () => await Api.Database.ScalarAsync<long>($"SELECT count(*) FROM catalog.alert_outbox WHERE id = '{old}'") == 0);
+        Assert.Equal(1L, await Api.Database.ScalarAsync<long>($"SELECT count(*) FROM catalog.alert_outbox WHERE id = '{recent}'"));
+    }
 }
