@@ -79,8 +79,8 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
         {
             return new DeliveryResult(false, null, $"No answer within {Timeout.TotalSeconds:0} s.", Retryable: true);
         }
-        catch (Exception exception) when (channel.Kind == ChannelKind.Email
-            && exception is MailKit.CommandException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or IOException or SocketException)
+        catch (Exception exception) when (channel.Kind == ChannelKind.Email && exception is MailKit.CommandException or MailKit.ProtocolException
+            or MailKit.Security.AuthenticationException or IOException or SocketException)
         {
             return new DeliveryResult(false, null, $"The mail server refused: {exception.Message}", Retryable: true);
         }

@@ -7,8 +7,9 @@ namespace Faultline.Infrastructure.Notifications;
 /// <summary>
 /// The server-side request forgery guard of alert deliveries: a URL may not lead to this server's
 /// own network (loopback, private, link-local with the cloud metadata address, unspecified,
-/// multicast, and IPv6 addresses that lead there through IPv4 translation or tunnels), unless an operator listed the address in Faultline:Alerts:TrustedTargets (IPs or CIDR
-/// ranges of internal receivers). Checked when a channel is created and again for the address each
+/// multicast, and IPv6 addresses that lead there through IPv4 translation or tunnels), unless an
+/// operator listed the address in Faultline:Alerts:TrustedTargets (IPs or CIDR ranges of internal
+/// receivers). Checked when a channel is created and again for the address each
 /// delivery connects to, so a DNS answer that changes later gets nowhere.
 /// </summary>
 public sealed class DeliveryTargetGuard(IReadOnlyList<string> trustedTargets) : IDeliveryTargetGuard

@@ -11,7 +11,7 @@ internal static class OutboxRetention
 {
     public static readonly TimeSpan Period = TimeSpan.FromDays(7);
 
-    /// <summary>Deletes the rows of <paramref name="table"/> whose <paramref name="finishedAt"/> (an SQL expression) is older than the period.</summary>
+    /// <summary>Deletes the rows of <paramref name="table"/> finished (<paramref name="finishedAt"/>, SQL) longer than the period ago.</summary>
     public static async Task PruneAsync(NpgsqlDataSource dataSource, string table, string finishedAt, CancellationToken cancellationToken)
     {
         await using var prune = dataSource.CreateCommand($"DELETE FROM {table} WHERE {finishedAt} < now() - $1");

@@ -30,7 +30,8 @@ internal sealed class SmtpEmailSender(SmtpSettings settings) : IEmailSender
             : settings.Port == 465 ? SecureSocketOptions.SslOnConnect
             : SecureSocketOptions.StartTls;
         await client.ConnectAsync(settings.Host, settings.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.Username)) await client.AuthenticateAsync(settings.Username, settings.Password ?? "", cancellationToken);
+        if (!string.IsNullOrEmpty(settings.Username))
+            await client.AuthenticateAsync(settings.Username, settings.Password ?? "", cancellationToken);
         await client.SendAsync(mail, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }

@@ -80,10 +80,12 @@ public sealed class EmailOutboxDispatcherTests : DatabaseTest
     public async Task Finished_messages_and_the_links_in_them_are_deleted_after_the_retention_period()
     {
         await using var outbox = await Outbox.StartAsync(Database);
-        var oldSent = await outbox.EnqueueAsync("old@example.test", "Old", ", sent_at, next_attempt_at", ", now() - interval '8 days', now() + interval '1 day'");
+        var oldSent = await outbox.EnqueueAsync("old@example.test", "Old", ", sent_at, next_attempt_at",
+            ", now() - interval '8 days', now() + interval '1 day'");
         var oldFailed = await outbox.EnqueueAsync("failed@example.test", "Failed", ", failed_at, next_attempt_at",
             ", now() - interval '8 days', now() + interval '1 day'");
-        var recent = await outbox.EnqueueAsync("recent@example.test", "Recent", ", sent_at, next_attempt_at", ", now() - interval '1 day', now() + interval '1 day'");
+        var recent = await outbox.EnqueueAsync("recent@example.test", "Recent", ", sent_at, next_attempt_at",
+            ", now() - interval '1 day', now() + interval '1 day'");
         var waiting = await outbox.EnqueueAsync("waiting@example.test", "Waiting", ", created_at, next_attempt_at",
             ", now() - interval '8 days', now() + interval '1 day'");
 
