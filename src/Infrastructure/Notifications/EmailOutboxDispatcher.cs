@@ -90,7 +90,7 @@ internal sealed class EmailOutboxDispatcher(
                 await MarkAsync(giveUp
                     ? MarkFailed
                     : $"UPDATE catalog.email_outbox SET next_attempt_at = now() + interval '{Math.Pow(2, attempts):0} seconds', last_error = $2 WHERE id = $1",
-                    id, exception.Message, cancellationToken);
+                    id, OneLineText.Of(exception.Message), cancellationToken);
             }
         }
 
