@@ -54,7 +54,7 @@ public sealed partial class SmtpSink : IAsyncDisposable
 
     /// <summary>Every message received so far, decoded.</summary>
     public IReadOnlyList<ReceivedEmail> Messages() =>
-        Directory.EnumerateFiles(Path.Combine(_maildir, "new")).Select(File.ReadAllText).Select(ReceivedEmail.Parse).ToList();
+        Directory.EnumerateFiles(Path.Combine(_maildir, "new")).Select(ReceivedEmail.Load).ToList();
 
     /// <summary>Waits up to 15 s for a message to <paramref name="to"/> whose subject contains <paramref name="subject"/>.</summary>
     public async Task<ReceivedEmail> WaitForAsync(string to, string subject)
@@ -88,10 +88,10 @@ public sealed partial record ReceivedEmail(string To, string Subject, string Bod
     public string LinkToken(string pathPart) =>
         System.Web.HttpUtility.ParseQueryString(Link(pathPart).Query)["token"] ?? throw new InvalidOperationException("No token in the link.");
 
-    internal static ReceivedEmail Parse(string raw)
+    internal static ReceivedEmail Load(string path)
     {
-        var message = MimeText.Decode(raw);
-        return new ReceivedEmail(message.Header("To"), message.Header("Subject"), message.Body);
+        using var message = MimeKit.MimeMessage.Load(path);
+        return new ReceivedEmail(message.To.ToString(), message.Subject ?? "", message.TextBody ?? "");
     }
 
     [GeneratedRegex(@"https?://[^\s]+")]

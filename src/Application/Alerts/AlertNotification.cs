@@ -31,7 +31,7 @@ public sealed record DeliveryResult(bool Ok, int? Status, string? Error, bool Re
     public static readonly DeliveryResult Sent = new(true, null, null, false);
 }
 
-/// <summary>Sends one notification to one channel now (Slack, e-mail or webhook).</summary>
+/// <summary>Sends one notification to one channel now (Slack, e-mail or webhook); every failure is a result, only cancellation throws.</summary>
 public interface IAlertChannelSender
 {
     Task<DeliveryResult> SendAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken);

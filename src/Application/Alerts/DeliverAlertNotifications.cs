@@ -5,8 +5,8 @@ namespace Faultline.Application.Alerts;
 
 /// <summary>
 /// Sends the tenant's due notifications, one attempt each: sent, retried later with backoff, or given
-/// up (a non-retryable answer, or the retry budget spent). Every attempt is in the history. Answers
-/// how many it attempted.
+/// up (a non-retryable answer, or the retry budget spent, counting attempts that ended unrecorded).
+/// Every attempt is in the history. Answers how many it attempted.
 /// </summary>
 [RequiresPermission("alerts:manage")]
 public sealed record DeliverAlertNotifications(int Max = 20) : IRequest<int>;
@@ -24,8 +24,10 @@ public sealed class DeliverAlertNotificationsHandler(
         {
             var notification = delivery.Notification;
             var channelName = channels.TryGetValue(delivery.ChannelId, out var channel) ? channel.Name : null;
-            var result = channel is null
-                ? new DeliveryResult(false, null, "The channel was deleted.", Retryable: false)
+            // Claims count attempts; one past the budget means earlier attempts ended unrecorded (the process stopped mid-send).
+            var result = channel is null ? new DeliveryResult(false, null, "The channel was deleted.", Retryable: false)
+                : delivery.Attempt > policy.MaxAttempts ? new DeliveryResult(false, null,
+                    $"Gave up: {delivery.Attempt - 1} attempts were made, the last without an outcome.", Retryable: false)
                 : await sender.SendAsync(channel, notification, cancellationToken);
 
             var retryIn = result is { Ok: false, Retryable: true } ? policy.RetryDelay(delivery.Attempt) : null;

@@ -29,8 +29,16 @@ internal sealed class AlertOutboxDispatcher(NpgsqlDataSource dataSource, Backgro
                 {
                     foreach (var tenant in await DueTenantsAsync(stoppingToken))
                     {
-                        while (await work.SendAsync(tenant, "system:alerts", Permissions, new DeliverAlertNotifications(), stoppingToken) > 0)
+                        try
                         {
+                            while (await work.SendAsync(tenant, "system:alerts", Permissions, new DeliverAlertNotifications(), stoppingToken) > 0)
+                            {
+                            }
+                        }
+                        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                        {
+                            // One tenant's trouble (a dropped schema) must not hold up the others' deliveries.
+                            logger.LogWarning(exception, "Alert delivery of tenant {Tenant} failed", tenant);
                         }
                     }
                 }

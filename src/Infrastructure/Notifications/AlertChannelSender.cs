@@ -14,10 +14,13 @@ namespace Faultline.Infrastructure.Notifications;
 /// e-mail through the SMTP adapter, or a JSON POST signed with HMAC-SHA256 over "timestamp.body".
 /// Every connection goes through the target guard; redirects are not followed (they could lead
 /// inside). Network errors, timeouts, 408, 429 and 5xx are worth retrying; other answers are not.
+/// Only the first few KB of an answer are read (all the outcome shows), and every failure is an
+/// outcome, never an exception: a delivery that throws would never be recorded.
 /// </summary>
 internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private const int AnswerBytesRead = 4096;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly HttpClient _http;
@@ -48,7 +51,7 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
                     throw;
                 }
             },
-        }) { Timeout = Timeout };
+        }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("Faultline-Alerts/1.0");
     }
 
@@ -72,13 +75,19 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
         {
             return new DeliveryResult(false, null, $"Could not connect: {exception.Message}", Retryable: true);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new DeliveryResult(false, null, $"No answer within {Timeout.TotalSeconds:0} s.", Retryable: true);
         }
-        catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or SocketException)
+        catch (Exception exception) when (channel.Kind == ChannelKind.Email && exception is MailKit.CommandException or MailKit.ProtocolException
+            or MailKit.Security.AuthenticationException or IOException or SocketException)
         {
             return new DeliveryResult(false, null, $"The mail server refused: {exception.Message}", Retryable: true);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A recipient the mail library cannot parse, or a bug: recorded like any failure, and the retry budget bounds it.
+            return new DeliveryResult(false, null, $"Could not send: {exception.Message}", Retryable: true);
         }
     }
 
@@ -92,8 +101,11 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
             request.Headers.Add("Faultline-Signature", "v1=" + Signature(secret, timestamp, body));
         }
 
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        // One deadline for the answer's headers and the part of its body read, so a receiver that trickles gets nowhere either.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        var answer = await StartOfAsync(response.Content, deadline.Token);
         var status = (int)response.StatusCode;
         if (!response.IsSuccessStatusCode)
         {
@@ -104,6 +116,15 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
         if (expectSlackOk && answer.Trim() != "ok")
             return new DeliveryResult(false, status, $"Slack answered '{Snippet(answer)}' instead of 'ok'; is this a Slack incoming-webhook URL?", false);
         return new DeliveryResult(true, status, null, false);
+    }
+
+    /// <summary>The first <see cref="AnswerBytesRead"/> bytes of a body as text; the rest is never read (the connection is dropped).</summary>
+    private static async Task<string> StartOfAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[AnswerBytesRead];
+        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        return Encoding.UTF8.GetString(buffer, 0, read);
     }
 
     private async Task<DeliveryResult> MailAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken)
@@ -119,7 +140,7 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
 
     private static string Snippet(string text)
     {
-        var line = text.ReplaceLineEndings(" ").Trim();
+        var line = OneLineText.Of(text);
         return line.Length <= 120 ? line : line[..120] + "…";
     }
 

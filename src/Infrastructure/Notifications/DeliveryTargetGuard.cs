@@ -7,8 +7,9 @@ namespace Faultline.Infrastructure.Notifications;
 /// <summary>
 /// The server-side request forgery guard of alert deliveries: a URL may not lead to this server's
 /// own network (loopback, private, link-local with the cloud metadata address, unspecified,
-/// multicast), unless an operator listed the address in Faultline:Alerts:TrustedTargets (IPs or CIDR
-/// ranges of internal receivers). Checked when a channel is created and again for the address each
+/// multicast, and IPv6 addresses that lead there through IPv4 translation or tunnels), unless an
+/// operator listed the address in Faultline:Alerts:TrustedTargets (IPs or CIDR ranges of internal
+/// receivers). Checked when a channel is created and again for the address each
 /// delivery connects to, so a DNS answer that changes later gets nowhere.
 /// </summary>
 public sealed class DeliveryTargetGuard(IReadOnlyList<string> trustedTargets) : IDeliveryTargetGuard
@@ -79,7 +80,21 @@ public sealed class DeliveryTargetGuard(IReadOnlyList<string> trustedTargets) : 
         if (address.Equals(IPAddress.IPv6None) || address.Equals(IPAddress.IPv6Any)) return "an unspecified";
         if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal) return "a link-local";
         if (address.IsIPv6Multicast) return "a multicast";
-        return (address.GetAddressBytes()[0] & 0xFE) == 0xFC ? "a private (unique local)" : null;
+        // IPv6 ranges that lead to IPv4: the well-known NAT64 prefix is how IPv6-only servers reach IPv4
+        // receivers, so it is judged by the IPv4 address in its last 32 bits. The rest are refused whole:
+        // local-use NAT64 translates into a network of the operator's choosing, and the tunnels (6to4,
+        // Teredo, IPv4-compatible) are deprecated and relay to IPv4 addresses this guard would not see.
+        var v6 = address.GetAddressBytes();
+        return v6 switch
+        {
+            [0xFC or 0xFD, ..] => "a private (unique local)",
+            [0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0, ..] => Classify(new IPAddress(v6[12..])),
+            [0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01, ..] => "a local-use NAT64",
+            [0x20, 0x02, ..] => "a 6to4 (deprecated tunnel)",
+            [0x20, 0x01, 0x00, 0x00, ..] => "a Teredo (tunnel)",
+            [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ..] => "an IPv4-compatible (deprecated)",
+            _ => null,
+        };
     }
 
     private static (IPAddress, int) ParseRange(string text)

@@ -8,15 +8,19 @@ namespace Faultline.Infrastructure.Notifications;
 /// <summary>
 /// Sends queued e-mail. Each batch is claimed with FOR UPDATE SKIP LOCKED and a lease, so several
 /// instances never send one message twice; failures retry with exponential backoff and, past the
-/// retry budget, are marked failed with the last error kept.
+/// retry budget (claims count, so attempts that ended unrecorded do too), are marked failed with the
+/// last error kept. Finished messages are deleted after the outbox retention period.
 /// </summary>
 internal sealed class EmailOutboxDispatcher(
     NpgsqlDataSource dataSource, IEmailSender sender, Persistence.Migrations.SchemaMigrator migrator, ILogger<EmailOutboxDispatcher> logger)
     : BackgroundService
 {
     public const int MaxAttempts = 8;
+    private const string MarkFailed = "UPDATE catalog.email_outbox SET failed_at = now(), last_error = $2 WHERE id = $1";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(10);
+    private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,6 +32,11 @@ internal sealed class EmailOutboxDispatcher(
                 try
                 {
                     while (await DispatchBatchAsync(stoppingToken) > 0) { }
+                    if (DateTimeOffset.UtcNow >= _nextPrune)
+                    {
+                        await OutboxRetention.PruneAsync(dataSource, "catalog.email_outbox", "coalesce(sent_at, failed_at)", stoppingToken);
+                        _nextPrune = DateTimeOffset.UtcNow + PruneInterval;
+                    }
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -62,6 +71,12 @@ internal sealed class EmailOutboxDispatcher(
 
         foreach (var (id, attempts, message) in batch)
         {
+            if (attempts > MaxAttempts)
+            {
+                await MarkAsync(MarkFailed, id, $"Gave up: {attempts - 1} attempts were made, the last without an outcome.", cancellationToken);
+                continue;
+            }
+
             try
             {
                 await sender.SendAsync(message, cancellationToken);
@@ -73,9 +88,9 @@ internal sealed class EmailOutboxDispatcher(
                 logger.LogWarning("E-mail {Id} to {Recipient} failed (attempt {Attempts}{GiveUp}): {Message}",
                     id, message.To, attempts, giveUp ? ", giving up" : "", exception.Message);
                 await MarkAsync(giveUp
-                    ? "UPDATE catalog.email_outbox SET failed_at = now(), last_error = $2 WHERE id = $1"
+                    ? MarkFailed
                     : $"UPDATE catalog.email_outbox SET next_attempt_at = now() + interval '{Math.Pow(2, attempts):0} seconds', last_error = $2 WHERE id = $1",
-                    id, exception.Message, cancellationToken);
+                    id, OneLineText.Of(exception.Message), cancellationToken);
             }
         }
 

@@ -1,19 +1,38 @@
-using System.Net;
-using System.Net.Mail;
 using Faultline.Application.Common.Interfaces;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace Faultline.Infrastructure.Notifications;
 
 /// <summary>Smtp:Host, Smtp:Port, Smtp:From, Smtp:EnableSsl, Smtp:Username, Smtp:Password.</summary>
 public sealed record SmtpSettings(string Host, int Port, string From, bool EnableSsl, string? Username, string? Password);
 
+/// <summary>
+/// Sends plain-text e-mail with MailKit, one connection per message. EnableSsl means TLS from the
+/// first byte on port 465 and STARTTLS (required, never skipped) elsewhere. Header values are one line:
+/// a rule name or group with line breaks cannot add headers (or fail the message).
+/// </summary>
 internal sealed class SmtpEmailSender(SmtpSettings settings) : IEmailSender
 {
+    private const int TimeoutMs = 15_000;
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl, Timeout = 15_000 };
-        if (!string.IsNullOrEmpty(settings.Username)) client.Credentials = new NetworkCredential(settings.Username, settings.Password);
-        using var mail = new MailMessage(settings.From, message.To, message.Subject, message.TextBody);
-        await client.SendMailAsync(mail, cancellationToken);
+        using var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(settings.From));
+        mail.To.AddRange(InternetAddressList.Parse(OneLineText.Of(message.To)));
+        mail.Subject = OneLineText.Of(message.Subject);
+        mail.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.TextBody };
+
+        using var client = new SmtpClient { Timeout = TimeoutMs };
+        var security = !settings.EnableSsl ? SecureSocketOptions.None
+            : settings.Port == 465 ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(settings.Host, settings.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.Username))
+            await client.AuthenticateAsync(settings.Username, settings.Password ?? "", cancellationToken);
+        await client.SendAsync(mail, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

@@ -49,11 +49,8 @@ internal sealed class AlertEvaluationJob(NpgsqlDataSource dataSource, Background
         finish.Parameters.Add(new NpgsqlParameter { Value = evaluated });
         await finish.ExecuteNonQueryAsync(cancellationToken);
         // Bookkeeping older than a week says nothing the history does not (every attempt is recorded there).
-        foreach (var sql in (string[])["DELETE FROM catalog.alert_evaluation_runs WHERE fire_time < now() - interval '7 days'",
-                     "DELETE FROM catalog.alert_outbox WHERE done_at < now() - interval '7 days'"])
-        {
-            await using var prune = dataSource.CreateCommand(sql);
+        await using (var prune = dataSource.CreateCommand("DELETE FROM catalog.alert_evaluation_runs WHERE fire_time < now() - interval '7 days'"))
             await prune.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await Notifications.OutboxRetention.PruneAsync(dataSource, "catalog.alert_outbox", "done_at", cancellationToken);
     }
 }

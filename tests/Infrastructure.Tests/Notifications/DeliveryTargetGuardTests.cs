@@ -21,6 +21,15 @@ public sealed class DeliveryTargetGuardTests
     [InlineData("fe80::1", "a link-local")]
     [InlineData("fd00:ec2::254", "a private (unique local)")]
     [InlineData("::", "an unspecified")]
+    [InlineData("64:ff9b::7f00:1", "a loopback")]
+    [InlineData("64:ff9b::a9fe:a9fe", "a link-local (cloud metadata)")]
+    [InlineData("64:ff9b::c0a8:1", "a private")]
+    [InlineData("64:ff9b:1::a00:1", "a local-use NAT64")]
+    [InlineData("64:ff9b:1:5db8:d8:2200::", "a local-use NAT64")]
+    [InlineData("2002:7f00:1::1", "a 6to4 (deprecated tunnel)")]
+    [InlineData("2002:5db8:d822::1", "a 6to4 (deprecated tunnel)")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "a Teredo (tunnel)")]
+    [InlineData("::7f00:1", "an IPv4-compatible (deprecated)")]
     public void Refuses_this_servers_own_network(string address, string why) =>
         Assert.Equal(why, new DeliveryTargetGuard([]).ForbiddenBecause(IPAddress.Parse(address)));
 
@@ -28,6 +37,7 @@ public sealed class DeliveryTargetGuardTests
     [InlineData("93.184.216.34")]
     [InlineData("172.32.0.1")]
     [InlineData("2606:4700::6810:85e5")]
+    [InlineData("64:ff9b::5db8:d822")]
     public void Allows_public_addresses(string address) => Assert.Null(new DeliveryTargetGuard([]).ForbiddenBecause(IPAddress.Parse(address)));
 
     [Fact]
