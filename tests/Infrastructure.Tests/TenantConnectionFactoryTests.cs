@@ -28,7 +28,7 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         await harness.Migrator.MigrateAllAsync(CancellationToken.None);
 
         await Assert.ThrowsAsync<UnauthenticatedException>(() =>
-            harness.InScopeAsync(services => ((TenantConnectionFactory)services.GetService(typeof(TenantConnectionFactory))!).OpenAsync(CancellationToken.None)));
+            harness.InScopeAsync(services => ((TenantConnectionFactory)services.GetService(typeof(TenantConnectionFactory))!).OpenAsync(QueryClass.Interactive, CancellationToken.None)));
     }
 
     [Fact]
@@ -38,7 +38,83 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         await harness.Migrator.MigrateAllAsync(CancellationToken.None);
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            harness.InScopeAsync(services => ((TenantConnectionFactory)services.GetService(typeof(TenantConnectionFactory))!).OpenAsync(CancellationToken.None)));
+            harness.InScopeAsync(services => ((TenantConnectionFactory)services.GetService(typeof(TenantConnectionFactory))!).OpenAsync(QueryClass.Interactive, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_tenant_at_its_limit_waits_for_one_of_its_connections_and_other_tenants_are_not_held_up()
+    {
+        await using var setup = new InfrastructureHarness(Database);
+        await setup.Migrator.MigrateAllAsync(CancellationToken.None);
+        var acme = await setup.ProvisionAsync("acme");
+        var globex = await setup.ProvisionAsync("globex");
+        var limits = new Dictionary<string, string?>
+        {
+            ["Faultline:Database:MaxConnectionsPerTenant"] = "2",
+            ["Faultline:Database:ConnectionWait"] = "00:10:00",
+        };
+        await using var acmeSide = new InfrastructureHarness(Database, principal: new TenantPrincipal(acme.Id), settings: limits);
+        var acmeConnections = acmeSide.Get<TenantConnectionFactory>();
+
+        await using var first = await acmeConnections.OpenAsync(QueryClass.Interactive, CancellationToken.None);
+        var second = await acmeConnections.OpenAsync(QueryClass.Interactive, CancellationToken.None);
+        var third = acmeConnections.OpenAsync(QueryClass.Interactive, CancellationToken.None);
+        // Another tenant of the same process (same limiter, same pool) still gets its connection at once.
+        await using var globexConnection = await new TenantConnectionFactory(acmeSide.Get<Npgsql.NpgsqlDataSource>(), new TenantPrincipal(globex.Id),
+            acmeSide.Get<TenantSchemaDirectory>(), acmeSide.Get<TenantConnectionLimiter>(), acmeSide.Get<TenantDatabaseLimits>())
+            .OpenAsync(QueryClass.Interactive, CancellationToken.None);
+
+        Assert.False(third.IsCompleted);
+        await second.DisposeAsync();
+        await using var thirdConnection = await third;
+        Assert.Equal("t_acme", thirdConnection.Schema);
+    }
+
+    [Fact]
+    public async Task A_tenant_that_waited_too_long_for_a_connection_is_told_to_come_back()
+    {
+        await using var setup = new InfrastructureHarness(Database);
+        await setup.Migrator.MigrateAllAsync(CancellationToken.None);
+        var acme = await setup.ProvisionAsync("acme");
+        await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(acme.Id), settings: new Dictionary<string, string?>
+        {
+            ["Faultline:Database:MaxConnectionsPerTenant"] = "1",
+            ["Faultline:Database:ConnectionWait"] = "00:00:00.100",
+        });
+        var connections = harness.Get<TenantConnectionFactory>();
+
+        await using (await connections.OpenAsync(QueryClass.Interactive, CancellationToken.None))
+        {
+            var refused = await Assert.ThrowsAsync<ServiceUnavailableException>(() => connections.OpenAsync(QueryClass.Analytics, CancellationToken.None));
+            Assert.True(refused.RetryAfter > TimeSpan.Zero);
+        }
+
+        await using var again = await connections.OpenAsync(QueryClass.Analytics, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Each_query_class_runs_under_its_own_statement_timeout()
+    {
+        await using var setup = new InfrastructureHarness(Database);
+        await setup.Migrator.MigrateAllAsync(CancellationToken.None);
+        var acme = await setup.ProvisionAsync("acme");
+        await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(acme.Id), settings: new Dictionary<string, string?>
+        {
+            ["Faultline:Database:StatementTimeouts:Analytics"] = "00:00:02",
+            ["Faultline:Database:StatementTimeouts:Ingest"] = "00:01:00",
+        });
+        var connections = harness.Get<TenantConnectionFactory>();
+
+        Assert.Equal("2s", await StatementTimeoutAsync(connections, QueryClass.Analytics));
+        Assert.Equal("1min", await StatementTimeoutAsync(connections, QueryClass.Ingest));
+        Assert.Equal("10s", await StatementTimeoutAsync(connections, QueryClass.Interactive));
+    }
+
+    private static async Task<string> StatementTimeoutAsync(TenantConnectionFactory connections, QueryClass queryClass)
+    {
+        await using var tenant = await connections.OpenAsync(queryClass, CancellationToken.None);
+        await using var command = new NpgsqlCommand("SHOW statement_timeout", tenant.Connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
@@ -69,7 +145,7 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         return await harness.InScopeAsync(async services =>
         {
             var factory = (TenantConnectionFactory)services.GetService(typeof(TenantConnectionFactory))!;
-            await using var tenant = await factory.OpenAsync(CancellationToken.None);
+            await using var tenant = await factory.OpenAsync(QueryClass.Interactive, CancellationToken.None);
             return await work(tenant);
         });
     }
