@@ -78,12 +78,13 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         var acme = await setup.ProvisionAsync("acme");
         await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(acme.Id), settings: new Dictionary<string, string?>
         {
-            ["Faultline:Database:MaxConnectionsPerTenant"] = "1",
+            ["Faultline:Database:MaxConnectionsPerTenant"] = "2",
             ["Faultline:Database:ConnectionWait"] = "00:00:00.100",
         });
         var connections = harness.Get<TenantConnectionFactory>();
 
         await using (await connections.OpenAsync(QueryClass.Interactive, CancellationToken.None))
+        await using (await connections.OpenAsync(QueryClass.Background, CancellationToken.None))
         {
             var refused = await Assert.ThrowsAsync<ServiceUnavailableException>(() => connections.OpenAsync(QueryClass.Analytics, CancellationToken.None));
             Assert.True(refused.RetryAfter > TimeSpan.Zero);

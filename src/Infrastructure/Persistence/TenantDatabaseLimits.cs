@@ -6,7 +6,10 @@ namespace Faultline.Infrastructure.Persistence;
 /// </summary>
 public sealed record TenantDatabaseLimits
 {
-    /// <summary>Tenant connections one tenant may hold at once, per instance.</summary>
+    /// <summary>
+    /// Tenant connections one tenant may hold at once, per instance. At least 2: alert evaluation holds a
+    /// rule's lease on one connection while it reads the rule's metric on another.
+    /// </summary>
     public int MaxConnectionsPerTenant { get; init; } = 8;
 
     /// <summary>How long a tenant's request waits for one of its connections before it is refused (503).</summary>
@@ -17,7 +20,7 @@ public sealed record TenantDatabaseLimits
     /// <summary>Refuses, at start-up, limits that would refuse every query or bound none.</summary>
     public TenantDatabaseLimits Validated()
     {
-        if (MaxConnectionsPerTenant < 1) throw new InvalidOperationException("Faultline:Database:MaxConnectionsPerTenant must be at least 1.");
+        if (MaxConnectionsPerTenant < 2) throw new InvalidOperationException("Faultline:Database:MaxConnectionsPerTenant must be at least 2.");
         if (ConnectionWait < TimeSpan.Zero) throw new InvalidOperationException("Faultline:Database:ConnectionWait must not be negative.");
         foreach (var queryClass in Enum.GetValues<QueryClass>())
             if (StatementTimeouts.For(queryClass) < TimeSpan.FromMilliseconds(1))
