@@ -1,6 +1,7 @@
 using Faultline.Application.Common.Exceptions;
 using Faultline.Infrastructure.Persistence;
 using Faultline.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Faultline.Infrastructure.Tests;
@@ -28,7 +29,8 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         await harness.Migrator.MigrateAllAsync(CancellationToken.None);
 
         await Assert.ThrowsAsync<UnauthenticatedException>(() =>
-            harness.InScopeAsync(services => ((TenantConnectionFactory)services.GetService(typeof(TenantConnectionFactory))!).OpenAsync(QueryClass.Interactive, CancellationToken.None)));
+            harness.InScopeAsync(services =>
+                services.GetRequiredService<TenantConnectionFactory>().OpenAsync(QueryClass.Interactive, CancellationToken.None)));
     }
 
     [Fact]
@@ -38,7 +40,8 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         await harness.Migrator.MigrateAllAsync(CancellationToken.None);
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            harness.InScopeAsync(services => ((TenantConnectionFactory)services.GetService(typeof(TenantConnectionFactory))!).OpenAsync(QueryClass.Interactive, CancellationToken.None)));
+            harness.InScopeAsync(services =>
+                services.GetRequiredService<TenantConnectionFactory>().OpenAsync(QueryClass.Interactive, CancellationToken.None)));
     }
 
     [Fact]
@@ -60,9 +63,9 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         var second = await acmeConnections.OpenAsync(QueryClass.Interactive, CancellationToken.None);
         var third = acmeConnections.OpenAsync(QueryClass.Interactive, CancellationToken.None);
         // Another tenant of the same process (same limiter, same pool) still gets its connection at once.
-        await using var globexConnection = await new TenantConnectionFactory(acmeSide.Get<Npgsql.NpgsqlDataSource>(), new TenantPrincipal(globex.Id),
-            acmeSide.Get<TenantSchemaDirectory>(), acmeSide.Get<TenantConnectionLimiter>(), acmeSide.Get<TenantDatabaseLimits>())
-            .OpenAsync(QueryClass.Interactive, CancellationToken.None);
+        var globexConnections = new TenantConnectionFactory(acmeSide.Get<NpgsqlDataSource>(), new TenantPrincipal(globex.Id),
+            acmeSide.Get<TenantSchemaDirectory>(), acmeSide.Get<TenantConnectionLimiter>(), acmeSide.Get<TenantDatabaseLimits>());
+        await using var globexConnection = await globexConnections.OpenAsync(QueryClass.Interactive, CancellationToken.None);
 
         Assert.False(third.IsCompleted);
         await second.DisposeAsync();
@@ -76,17 +79,19 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         await using var setup = new InfrastructureHarness(Database);
         await setup.Migrator.MigrateAllAsync(CancellationToken.None);
         var acme = await setup.ProvisionAsync("acme");
-        await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(acme.Id), settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Faultline:Database:MaxConnectionsPerTenant"] = "2",
             ["Faultline:Database:ConnectionWait"] = "00:00:00.100",
-        });
+        };
+        await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(acme.Id), settings: settings);
         var connections = harness.Get<TenantConnectionFactory>();
 
         await using (await connections.OpenAsync(QueryClass.Interactive, CancellationToken.None))
         await using (await connections.OpenAsync(QueryClass.Background, CancellationToken.None))
         {
-            var refused = await Assert.ThrowsAsync<ServiceUnavailableException>(() => connections.OpenAsync(QueryClass.Analytics, CancellationToken.None));
+            var refused = await Assert.ThrowsAsync<ServiceUnavailableException>(() =>
+                connections.OpenAsync(QueryClass.Analytics, CancellationToken.None));
             Assert.True(refused.RetryAfter > TimeSpan.Zero);
         }
 
@@ -99,16 +104,20 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         await using var setup = new InfrastructureHarness(Database);
         await setup.Migrator.MigrateAllAsync(CancellationToken.None);
         var acme = await setup.ProvisionAsync("acme");
-        await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(acme.Id), settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Faultline:Database:StatementTimeouts:Analytics"] = "00:00:02",
             ["Faultline:Database:StatementTimeouts:Ingest"] = "00:01:00",
-        });
+        };
+        await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(acme.Id), settings: settings);
         var connections = harness.Get<TenantConnectionFactory>();
 
         Assert.Equal("2s", await StatementTimeoutAsync(connections, QueryClass.Analytics));
         Assert.Equal("1min", await StatementTimeoutAsync(connections, QueryClass.Ingest));
         Assert.Equal("10s", await StatementTimeoutAsync(connections, QueryClass.Interactive));
+        // The pool resets what a tenant connection set: catalog queries keep the server's default.
+        await using var catalog = harness.Get<NpgsqlDataSource>().CreateCommand("SHOW statement_timeout");
+        Assert.Equal("0", await catalog.ExecuteScalarAsync());
     }
 
     private static async Task<string> StatementTimeoutAsync(TenantConnectionFactory connections, QueryClass queryClass)
@@ -145,7 +154,7 @@ public sealed class TenantConnectionFactoryTests : DatabaseTest
         await using var harness = new InfrastructureHarness(Database, principal: new TenantPrincipal(tenantId));
         return await harness.InScopeAsync(async services =>
         {
-            var factory = (TenantConnectionFactory)services.GetService(typeof(TenantConnectionFactory))!;
+            var factory = services.GetRequiredService<TenantConnectionFactory>();
             await using var tenant = await factory.OpenAsync(QueryClass.Interactive, CancellationToken.None);
             return await work(tenant);
         });

@@ -131,7 +131,8 @@ public sealed class DatabaseFairnessTests(DatabaseFairnessTests.LimitedApi fixtu
         return new Tenant(owner, key, schema);
     }
 
-    private static Task<HttpResponseMessage> FailuresAsync(HttpClient key, string? repository = null, CancellationToken cancellationToken = default) =>
+    private static Task<HttpResponseMessage> FailuresAsync(HttpClient key, string? repository = null,
+        CancellationToken cancellationToken = default) =>
         key.PostAsJsonAsync("/api/v1/metrics/query",
             new { metric = "failures", from = T0.AddDays(-1), to = T0.AddDays(1), filters = new { repository } }, cancellationToken);
 

@@ -57,7 +57,8 @@ internal sealed class RedisQueryResultCache(RedisConnection redis, QueryCacheOpt
 
         // Every caller decodes the shared bytes, the one that computed them too: one path, and no
         // caller can change an instance another one holds. Each caller waits under its own token only.
-        var shared = _inFlight.GetOrAdd(key, _ => new Lazy<Task<byte[]>>(() => ShareAsync(database, key, async token => Encode(await compute(token)))));
+        var shared = _inFlight.GetOrAdd(key,
+            _ => new Lazy<Task<byte[]>>(() => ShareAsync(database, key, async token => Encode(await compute(token)))));
         return new CacheLookup<T>(Decode<T>(await shared.Value.WaitAsync(cancellationToken)), Hit: false);
     }
 
