@@ -35,15 +35,13 @@ internal sealed class RedisQueryResultCache(RedisConnection redis, QueryCacheOpt
 
     private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _inFlight = new();
 
-    private string KeyPrefix { get; } = redis.KeyPrefix + "query:";
-
     public async Task<CacheLookup<T>> GetOrComputeAsync<T>(string fingerprint, Func<CancellationToken, Task<T>> compute,
         CancellationToken cancellationToken)
     {
         var database = await redis.ConnectedDatabaseAsync();
         if (database is null) return new CacheLookup<T>(await compute(cancellationToken), Hit: false);
 
-        var key = KeyPrefix + fingerprint;
+        var key = "query:" + fingerprint;
         try
         {
             var cached = (byte[]?)await database.StringGetAsync(key);

@@ -10,7 +10,7 @@ namespace Faultline.Infrastructure.Caching;
 /// </summary>
 internal sealed class RedisRateLimiter(RedisConnection redis, InProcessRateLimiter fallback, ILogger<RedisRateLimiter> logger) : IRateLimiter
 {
-    private string KeyPrefix { get; } = redis.KeyPrefix + "ratelimit:";
+    private const string KeyPrefix = "ratelimit:";
 
     // INCR and the first window's expiry in one step, so no counter lives forever.
     private const string HitScript = """
