@@ -12,7 +12,10 @@ public sealed record QueryCacheOptions
     /// <summary>How long an entry lives; entries of old data versions are never read again and just age out.</summary>
     public TimeSpan EntryLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How long one instance may hold a key's computation before others compute too.</summary>
+    /// <summary>
+    /// How long one instance may hold a key's computation before others compute too; the computation
+    /// itself is cancelled then (it runs under no caller's token, so this is what bounds it).
+    /// </summary>
     public TimeSpan ComputeLease { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a waiting instance looks for the result another one is computing.</summary>
