@@ -31,6 +31,7 @@ public static class DependencyInjection
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(DatabaseTimeoutBehaviour<,>));
         // Authorization before validation: an anonymous or unauthorised caller learns nothing
         // about the shape a request must have.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<Alerts.TestDeliveries>();
         services.AddSingleton<Common.Caching.QueryCacheStatistics>();
         services.AddScoped<Common.Caching.QueryCacheOutcome>();
+        services.TryAddScoped<Common.Security.PrincipalOverride>();
         return services;
     }
 

@@ -32,12 +32,26 @@ public static class DependencyInjection
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// Npgsql gives up on a command after its own timeout (30 s by default): raised past the longest
+    /// statement timeout, so PostgreSQL stops a slow statement first and it is answered as a timeout.
+    /// </summary>
+    private static string WithCommandTimeoutBeyond(TimeSpan statementTimeout, string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.CommandTimeout = Math.Max(builder.CommandTimeout, (int)Math.Ceiling(statementTimeout.TotalSeconds) + 5);
+        return builder.ConnectionString;
+    }
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var postgres = configuration.GetConnectionString("Postgres") ?? DefaultPostgres;
         var redis = configuration["Redis:Configuration"] ?? DefaultRedis;
 
-        services.AddSingleton(_ => NpgsqlDataSource.Create(WithoutJit(postgres)));
+        var databaseLimits = (configuration.GetSection("Faultline:Database").Get<TenantDatabaseLimits>() ?? new()).Validated();
+        services.AddSingleton(databaseLimits);
+        services.AddSingleton<TenantConnectionLimiter>();
+        services.AddSingleton(_ => NpgsqlDataSource.Create(WithCommandTimeoutBeyond(databaseLimits.StatementTimeouts.Longest, WithoutJit(postgres))));
         services.AddDbContext<CatalogDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();

@@ -15,13 +15,15 @@ internal sealed class InfrastructureHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public InfrastructureHarness(TestDatabase database, string? redis = null, TenantPrincipal? principal = null)
+    /// <param name="settings">More configuration, by key.</param>
+    public InfrastructureHarness(TestDatabase database, string? redis = null, TenantPrincipal? principal = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["Redis:Configuration"] = redis ?? TestStack.Redis,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
 
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -33,6 +35,9 @@ internal sealed class InfrastructureHarness : IAsyncDisposable
     public SchemaMigrator Migrator => _provider.GetRequiredService<SchemaMigrator>();
 
     public IEnumerable<T> GetAll<T>() => _provider.GetServices<T>();
+
+    /// <summary>A service of the root provider (the principal is fixed, so scoped adapters work there too).</summary>
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
     /// <summary>Provisions through the catalog adapter in its own scope, as one request would.</summary>
     public async Task<Tenant> ProvisionAsync(string key)

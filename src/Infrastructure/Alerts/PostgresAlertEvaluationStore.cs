@@ -18,7 +18,7 @@ internal sealed class PostgresAlertEvaluationStore(TenantConnectionFactory conne
 {
     public async Task<IReadOnlyList<(Guid Id, string? Repository)>> EnabledRulesAsync(CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Background, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT id, query -> 'filters' ->> 'repository' FROM {tenant.Qualified("alert_rules")} WHERE enabled ORDER BY id", tenant.Connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -29,7 +29,7 @@ internal sealed class PostgresAlertEvaluationStore(TenantConnectionFactory conne
 
     public async Task<IAlertEvaluationLease?> TryLeaseAsync(Guid ruleId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var tenant = await connections.OpenAsync(cancellationToken);
+        var tenant = await connections.OpenAsync(QueryClass.Background, cancellationToken);
         NpgsqlTransaction? transaction = null;
         try
         {

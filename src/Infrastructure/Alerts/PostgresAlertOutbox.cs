@@ -17,7 +17,7 @@ internal sealed class PostgresAlertOutbox(TenantConnectionFactory connections, I
 
     public async Task<IReadOnlyList<PendingDelivery>> ClaimDueAsync(int max, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Background, cancellationToken);
         await using var command = new NpgsqlCommand("""
             UPDATE catalog.alert_outbox SET attempts = attempts + 1, next_attempt_at = now() + @lease
             WHERE id IN (SELECT id FROM catalog.alert_outbox
@@ -42,7 +42,7 @@ internal sealed class PostgresAlertOutbox(TenantConnectionFactory connections, I
     public async Task RecordAttemptAsync(PendingDelivery delivery, DateTimeOffset? retryAt, bool done, AlertHistoryEntry entry,
         CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Background, cancellationToken);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand("""
             UPDATE catalog.alert_outbox

@@ -17,7 +17,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
 
     private async Task<IReadOnlyList<AlertRuleStatus>> RulesAsync(Guid? id, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT {AlertRows.RuleColumns}, {AlertRows.StateColumns}
             FROM {tenant.Qualified("alert_rules")} r LEFT JOIN {tenant.Qualified("alert_states")} s ON s.rule_id = r.id
@@ -40,7 +40,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
 
     public async Task AddRuleAsync(AlertRule rule, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             INSERT INTO {tenant.Qualified("alert_rules")} (id, name, description, enabled, query, condition, window_minutes, for_minutes, severity,
                 no_data, on_error, renotify_minutes, channel_ids, muted_until, created_at, updated_at)
@@ -53,7 +53,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
 
     public async Task UpdateRuleAsync(AlertRule rule, bool resetStates, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand($"""
             UPDATE {tenant.Qualified("alert_rules")} SET name = @name, description = @description, enabled = @enabled, query = @query,
@@ -74,7 +74,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
 
     public async Task DeleteRuleAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(tenant, transaction, $"DELETE FROM {tenant.Qualified("alert_rules")} WHERE id = @id", id, cancellationToken);
         await ExecuteAsync(tenant, transaction, "DELETE FROM catalog.alert_outbox WHERE tenant_id = @tenant AND rule_id = @id AND done_at IS NULL", id,
@@ -84,7 +84,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
 
     public async Task MuteAsync(Guid ruleId, DateTimeOffset? until, AlertHistoryEntry entry, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand($"UPDATE {tenant.Qualified("alert_rules")} SET muted_until = @until WHERE id = @id",
                          tenant.Connection, transaction))
@@ -102,7 +102,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
     public async Task<IReadOnlyList<string?>> AcknowledgeAsync(Guid ruleId, string? group, bool allGroups, string actor, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
         var changed = new List<(string? Group, double? Value)>();
         await using (var command = new NpgsqlCommand($"""
@@ -142,7 +142,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
 
     public async Task<IReadOnlyList<AlertChannel>> ListChannelsAsync(CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT id, name, kind, url, recipients, secret, created_at FROM {tenant.Qualified("alert_channels")} ORDER BY created_at, id",
             tenant.Connection);
@@ -160,7 +160,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
 
     public async Task<IReadOnlyDictionary<Guid, ChannelHealth>> ChannelHealthAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT c.id, last.at, last.outcome = 'sent', CASE WHEN last.outcome = 'sent' THEN NULL ELSE last.detail END,
                    (SELECT count(*) FROM {tenant.Qualified("alert_history")} h
@@ -185,7 +185,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
 
     public async Task AddChannelAsync(AlertChannel channel, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             INSERT INTO {tenant.Qualified("alert_channels")} (id, name, kind, url, recipients, secret, created_at)
             VALUES (@id, @name, @kind, @url, @recipients, @secret, @created)
@@ -202,7 +202,7 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
 
     public async Task<bool> DeleteChannelAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
         var deleted = await ExecuteAsync(tenant, transaction, $"DELETE FROM {tenant.Qualified("alert_channels")} WHERE id = @id", id, cancellationToken);
         if (deleted == 0) return false;
@@ -218,14 +218,14 @@ internal sealed class PostgresAlertStore(TenantConnectionFactory connections, Ap
     public async Task AppendHistoryAsync(IReadOnlyList<AlertHistoryEntry> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0) return;
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = AlertRows.InsertHistory(new TenantTransaction(tenant, null), entries);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AlertHistoryEntry>> HistoryAsync(AlertHistoryFilter filter, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         var conditions = new List<string>();
         await using var command = new NpgsqlCommand { Connection = tenant.Connection };
         void Where(string condition, string name, object value)

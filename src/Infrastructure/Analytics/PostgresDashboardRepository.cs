@@ -25,7 +25,7 @@ internal sealed class PostgresDashboardRepository(TenantConnectionFactory connec
 
     public async Task UpdateAsync(Dashboard dashboard, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"UPDATE {tenant.Qualified("dashboards")} SET name = @name, description = @description, widgets = @widgets, updated_at = @at WHERE id = @id",
             tenant.Connection);
@@ -35,7 +35,7 @@ internal sealed class PostgresDashboardRepository(TenantConnectionFactory connec
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand($"DELETE FROM {tenant.Qualified("dashboards")} WHERE id = @id", tenant.Connection);
         command.Parameters.AddWithValue("id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -43,7 +43,7 @@ internal sealed class PostgresDashboardRepository(TenantConnectionFactory connec
 
     private async Task InsertAsync(Dashboard dashboard, string onConflict, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             INSERT INTO {tenant.Qualified("dashboards")} (id, name, description, is_default, widgets, created_at, updated_at)
             VALUES (@id, @name, @description, @is_default, @widgets, @created, @at) {onConflict}
@@ -65,7 +65,7 @@ internal sealed class PostgresDashboardRepository(TenantConnectionFactory connec
 
     private async Task<IReadOnlyList<Dashboard>> QueryAsync(string where, Guid? id, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT id, name, description, is_default, widgets::text, created_at, updated_at FROM {tenant.Qualified("dashboards")} {where}",
             tenant.Connection);

@@ -10,7 +10,7 @@ internal sealed class PostgresMetricStore(TenantConnectionFactory connections) :
 {
     public async Task<MetricResult> ComputeAsync(MetricQuery query, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Analytics, cancellationToken);
         var sql = new MetricSql(tenant, query);
         await using var command = new NpgsqlCommand(sql.Text, tenant.Connection);
         command.Parameters.AddRange(sql.Parameters.ToArray());

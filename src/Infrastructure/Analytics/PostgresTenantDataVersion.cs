@@ -18,7 +18,7 @@ internal sealed class PostgresTenantDataVersion(TenantConnectionFactory connecti
 
         async Task<long> ReadAsync()
         {
-            await using var tenant = await connections.OpenAsync(cancellationToken);
+            await using var tenant = await connections.OpenAsync(QueryClass.Analytics, cancellationToken);
             await using var command = new NpgsqlCommand($"SELECT data_version FROM {tenant.Qualified("settings")}", tenant.Connection);
             return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }

@@ -12,7 +12,10 @@ public sealed record QueryCacheOptions
     /// <summary>How long an entry lives; entries of old data versions are never read again and just age out.</summary>
     public TimeSpan EntryLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How long one instance may hold a key's computation before others compute too.</summary>
+    /// <summary>
+    /// How long one instance may hold a key's computation before others compute too; the computation
+    /// itself is cancelled then (it runs under no caller's token, so this is what bounds it).
+    /// </summary>
     public TimeSpan ComputeLease { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a waiting instance looks for the result another one is computing.</summary>
@@ -33,37 +36,47 @@ internal sealed class RedisQueryResultCache(RedisConnection redis, QueryCacheOpt
     // Compare-and-delete: a lease that expired and was taken by another instance is not ours to end.
     private const string ReleaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
-    private readonly ConcurrentDictionary<string, Task<byte[]>> _inFlight = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _inFlight = new();
 
-    private string KeyPrefix { get; } = redis.KeyPrefix + "query:";
-
-    public async Task<CacheLookup<T>> GetOrComputeAsync<T>(string fingerprint, Func<Task<T>> compute, CancellationToken cancellationToken)
+    public async Task<CacheLookup<T>> GetOrComputeAsync<T>(string fingerprint, Func<CancellationToken, Task<T>> compute,
+        CancellationToken cancellationToken)
     {
         var database = await redis.ConnectedDatabaseAsync();
-        if (database is null) return new CacheLookup<T>(await compute(), Hit: false);
+        if (database is null) return new CacheLookup<T>(await compute(cancellationToken), Hit: false);
 
-        var key = KeyPrefix + fingerprint;
+        var key = "query:" + fingerprint;
         try
         {
             var cached = (byte[]?)await database.StringGetAsync(key);
             if (cached is not null) return new CacheLookup<T>(Decode<T>(cached), Hit: true);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             logger.LogWarning("Query cache unavailable, computing directly: {Message}", exception.Message);
-            return new CacheLookup<T>(await compute(), Hit: false);
+            return new CacheLookup<T>(await compute(cancellationToken), Hit: false);
         }
 
         // Every caller decodes the shared bytes, the one that computed them too: one path, and no
-        // caller can change an instance another one holds.
-        var shared = _inFlight.GetOrAdd(key, _ => ComputeOnceAsync(database, key, async () => Encode(await compute())));
+        // caller can change an instance another one holds. Each caller waits under its own token only.
+        var shared = _inFlight.GetOrAdd(key,
+            _ => new Lazy<Task<byte[]>>(() => ShareAsync(database, key, async token => Encode(await compute(token)))));
+        return new CacheLookup<T>(Decode<T>(await shared.Value.WaitAsync(cancellationToken)), Hit: false);
+    }
+
+    /// <summary>
+    /// One computation for every caller of this process waiting on the key, under a token of its own that
+    /// ends with the lease (no caller's cancellation ends it); it leaves the in-flight map when done.
+    /// </summary>
+    private async Task<byte[]> ShareAsync(IDatabase database, string key, Func<CancellationToken, Task<byte[]>> compute)
+    {
         try
         {
-            return new CacheLookup<T>(Decode<T>(await shared.WaitAsync(cancellationToken)), Hit: false);
+            using var lease = new CancellationTokenSource(options.ComputeLease);
+            return await ComputeOnceAsync(database, key, () => compute(lease.Token));
         }
         finally
         {
-            _inFlight.TryRemove(new KeyValuePair<string, Task<byte[]>>(key, shared));
+            _inFlight.TryRemove(key, out _);
         }
     }
 
@@ -83,7 +96,7 @@ internal sealed class RedisQueryResultCache(RedisConnection redis, QueryCacheOpt
                 if (DateTimeOffset.UtcNow > deadline) return await compute();
             }
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             logger.LogWarning("Query cache lease failed, computing directly: {Message}", exception.Message);
             return await compute();
@@ -98,7 +111,7 @@ internal sealed class RedisQueryResultCache(RedisConnection redis, QueryCacheOpt
                 return stored;
             }
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             logger.LogWarning("Query cache read failed, computing directly: {Message}", exception.Message);
         }
@@ -109,7 +122,7 @@ internal sealed class RedisQueryResultCache(RedisConnection redis, QueryCacheOpt
             await database.StringSetAsync(key, encoded, options.EntryLifetime);
             await database.ScriptEvaluateAsync(ReleaseScript, [lease], [token]);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             logger.LogWarning("Could not store a query result: {Message}", exception.Message);
         }

@@ -10,7 +10,7 @@ namespace Faultline.Infrastructure.Caching;
 /// </summary>
 internal sealed class RedisRateLimiter(RedisConnection redis, InProcessRateLimiter fallback, ILogger<RedisRateLimiter> logger) : IRateLimiter
 {
-    private string KeyPrefix { get; } = redis.KeyPrefix + "ratelimit:";
+    private const string KeyPrefix = "ratelimit:";
 
     // INCR and the first window's expiry in one step, so no counter lives forever.
     private const string HitScript = """
@@ -29,7 +29,7 @@ internal sealed class RedisRateLimiter(RedisConnection redis, InProcessRateLimit
             var count = (long)result[0];
             return new RateLimitDecision(count <= limit, count, TimeSpan.FromMilliseconds(Math.Max(0, (long)result[1])));
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             logger.LogWarning("Rate limiting in process: Redis failed ({Message})", exception.Message);
             return fallback.Hit(bucket, limit, window);
@@ -46,7 +46,7 @@ internal sealed class RedisRateLimiter(RedisConnection redis, InProcessRateLimit
             var ttl = await database.KeyTimeToLiveAsync(KeyPrefix + bucket) ?? TimeSpan.Zero;
             return new RateLimitDecision(count < limit, count, ttl);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             logger.LogWarning("Rate limiting in process: Redis failed ({Message})", exception.Message);
             return fallback.Peek(bucket, limit);
@@ -62,7 +62,7 @@ internal sealed class RedisRateLimiter(RedisConnection redis, InProcessRateLimit
         {
             await database.KeyDeleteAsync(KeyPrefix + bucket);
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisConnection.IsFailure(exception))
         {
             logger.LogWarning("Could not reset rate limit {Bucket}: {Message}", bucket, exception.Message);
         }

@@ -21,7 +21,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
 
     public async Task<ModelAssignment?> GetAssignmentAsync(CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT classifier_model, challenger_model, challenger_share FROM {tenant.Qualified("settings")}", tenant.Connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -31,7 +31,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
 
     public async Task<int> SaveAssignmentAsync(ModelAssignment assignment, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
         // Only a changed choice re-classifies: the served model of a job may change with any of the three values.
         await using var update = new NpgsqlCommand($"""
@@ -59,7 +59,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
 
     public async Task<IReadOnlyList<JobLogs>> ClaimQueuedAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             WITH claimed AS (
                 UPDATE {tenant.Qualified("classification_queue")} SET claimed_until = now() + $2, attempts = attempts + 1
@@ -76,7 +76,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
 
     public async Task<JobLogs?> GetLogsAsync(long jobId, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             WITH claimed AS (SELECT $1::bigint AS job_id)
             {LogsSelect(tenant, "claimed")}
@@ -128,7 +128,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
     {
         var rows = predictions.SelectMany(p => p.Predictions.Select(a => (p.JobId, Analysis: a, Served: a.ModelVersion == p.ServedModel))).ToList();
         var served = rows.Where(r => r.Served).ToList();
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(tenant.Connection, transaction)
         {
@@ -180,7 +180,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
 
     public async Task<JobClassification?> GetClassificationAsync(long jobId, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT c.category, c.confidence, c.probabilities, c.key_lines, c.model_version, c.source, c.predicted_category, c.classified_at,
                    coalesce((SELECT jsonb_agg(jsonb_build_object('modelVersion', p.model_version, 'category', p.category,
@@ -199,7 +199,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
 
     public async Task<Feedback?> SaveFeedbackAsync(long jobId, string category, string actor, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             WITH job AS (
                 SELECT j.id, c.category AS current_category, c.source, c.predicted_category, c.model_version
@@ -230,7 +230,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
 
     public async Task<IReadOnlyList<Feedback>> ListFeedbackAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT job_id, category, predicted_category, model_version, actor, created_at
             FROM {tenant.Qualified("classification_feedback")} ORDER BY created_at DESC, job_id DESC LIMIT $1
@@ -254,7 +254,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
 
     public async Task<IReadOnlyList<FeedbackExample>> ListFeedbackExamplesAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT f.job_id, repo.name, f.category, l.content_gzip
             FROM {tenant.Qualified("classification_feedback")} f
@@ -273,7 +273,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
 
     public async Task<IReadOnlyList<ModelAgreement>> CompareModelsAsync(CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT p.model_version, count(*)::int, count(f.job_id)::int, count(*) FILTER (WHERE f.category = p.category)::int
             FROM {tenant.Qualified("job_predictions")} p LEFT JOIN {tenant.Qualified("classification_feedback")} f ON f.job_id = p.job_id

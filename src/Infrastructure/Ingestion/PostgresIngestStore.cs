@@ -22,7 +22,7 @@ internal sealed class PostgresIngestStore(TenantConnectionFactory connections) :
 
     public async Task<IReadOnlyList<StoredEvent>> StoreAsync(IReadOnlyList<PipelineEvent> events, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Ingest, cancellationToken);
         var sql = new IngestSql(tenant);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
 

@@ -8,7 +8,7 @@ internal sealed class PostgresJobLogStore(TenantConnectionFactory connections) :
 {
     public async Task<bool> JobExistsAsync(long jobId, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {tenant.Qualified("job_runs")} WHERE id = $1)", tenant.Connection);
         command.Parameters.Add(new NpgsqlParameter { Value = jobId });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -16,7 +16,7 @@ internal sealed class PostgresJobLogStore(TenantConnectionFactory connections) :
 
     public async Task SaveAsync(long jobId, byte[] gzip, long originalBytes, long storedBytes, bool truncated, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var transaction = await tenant.Connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(tenant.Connection, transaction)
         {

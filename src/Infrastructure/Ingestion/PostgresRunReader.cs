@@ -15,7 +15,7 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
     public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(RunFilter filter, (DateTimeOffset At, long Id)? after, int limit,
         CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         var sorted = SortedAt("r");
         await using var command = new NpgsqlCommand($"""
             SELECT {RunColumns(tenant)}
@@ -30,7 +30,7 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
     public async Task<IReadOnlyList<JobSummary>> ListJobsAsync(RunFilter filter, (DateTimeOffset At, long Id)? after, int limit,
         CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         var sorted = SortedAt("j");
         await using var command = new NpgsqlCommand($"""
             SELECT {JobColumns(tenant)}
@@ -45,7 +45,7 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
 
     public async Task<RunDetail?> GetRunAsync(long id, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var runCommand = new NpgsqlCommand($"SELECT {RunColumns(tenant)} WHERE r.id = $1", tenant.Connection);
         runCommand.Parameters.Add(new NpgsqlParameter { Value = id });
         var run = (await ReadAllAsync(runCommand, ReadRun, cancellationToken)).SingleOrDefault();
@@ -59,7 +59,7 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
 
     public async Task<JobDetail?> GetJobAsync(long id, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT {JobColumns(tenant, ", l.original_size, l.stored_size, l.truncated, l.received_at")} WHERE j.id = $1
             """, tenant.Connection);
@@ -71,7 +71,7 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
 
     public async Task<StoredLog?> GetLogAsync(long jobId, CancellationToken cancellationToken)
     {
-        await using var tenant = await connections.OpenAsync(cancellationToken);
+        await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT content_gzip, original_size, stored_size, truncated, received_at FROM {tenant.Qualified("job_logs")} WHERE job_id = $1",
             tenant.Connection);

@@ -28,6 +28,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ConflictException or DomainRuleException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),
             PayloadTooLargeException => Problem(StatusCodes.Status413PayloadTooLarge, "Content too large", exception.Message),
             TooManyRequestsException => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", exception.Message),
+            ServiceUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", exception.Message),
+            QueryTimeoutException => Problem(StatusCodes.Status504GatewayTimeout, "Query timed out", exception.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, ReasonPhrase(bad.StatusCode), DescribeBadRequest(bad)),
             _ => null,
         };
@@ -40,8 +42,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         if (problem.Status == StatusCodes.Status401Unauthorized) httpContext.Response.Headers.WWWAuthenticate = "Bearer";
-        if (exception is TooManyRequestsException limited)
-            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var retryAfter = exception switch
+        {
+            TooManyRequestsException limited => limited.RetryAfter,
+            ServiceUnavailableException busy => busy.RetryAfter,
+            _ => (TimeSpan?)null,
+        };
+        if (retryAfter is { } wait)
+            httpContext.Response.Headers.RetryAfter =
+                Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -26,5 +26,6 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<Unh
 
     private static bool IsExpectedOutcome(Exception exception) => exception is RequestValidationException or NotFoundException
         or ConflictException or UnauthenticatedException or ForbiddenAccessException or InvalidCredentialsException
-        or TooManyRequestsException or PayloadTooLargeException or Domain.DomainRuleException;
+        or TooManyRequestsException or PayloadTooLargeException or ServiceUnavailableException or QueryTimeoutException
+        or Domain.DomainRuleException;
 }

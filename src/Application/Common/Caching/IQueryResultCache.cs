@@ -9,5 +9,8 @@ public sealed record CacheLookup<T>(T Value, bool Hit);
 /// </summary>
 public interface IQueryResultCache
 {
-    Task<CacheLookup<T>> GetOrComputeAsync<T>(string fingerprint, Func<Task<T>> compute, CancellationToken cancellationToken);
+    /// <param name="compute">Gets the token the computation runs under: a shared computation has one of its
+    /// own, bounded by a timeout, since it serves every waiter and must not end when the first caller leaves.</param>
+    /// <param name="cancellationToken">This caller's: cancelling it ends only this caller's wait.</param>
+    Task<CacheLookup<T>> GetOrComputeAsync<T>(string fingerprint, Func<CancellationToken, Task<T>> compute, CancellationToken cancellationToken);
 }
