@@ -62,7 +62,16 @@ internal sealed class AlertScheduler(ISchedulerFactory factory, SchemaMigrator m
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_scheduler is { } scheduler) await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        // Let a start in progress end first: Quartz's cluster manager throws when shut down half-started.
         await base.StopAsync(cancellationToken);
+        if (_scheduler is not { } scheduler) return;
+        try
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Alert scheduler did not shut down cleanly");
+        }
     }
 }
