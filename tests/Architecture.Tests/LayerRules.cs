@@ -23,8 +23,8 @@ public sealed record LayerRule(string Layer, string Why, string[]? Allowed = nul
             "StackExchange.Redis", "Microsoft.AspNetCore"]);
 
     public static readonly LayerRule Infrastructure = new("Faultline.Infrastructure",
-        "Infrastructure never depends on the WebApi",
-        Forbidden: ["Faultline.WebApi"]);
+        "Infrastructure never depends on the WebApi, nor on System.Net.Mail (not for new development: MailKit sends mail)",
+        Forbidden: ["Faultline.WebApi", "System.Net.Mail"]);
 
     public static IReadOnlyList<LayerRule> All { get; } = [Domain, Application, Infrastructure];
 

@@ -16,6 +16,7 @@ public class RuleCheckerCatchesViolationsTests
     [InlineData("Faultline.Application", "Npgsql", "Npgsql.NpgsqlConnection")]
     [InlineData("Faultline.Application", "StackExchange.Redis", "StackExchange.Redis.IDatabase")]
     [InlineData("Faultline.Infrastructure", "Faultline.WebApi", "Faultline.WebApi.FaultlineApp")]
+    [InlineData("Faultline.Infrastructure", "System.Net.Mail", "System.Net.Mail.SmtpClient")]
     public void A_compiled_reference_to_a_forbidden_assembly_is_caught(string layer, string forbiddenAssembly, string forbiddenType)
     {
         var rule = LayerRule.All.Single(r => r.Layer == layer);
