@@ -45,8 +45,10 @@ public sealed class RunningApi : IAsyncDisposable
 
     /// <param name="productionLimits">Keep the default per-address abuse limits; otherwise they are raised,
     /// since every test signs up and logs in from 127.0.0.1.</param>
+    /// <param name="settings">More command-line settings ("--Key=value"), after the ones above so they win.</param>
     public static async Task<RunningApi> StartAsync(string? redis = null, string? demoTenant = null, bool waitUntilReady = true,
-        string? postgres = null, bool productionLimits = false, TestDatabase? sharedDatabase = null, string? schedulerName = null)
+        string? postgres = null, bool productionLimits = false, TestDatabase? sharedDatabase = null, string? schedulerName = null,
+        IEnumerable<string>? settings = null)
     {
         var database = sharedDatabase ?? new TestDatabase();
         if (sharedDatabase is null) await database.InitializeAsync();
@@ -78,6 +80,7 @@ public sealed class RunningApi : IAsyncDisposable
                 "--Faultline:Limits:LoginAttemptsPerAddressPer5Minutes=100000",
                 "--Faultline:Limits:ResetRequestsPerAddressPerHour=100000",
             ],
+            .. settings ?? [],
         ]);
         await app.StartAsync();
 
