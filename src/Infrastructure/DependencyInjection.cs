@@ -56,7 +56,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Webhooks.IWebhookUrls, Ingestion.ConfiguredWebhookUrls>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
-        services.AddDataProtection().SetApplicationName("Faultline");
+        var dataProtection = services.AddDataProtection().SetApplicationName("Faultline");
+        if (KeyRingCertificate.Load(configuration) is { } keyRingCertificate) dataProtection.ProtectKeysWithCertificate(keyRingCertificate);
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(dataSource));
         services.AddSingleton<TenantSchemaDirectory>();
@@ -76,6 +77,7 @@ public static class DependencyInjection
             classification.RelativeTo(provider.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Inference.OnnxFailureClassifier>>()));
         services.AddScoped<Application.Classification.IClassificationStore, Classification.PostgresClassificationStore>();
+        services.AddSingleton<Classification.ClassificationQueueGauge>();
         services.AddHostedService<Classification.ClassificationWorker>();
 
         services.AddScoped<IEmailOutbox, EmailOutbox>();
