@@ -1,5 +1,6 @@
 using Faultline.Application.Common.Caching;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Metrics;
 using MediatR;
 
 namespace Faultline.Application.Common.Behaviours;
@@ -13,7 +14,7 @@ namespace Faultline.Application.Common.Behaviours;
 /// harmless, an older one impossible.
 /// </summary>
 public sealed class QueryCachingBehaviour<TRequest, TResponse>(
-    ICurrentPrincipal principal, ITenantDataVersion dataVersion, IQueryResultCache cache, QueryCacheStatistics statistics, QueryCacheOutcome outcome)
+    ICurrentPrincipal principal, ITenantDataVersion dataVersion, IQueryResultCache cache, FaultlineMetrics metrics, QueryCacheOutcome outcome)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICachedQuery
 {
@@ -24,10 +25,10 @@ public sealed class QueryCachingBehaviour<TRequest, TResponse>(
         var version = await dataVersion.CurrentAsync(cancellationToken);
         var lookup = await cache.GetOrComputeAsync(QueryFingerprint.Of(tenantId, version, typeof(TRequest).Name, request.CacheKey), () =>
         {
-            statistics.RecordComputation();
+            metrics.QueryComputed();
             return next();
         }, cancellationToken);
-        statistics.RecordLookup(lookup.Hit);
+        metrics.QueryCacheLookup(lookup.Hit);
         outcome.Record(lookup.Hit);
         return lookup.Value;
     }
