@@ -17,8 +17,7 @@ public sealed class ErrorMonitoringTests
     public async Task An_unhandled_exception_is_reported_with_tenant_request_and_release_and_without_secrets()
     {
         await using var sentry = await HttpReceiver.StartAsync();
-        var dsn = sentry.Url($"/{Project}").Replace("http://", "http://public-key@", StringComparison.Ordinal);
-        await using var api = await RunningApi.StartAsync(settings: [$"--Sentry:Dsn={dsn}", $"--Sentry:Release={Release}"]);
+        await using var api = await RunningApi.StartAsync(settings: [$"--Sentry:Dsn={Dsn(sentry)}", $"--Sentry:Release={Release}"]);
         using var owner = new ApiSession(api);
         await owner.SignUpAsync(Emails.New("sentry"));
         var tenant = (await owner.MeAsync()).GetProperty("tenant");
@@ -57,6 +56,34 @@ public sealed class ErrorMonitoringTests
         Assert.DoesNotContain("\"cookies\"", envelope, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("\"authorization\":", envelope, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_failed_background_job_is_reported_with_its_tenant_and_release()
+    {
+        await using var sentry = await HttpReceiver.StartAsync();
+        await using var api = await RunningApi.StartAsync(settings: [$"--Sentry:Dsn={Dsn(sentry)}", $"--Sentry:Release={Release}"]);
+        using var owner = new ApiSession(api);
+        await owner.SignUpAsync(Emails.New("sentry-job"));
+        var tenant = (await owner.MeAsync()).GetProperty("tenant");
+        var schema = "t_" + tenant.GetProperty("key").GetString();
+
+        // The tenant's queue is gone; a notification sends the background classifier to it.
+        await api.Database.ScalarAsync<int>($"DROP TABLE {schema}.classification_queue CASCADE; SELECT 1");
+        await api.Database.ScalarAsync<string>($"SELECT pg_notify('faultline_classification', '{schema}')::text");
+
+        var tenantTag = $"\"TenantId\":\"{tenant.GetProperty("id").GetString()}\"";
+        HttpReceiver.Received? report = null;
+        await RunningApi.WaitForAsync(() =>
+        {
+            report = sentry.To($"/api/{Project}/envelope/").FirstOrDefault(r => r.Body.Contains(tenantTag, StringComparison.Ordinal));
+            return Task.FromResult(report is not null);
+        });
+
+        Assert.Contains("ClassifyQueuedJobs", report!.Body, StringComparison.Ordinal);
+        Assert.Contains(Release, report.Body, StringComparison.Ordinal);
+    }
+
+    private static string Dsn(HttpReceiver sentry) => sentry.Url($"/{Project}").Replace("http://", "http://public-key@", StringComparison.Ordinal);
 
     [Fact]
     public async Task Without_a_dsn_nothing_is_sent()
