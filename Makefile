@@ -41,7 +41,7 @@ run: spa build stack
 	Faultline__PublicBaseUrl=http://127.0.0.1:$(PORT) \
 	Faultline__DataProtection__CertificatePath=$(CURDIR)/.local/dataprotection.pfx \
 	Faultline__DataProtection__CertificatePassword=$${FAULTLINE_DATAPROTECTION_PASSWORD:-faultline-local} \
-	Logging__Console__FormatterName=$${FAULTLINE_LOG_FORMAT:-simple} \
+	Logging__Console__FormatterName=$${FAULTLINE_LOG_FORMAT:-simple} Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
 	dotnet src/WebApi/bin/$(CONFIG)/net10.0/Faultline.WebApi.dll --contentRoot $(CURDIR)/src/WebApi --urls http://127.0.0.1:$(PORT)
 
 test:

@@ -37,6 +37,8 @@ public static class DependencyInjection
         var postgres = configuration.GetConnectionString("Postgres") ?? DefaultPostgres;
         var redis = configuration["Redis:Configuration"] ?? DefaultRedis;
 
+        // The meter factory FaultlineMetrics needs; a web host has one already, the bench's plain container not.
+        services.AddMetrics();
         services.AddSingleton(_ => NpgsqlDataSource.Create(WithoutJit(postgres)));
         services.AddDbContext<CatalogDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
