@@ -18,7 +18,7 @@ public sealed partial class ProxyAndBrowserSecurityTests
         var email = Emails.New("proxied");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/signup")
         {
-            Content = JsonContent.Create(new { email, password = Passwords.Good, tenantName = "Proxied" }),
+            Content = JsonContent.Create(new { email, password = Passwords.Good, tenantName = email.Split('@')[0] + " Org" }),
         };
         request.Headers.Add("X-Forwarded-For", ClientBehindProxy);
         request.Headers.Add("X-Forwarded-Proto", "https");
@@ -55,6 +55,32 @@ public sealed partial class ProxyAndBrowserSecurityTests
         Assert.Equal(ClientBehindProxy, address);
         Assert.Contains("secure", SessionCookie(response), StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_one_abusers_address_limit_does_not_lock_out_the_others()
+    {
+        await using var api = await RunningApi.StartAsync(productionLimits: true,
+            settings: ["--Faultline:ForwardedHeaders:KnownNetworks:0=127.0.0.0/8", "--Faultline:Limits:SignUpsPerAddressPerHour=3"]);
+
+        // A client without cookies: each sign-up is a stranger's, not a signed-in session's (which would need antiforgery).
+        using var strangers = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = api.BaseAddress };
+
+        async Task<string> SignUpFromAsync(string address)
+        {
+            var email = Emails.New("limited");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/signup")
+            {
+                Content = JsonContent.Create(new { email, password = Passwords.Good, tenantName = email.Split('@')[0] + " Org" }),
+            };
+            request.Headers.Add("X-Forwarded-For", address);
+            var response = await strangers.SendAsync(request);
+            return $"{(int)response.StatusCode} {(response.IsSuccessStatusCode ? "" : await response.Content.ReadAsStringAsync())}".Trim();
+        }
+
+        for (var i = 0; i < 3; i++) Assert.Equal("201", await SignUpFromAsync("203.0.113.66"));
+        Assert.StartsWith("429", await SignUpFromAsync("203.0.113.66"), StringComparison.Ordinal);
+        Assert.Equal("201", await SignUpFromAsync("198.51.100.7"));
     }
 
     [Fact]
