@@ -34,10 +34,14 @@ N ?= 10000000
 TENANT ?= bench10m
 
 run: spa build stack
+	@scripts/dataprotection-cert.sh
 	@$(BENCH) seed --tenant demo --jobs 100000 --days 30 --logs-fraction 1 --if-empty --demo-alerts
 	@echo "Faultline on http://127.0.0.1:$(PORT) — log in as demo@faultline.local / faultline-demo-password; e-mails land in .local/mail/new"
 	Faultline__DemoTenant__Key=$${FAULTLINE_DEMO_TENANT:-demo} Faultline__DemoTenant__Name="Demo Org" \
 	Faultline__PublicBaseUrl=http://127.0.0.1:$(PORT) \
+	Faultline__DataProtection__CertificatePath=$(CURDIR)/.local/dataprotection.pfx \
+	Faultline__DataProtection__CertificatePassword=$${FAULTLINE_DATAPROTECTION_PASSWORD:-faultline-local} \
+	Logging__Console__FormatterName=$${FAULTLINE_LOG_FORMAT:-simple} Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
 	dotnet src/WebApi/bin/$(CONFIG)/net10.0/Faultline.WebApi.dll --contentRoot $(CURDIR)/src/WebApi --urls http://127.0.0.1:$(PORT)
 
 test:

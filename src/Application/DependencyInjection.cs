@@ -49,7 +49,7 @@ public static class DependencyInjection
         services.AddScoped<Alerts.AlertMetricReader>();
         services.AddScoped<Alerts.AlertNotifications>();
         services.AddScoped<Alerts.TestDeliveries>();
-        services.AddSingleton<Common.Caching.QueryCacheStatistics>();
+        services.AddSingleton<Common.Metrics.FaultlineMetrics>();
         services.AddScoped<Common.Caching.QueryCacheOutcome>();
         services.TryAddScoped<Common.Security.PrincipalOverride>();
         return services;

@@ -48,6 +48,8 @@ public static class DependencyInjection
         var postgres = configuration.GetConnectionString("Postgres") ?? DefaultPostgres;
         var redis = configuration["Redis:Configuration"] ?? DefaultRedis;
 
+        // The meter factory FaultlineMetrics needs; a web host has one already, the bench's plain container not.
+        services.AddMetrics();
         var databaseLimits = (configuration.GetSection("Faultline:Database").Get<TenantDatabaseLimits>() ?? new()).Validated();
         services.AddSingleton(databaseLimits);
         services.AddSingleton<TenantConnectionLimiter>();
@@ -70,7 +72,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Webhooks.IWebhookUrls, Ingestion.ConfiguredWebhookUrls>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
-        services.AddDataProtection().SetApplicationName("Faultline");
+        var dataProtection = services.AddDataProtection().SetApplicationName("Faultline");
+        if (KeyRingCertificate.Load(configuration) is { } keyRingCertificate) dataProtection.ProtectKeysWithCertificate(keyRingCertificate);
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(dataSource));
         services.AddSingleton<TenantSchemaDirectory>();
@@ -90,6 +93,7 @@ public static class DependencyInjection
             classification.RelativeTo(provider.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Inference.OnnxFailureClassifier>>()));
         services.AddScoped<Application.Classification.IClassificationStore, Classification.PostgresClassificationStore>();
+        services.AddSingleton<Classification.ClassificationQueueGauge>();
         services.AddHostedService<Classification.ClassificationWorker>();
 
         services.AddScoped<IEmailOutbox, EmailOutbox>();

@@ -73,6 +73,10 @@ public static class FaultlineApp
             return Task.CompletedTask;
         }));
 
+        builder.AddTrustedProxies();
+        builder.AddSecurityHeaders();
+        builder.AddErrorMonitoring();
+        builder.AddTelemetry();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddBuiltSpa();
 
@@ -80,22 +84,13 @@ public static class FaultlineApp
         // Models and the ONNX Runtime library are checked now: a bad deployment stops the start with its reason.
         app.Services.GetRequiredService<Application.Classification.IFailureClassifier>();
 
-        app.Use((context, next) =>
-        {
-            // Set when the response starts, so error responses written after a clear keep them.
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "no-referrer";
-                return Task.CompletedTask;
-            });
-            return next(context);
-        });
+        app.UseTrustedProxies();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseErrorMonitoringTags();
+        app.UseTenantLogScope();
         app.UseSessionAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -107,7 +102,7 @@ public static class FaultlineApp
         });
 
         app.MapHealthEndpoints();
-        app.MapQueryCacheMetrics();
+        app.MapMetrics();
         var api = app.MapGroup("/api/v1");
         api.MapOperatorTenantEndpoints();
         api.MapAuthEndpoints();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Domain.Authorization;
 using Faultline.Domain.Tenants;
@@ -17,6 +18,7 @@ internal sealed class ApplicationHarness : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<IMeterFactory, HarnessMeters>();
         services.AddApplication();
         services.AddSingleton<ICurrentPrincipal>(principal ?? FakePrincipal.Anonymous);
         services.AddSingleton<ITenantCatalog>(Catalog);
@@ -37,6 +39,21 @@ internal sealed class ApplicationHarness : IDisposable
     }
 
     public void Dispose() => _provider.Dispose();
+}
+
+/// <summary>The meters of one harness (a host's factory comes with its logging and DI setup, which this harness leaves out).</summary>
+internal sealed class HarnessMeters : IMeterFactory
+{
+    private readonly List<Meter> _meters = [];
+
+    public Meter Create(MeterOptions options)
+    {
+        var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Tags = options.Tags, Scope = this });
+        _meters.Add(meter);
+        return meter;
+    }
+
+    public void Dispose() => _meters.ForEach(meter => meter.Dispose());
 }
 
 internal sealed class FakePrincipal(bool authenticated, params Permission[] permissions) : ICurrentPrincipal

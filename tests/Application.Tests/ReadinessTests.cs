@@ -37,7 +37,7 @@ public class ReadinessTests
 
         Assert.False(readiness.IsReady);
         Assert.Equal("migrations pending", readiness.Checks.Single(c => c.Name == "reports").Problem);
-        Assert.Equal("connection refused", readiness.Checks.Single(c => c.Name == "throws").Problem);
+        Assert.Equal("throws is unavailable.", readiness.Checks.Single(c => c.Name == "throws").Problem);
         Assert.True(readiness.Checks.Single(c => c.Name == "fine").Healthy);
     }
 

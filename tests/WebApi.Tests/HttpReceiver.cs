@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Faultline.WebApi.Tests;
@@ -10,6 +11,7 @@ namespace Faultline.WebApi.Tests;
 /// A real HTTP server standing in for Slack and webhook receivers: it records every request and
 /// answers each path with scripted responses (the last one repeats). It listens on 127.0.0.2, which
 /// the test API trusts as an internal receiver, while 127.0.0.1 stays refused by the SSRF guard.
+/// Compressed bodies (Sentry's envelopes are gzipped) are recorded decompressed.
 /// </summary>
 public sealed class HttpReceiver : IAsyncDisposable
 {
@@ -37,8 +39,10 @@ public sealed class HttpReceiver : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{Address}:0");
         builder.Logging.ClearProviders();
+        builder.Services.AddRequestDecompression();
         var app = builder.Build();
         var receiver = new HttpReceiver(app);
+        app.UseRequestDecompression();
         app.Run(async context =>
         {
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();

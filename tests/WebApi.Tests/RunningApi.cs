@@ -45,7 +45,7 @@ public sealed class RunningApi : IAsyncDisposable
 
     /// <param name="productionLimits">Keep the default per-address abuse limits; otherwise they are raised,
     /// since every test signs up and logs in from 127.0.0.1.</param>
-    /// <param name="settings">More configuration, as "--Section:Key=value" arguments.</param>
+    /// <param name="settings">More command-line settings ("--Key=value"), after the ones above so they win.</param>
     public static async Task<RunningApi> StartAsync(string? redis = null, string? demoTenant = null, bool waitUntilReady = true,
         string? postgres = null, bool productionLimits = false, TestDatabase? sharedDatabase = null, string? schedulerName = null,
         IEnumerable<string>? settings = null)

@@ -1,3 +1,4 @@
+using Faultline.Application.Common.Metrics;
 using Faultline.Application.Common.Security;
 using MediatR;
 
@@ -12,7 +13,7 @@ namespace Faultline.Application.Alerts;
 public sealed record DeliverAlertNotifications(int Max = 20) : IRequest<int>;
 
 public sealed class DeliverAlertNotificationsHandler(
-    IAlertOutbox outbox, IAlertStore store, IAlertChannelSender sender, AlertDeliveryPolicy policy, TimeProvider clock)
+    IAlertOutbox outbox, IAlertStore store, IAlertChannelSender sender, AlertDeliveryPolicy policy, TimeProvider clock, FaultlineMetrics metrics)
     : IRequestHandler<DeliverAlertNotifications, int>
 {
     public async Task<int> Handle(DeliverAlertNotifications request, CancellationToken cancellationToken)
@@ -40,6 +41,7 @@ public sealed class DeliverAlertNotificationsHandler(
                 notification.Group, null, notification.State, notification.Value, null, delivery.ChannelId, channelName, delivery.Attempt, outcome,
                 detail, null);
             await outbox.RecordAttemptAsync(delivery, retryIn is { } wait ? now + wait : null, done: retryIn is null, entry, cancellationToken);
+            metrics.AlertDeliveryAttempted(outcome);
         }
 
         return due.Count;

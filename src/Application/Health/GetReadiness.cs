@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Faultline.Application.Common.Interfaces;
 using MediatR;
+using Microsoft.Extensions.Logging;
 
 namespace Faultline.Application.Health;
 
@@ -11,7 +12,8 @@ public sealed record Readiness(bool IsReady, IReadOnlyList<DependencyCheck> Chec
 
 public sealed record DependencyCheck(string Name, bool Healthy, double DurationMs, string? Problem);
 
-public sealed class GetReadinessHandler(IEnumerable<IReadinessProbe> probes) : IRequestHandler<GetReadiness, Readiness>
+public sealed class GetReadinessHandler(IEnumerable<IReadinessProbe> probes, ILogger<GetReadinessHandler> logger)
+    : IRequestHandler<GetReadiness, Readiness>
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
@@ -21,7 +23,7 @@ public sealed class GetReadinessHandler(IEnumerable<IReadinessProbe> probes) : I
         return new Readiness(checks.All(c => c.Healthy), checks);
     }
 
-    private static async Task<DependencyCheck> CheckAsync(IReadinessProbe probe, CancellationToken cancellationToken)
+    private async Task<DependencyCheck> CheckAsync(IReadinessProbe probe, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         string? problem;
@@ -35,7 +37,9 @@ public sealed class GetReadinessHandler(IEnumerable<IReadinessProbe> probes) : I
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            problem = exception.Message;
+            // The answer is public: it names the dependency; the exception (addresses, versions, internals) goes to the log.
+            logger.LogWarning(exception, "Readiness probe {Dependency} failed", probe.Name);
+            problem = $"{probe.Name} is unavailable.";
         }
 
         return new DependencyCheck(probe.Name, problem is null, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), problem);

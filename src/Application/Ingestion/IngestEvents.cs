@@ -1,5 +1,6 @@
 using Faultline.Application.Alerts;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Metrics;
 using Faultline.Application.Common.Security;
 using Faultline.Domain.Ingestion;
 using FluentValidation;
@@ -38,7 +39,7 @@ public sealed class IngestEventsHandler(EventIngestor ingestor) : IRequestHandle
 /// Validates the items of a batch and stores the valid ones together; shared by the events API and
 /// the provider webhooks.
 /// </summary>
-public sealed class EventIngestor(IIngestStore store, ICurrentPrincipal principal, IAlertTrigger alerts)
+public sealed class EventIngestor(IIngestStore store, ICurrentPrincipal principal, IAlertTrigger alerts, FaultlineMetrics metrics)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<EventInput> items, CancellationToken cancellationToken)
     {
@@ -63,7 +64,9 @@ public sealed class EventIngestor(IIngestStore store, ICurrentPrincipal principa
             if (changed.Count > 0) alerts.DataChanged(tenantId, changed);
         }
 
-        return new IngestResult(results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"),
+        var result = new IngestResult(results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"),
             results.Count(r => r.Status == "rejected"), results);
+        metrics.EventsIngested(result.Accepted, result.Duplicates, result.Rejected);
+        return result;
     }
 }

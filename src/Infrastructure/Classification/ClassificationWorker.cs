@@ -15,8 +15,8 @@ namespace Faultline.Infrastructure.Classification;
 /// lost notification (restart, dropped connection) left behind. Claims are leased rows, so several
 /// instances share the work without doing any twice.
 /// </summary>
-internal sealed class ClassificationWorker(
-    NpgsqlDataSource dataSource, BackgroundWork work, SchemaMigrator migrator, ILogger<ClassificationWorker> logger) : BackgroundService
+internal sealed class ClassificationWorker(NpgsqlDataSource dataSource, BackgroundWork work, SchemaMigrator migrator, ClassificationQueueGauge queueGauge,
+    ILogger<ClassificationWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
     private static readonly IReadOnlySet<Permission> Permissions = new HashSet<Permission> { Permission.DataIngest };
@@ -60,6 +60,7 @@ internal sealed class ClassificationWorker(
 
     private async Task ClassifyAsync(CancellationToken stoppingToken)
     {
+        long? measuredAt = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             using var sweep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -74,6 +75,13 @@ internal sealed class ClassificationWorker(
                 schema = "";
             }
 
+            // At most once a sweep interval, also while notifications keep the sweep from coming.
+            if (measuredAt is null || TimeProvider.System.GetElapsedTime(measuredAt.Value) >= SweepInterval)
+            {
+                measuredAt = TimeProvider.System.GetTimestamp();
+                await MeasureQueueAsync(stoppingToken);
+            }
+
             try
             {
                 var tenants = await work.TenantsAsync(schema == "" ? null : schema, stoppingToken);
@@ -83,6 +91,18 @@ internal sealed class ClassificationWorker(
             {
                 logger.LogWarning(exception, "Background classification failed; it is retried on the next sweep");
             }
+        }
+    }
+
+    private async Task MeasureQueueAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await queueGauge.MeasureAsync(stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Classification queue not measured: {Message}", exception.Message);
         }
     }
 

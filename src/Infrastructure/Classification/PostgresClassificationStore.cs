@@ -15,7 +15,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
     /// <summary>Notified (payload: the tenant's schema) when a tenant's classification queue gains work.</summary>
     public const string Channel = "faultline_classification";
 
-    private const int MaxAttempts = 5;
+    internal const int MaxAttempts = 5;
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -2,6 +2,7 @@ using Faultline.Application.Common.Security;
 using Faultline.Domain.Authorization;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Faultline.Infrastructure.Scheduling;
@@ -9,13 +10,17 @@ namespace Faultline.Infrastructure.Scheduling;
 /// <summary>
 /// Runs a request for one tenant outside any HTTP request: in its own scope, as a named system
 /// actor holding only the given permissions, through the same MediatR pipeline (authorization
-/// included) a request would take.
+/// included) a request would take. Its log lines, and the error reports made of them, name the tenant and the work.
 /// </summary>
-public sealed class BackgroundWork(IServiceScopeFactory scopes, NpgsqlDataSource dataSource)
+public sealed class BackgroundWork(IServiceScopeFactory scopes, NpgsqlDataSource dataSource, ILogger<BackgroundWork> logger)
 {
     public async Task<T> SendAsync<T>(Guid tenantId, string actor, IReadOnlySet<Permission> permissions, IRequest<T> request,
         CancellationToken cancellationToken)
     {
+        using var logScope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["TenantId"] = tenantId.ToString(), ["Actor"] = actor, ["Work"] = request.GetType().Name,
+        });
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PrincipalOverride>().Principal = new BackgroundPrincipal(tenantId, actor, permissions);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Faultline.Application.Analytics;
 using Faultline.Application.Common.Caching;
 using Faultline.Application.Dashboards;
@@ -74,25 +73,6 @@ public static class AnalyticsEndpoints
             .WithSummary("Every widget's data of a dashboard (default range: the last 7 days); the filters apply to every widget that accepts them.")
             .Produces<DashboardData>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    /// <summary>Process-wide query cache counters in the Prometheus text format, for scraping.</summary>
-    public static void MapQueryCacheMetrics(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health/metrics", (QueryCacheStatistics statistics) => Results.Text(string.Create(CultureInfo.InvariantCulture, $"""
-                # HELP faultline_query_cache_hits_total Cached query lookups answered from the cache.
-                # TYPE faultline_query_cache_hits_total counter
-                faultline_query_cache_hits_total {statistics.Hits}
-                # HELP faultline_query_cache_misses_total Cached query lookups not in the cache.
-                # TYPE faultline_query_cache_misses_total counter
-                faultline_query_cache_misses_total {statistics.Misses}
-                # HELP faultline_query_computations_total Query computations run (below misses when single-flight shared one).
-                # TYPE faultline_query_computations_total counter
-                faultline_query_computations_total {statistics.Computations}
-                # HELP faultline_query_cache_hit_ratio Hits / (hits + misses) since the process started.
-                # TYPE faultline_query_cache_hit_ratio gauge
-                faultline_query_cache_hit_ratio {statistics.HitRatio:0.####}
-
-                """), "text/plain; version=0.0.4"))
-            .WithTags("Health").WithSummary("Query cache hit ratio and counters (Prometheus text format).");
 
     private static T WithCacheHeader<T>(HttpContext context, T result)
     {

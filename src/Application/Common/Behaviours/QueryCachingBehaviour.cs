@@ -1,6 +1,7 @@
 using Faultline.Application.Common.Caching;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
+using Faultline.Application.Common.Metrics;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ namespace Faultline.Application.Common.Behaviours;
 /// snapshot of the principal, under the cache's token, not the request's.
 /// </remarks>
 public sealed class QueryCachingBehaviour<TRequest, TResponse>(
-    ICurrentPrincipal principal, ITenantDataVersion dataVersion, IQueryResultCache cache, QueryCacheStatistics statistics, QueryCacheOutcome outcome,
+    ICurrentPrincipal principal, ITenantDataVersion dataVersion, IQueryResultCache cache, FaultlineMetrics metrics, QueryCacheOutcome outcome,
     IServiceScopeFactory scopes)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICachedQuery, IRequest<TResponse>
@@ -33,14 +34,14 @@ public sealed class QueryCachingBehaviour<TRequest, TResponse>(
         var caller = new PrincipalSnapshot(principal);
         var lookup = await cache.GetOrComputeAsync(QueryFingerprint.Of(tenantId, version, typeof(TRequest).Name, request.CacheKey),
             computation => ComputeAsync(request, caller, computation), cancellationToken);
-        statistics.RecordLookup(lookup.Hit);
+        metrics.QueryCacheLookup(lookup.Hit);
         outcome.Record(lookup.Hit);
         return lookup.Value;
     }
 
     private async Task<TResponse> ComputeAsync(TRequest request, ICurrentPrincipal caller, CancellationToken cancellationToken)
     {
-        statistics.RecordComputation();
+        metrics.QueryComputed();
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PrincipalOverride>().Principal = caller;
         return await scope.ServiceProvider.GetRequiredService<IRequestHandler<TRequest, TResponse>>().Handle(request, cancellationToken);
