@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using FluentValidation;
 using Mono.Cecil;
 
 namespace Faultline.Architecture.Tests;
@@ -7,7 +9,7 @@ namespace Faultline.Architecture.Tests;
 /// The checker itself, against fixtures that break each rule: an architecture test that cannot
 /// fail would guard nothing.
 /// </summary>
-public class RuleCheckerCatchesViolationsTests
+public partial class RuleCheckerCatchesViolationsTests
 {
     [Theory]
     [InlineData("Faultline.Domain", "Newtonsoft.Json", "Newtonsoft.Json.JsonConvert")]
@@ -46,6 +48,20 @@ public class RuleCheckerCatchesViolationsTests
         Assert.Equal([expected], LayerRule.All.Single(r => r.Layer == layer).ViolationsIn(project));
     }
 
+    [Fact]
+    public void Every_way_of_building_a_backtracking_regex_is_caught()
+    {
+        Assert.Equal(["Constructed", "Generated", "Static", "Validated", "WithTimeout", "WithoutOptions"],
+            RegexViolationsIn(typeof(BacktrackingRegexes)).Select(v => v.Split(':')[0].Split('.')[^1]));
+        Assert.Empty(RegexViolationsIn(typeof(LinearRegexes)));
+    }
+
+    private static IReadOnlyList<string> RegexViolationsIn(Type fixture)
+    {
+        using var assembly = AssemblyDefinition.ReadAssembly(typeof(RuleCheckerCatchesViolationsTests).Assembly.Location);
+        return LinearRegexRule.ViolationsIn([assembly.MainModule.GetType(fixture.FullName!.Replace('+', '/'))]);
+    }
+
     /// <summary>
     /// Emits, writes and reads back a small assembly with one class holding a field of the given
     /// type, as the compiler would for code in that layer that used it.
@@ -67,5 +83,38 @@ public class RuleCheckerCatchesViolationsTests
         assembly.Dispose();
         image.Position = 0;
         return AssemblyDefinition.ReadAssembly(image);
+    }
+
+    /// <summary>One backtracking regex per way the product could build one (the compiler's output is what the rule reads).</summary>
+    internal static partial class BacktrackingRegexes
+    {
+        public static Regex Constructed() => new("a.*b", RegexOptions.IgnoreCase);
+
+        public static Regex WithoutOptions() => new("a.*b");
+
+        public static Regex WithTimeout(RegexOptions options) => new("a.*b", options, TimeSpan.FromSeconds(1));
+
+        public static bool Static(string input) => Regex.IsMatch(input, "a.*b", RegexOptions.CultureInvariant);
+
+        public static void Validated(AbstractValidator<string> validator) => validator.RuleFor(s => s).Matches("a.*b");
+
+        [GeneratedRegex("a.*b", RegexOptions.IgnoreCase)]
+        public static partial Regex Generated();
+    }
+
+    internal static partial class LinearRegexes
+    {
+        public static Regex Constructed() => new("a.*b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
+
+        public static Regex WithTimeout() => new("a.*b", RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
+
+        public static bool Static(string input) => Regex.IsMatch(input, "a.*b", RegexOptions.NonBacktracking);
+
+        public static string Replaced(string input) => Regex.Replace(input, "a.*b", "", RegexOptions.NonBacktracking);
+
+        public static void Validated(AbstractValidator<string> validator) => validator.RuleFor(s => s).Matches(Generated());
+
+        [GeneratedRegex("a.*b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+        public static partial Regex Generated();
     }
 }

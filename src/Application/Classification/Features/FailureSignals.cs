@@ -38,7 +38,7 @@ public static partial class FailureSignals
         for (var c = 0; c < ByClass.Length; c++) features[c] = MathF.Log(1 + features[c]);
     }
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     [GeneratedRegex(@"error (?:CS|BC|FS|TS)\d{4}|error\[E\d{4}\]|error: could not compile|\.(?:c|cc|cpp|h|hpp|m|swift|go|java|kt|scala|rs|hs):\d+(?::\d+)?:? (?:fatal )?error|undefined reference to|linker command failed|ld returned|cannot find symbol|COMPILATION ERROR|Compilation failure|compile(?:Java|Kotlin|TestJava)? FAILED|SyntaxError:|syntax error|does not exist in the current context|Module build failed|Failed to compile|\*\* BUILD FAILED \*\*|cannot use .* as .* value|undefined: \w+", Options)]
     private static partial Regex Compilation();
