@@ -272,8 +272,10 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            var (jobId, repository, category) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+            // Reading another column closes a column's stream: the log comes last.
             using var log = Decompressed(reader.GetStream(3));
-            yield return new FeedbackExample(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), await log.ReadToEndAsync(cancellationToken));
+            yield return new FeedbackExample(jobId, repository, category, await log.ReadToEndAsync(cancellationToken));
         }
     }
 
