@@ -58,7 +58,8 @@ public static class LinearRegexRule
         // Constructors take the pattern first, static helpers second (after the input); references carry no parameter names.
         // The rest (Regex() of generated subclasses, instance methods, Escape) build no regex.
         var patternAt = called.Name == ".ctor" ? 0 : called.HasThis ? -1 : 1;
-        if (patternAt < 0 || called.Parameters.Count <= patternAt || called.Parameters[patternAt].ParameterType.FullName != "System.String") return null;
+        if (patternAt < 0 || called.Parameters.Count <= patternAt) return null;
+        if (called.Parameters[patternAt].ParameterType.FullName != "System.String") return null;
 
         var optionsAt = called.Parameters.ToList().FindIndex(p => p.ParameterType.FullName == "System.Text.RegularExpressions.RegexOptions");
         return instruction => optionsAt < 0 ? $"{called.Name} without RegexOptions.NonBacktracking"

@@ -239,6 +239,17 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_log_line_built_to_make_regexes_backtrack_is_classified()
+    {
+        var (owner, key) = await TenantAsync();
+        using var session = owner;
+        var line = string.Concat(Enumerable.Repeat("1 failed ", 40_000));
+
+        var response = await key.PostAsJsonAsync("/api/v1/predict", new { log = $"{line}\n{line}x\n{CompileLog}" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_stored_log_is_read_from_its_end_with_true_line_numbers()
     {
         var (owner, key) = await TenantAsync();

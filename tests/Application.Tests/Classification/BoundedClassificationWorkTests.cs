@@ -79,7 +79,8 @@ public sealed class BoundedClassificationWorkTests
             return Task.FromResult<JobLogs?>(new JobLogs(jobId, new LogTail($"error CS1002: ; expected in job {jobId}", 1, logChars), null));
         }
 
-        public async IAsyncEnumerable<FeedbackExample> ListFeedbackExamplesAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<FeedbackExample> ListFeedbackExamplesAsync(
+            int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             for (var jobId = 1; jobId <= limit; jobId++)
             {
@@ -95,7 +96,8 @@ public sealed class BoundedClassificationWorkTests
 
         public Task<IReadOnlyList<JobLogs>> ClaimQueuedAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task SavePredictionsAsync(IReadOnlyList<JobPredictions> predictions, IReadOnlyCollection<long> unreadable, CancellationToken cancellationToken) =>
+        public Task SavePredictionsAsync(
+            IReadOnlyList<JobPredictions> predictions, IReadOnlyCollection<long> unreadable, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
         public Task<JobClassification?> GetClassificationAsync(long jobId, CancellationToken cancellationToken) => throw new NotSupportedException();
