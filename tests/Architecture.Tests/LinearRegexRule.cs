@@ -20,7 +20,7 @@ public static class LinearRegexRule
     public static IReadOnlyList<string> ViolationsIn(IEnumerable<TypeDefinition> types)
     {
         var violations = new List<string>();
-        foreach (var type in types.SelectMany(t => t.NestedTypes.Prepend(t)))
+        foreach (var type in types.SelectMany(WithNested))
         {
             foreach (var method in type.Methods)
             {
@@ -42,6 +42,9 @@ public static class LinearRegexRule
     }
 
     public static IReadOnlyList<string> ViolationsIn(AssemblyDefinition assembly) => ViolationsIn(assembly.MainModule.Types);
+
+    // Lambdas and iterators compile to nested types, at any depth.
+    private static IEnumerable<TypeDefinition> WithNested(TypeDefinition type) => type.NestedTypes.SelectMany(WithNested).Prepend(type);
 
     private static bool GeneratedWithout(IEnumerable<CustomAttribute> attributes) =>
         attributes.Any(a => a.AttributeType.FullName == "System.Text.RegularExpressions.GeneratedRegexAttribute"
