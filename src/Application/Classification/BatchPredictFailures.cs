@@ -5,10 +5,7 @@ using MediatR;
 
 namespace Faultline.Application.Classification;
 
-/// <summary>
-/// Up to 1,000 predictions in one call; an item whose job is missing, or that comes after the batch read
-/// its share of logs, gets its own error, the rest still answer.
-/// </summary>
+/// <summary>Up to 1,000 predictions in one call; an item whose job is missing gets its own error, the rest still answer.</summary>
 [RequiresPermission("data:predict")]
 public sealed record BatchPredictFailures(IReadOnlyList<PredictionItem> Items) : IRequest<IReadOnlyList<BatchPrediction>>;
 
@@ -37,8 +34,8 @@ public sealed class BatchPredictFailuresHandler(PredictionInputs inputs, Failure
     : IRequestHandler<BatchPredictFailures, IReadOnlyList<BatchPrediction>>
 {
     /// <summary>
-    /// Characters of logs one batch may read (whole logs, as decompressed, and pasted ones): items past it
-    /// answer 413 without being read, and can be sent again in another batch.
+    /// Characters of logs one batch may read (whole logs, as decompressed, and pasted ones): the item that
+    /// crosses it and every later one (unread) answer 413, to be sent again in another batch.
     /// </summary>
     public const long MaxReadCharacters = 100_000_000;
 

@@ -7,7 +7,6 @@ namespace Faultline.Application.Classification;
 /// <summary>
 /// The tenant's corrected jobs as training examples for make train (ml/data/feedback/): one
 /// manifest row per job, in the shape of the shared dataset's labels.jsonl, with the log inline.
-/// Rows stream from the store to the response, so an export holds one log in memory at a time.
 /// </summary>
 [RequiresPermission("models:manage")]
 public sealed record ExportTrainingSet(int Limit = 10_000) : IRequest<IAsyncEnumerable<TrainingExample>>;
@@ -20,6 +19,7 @@ public sealed class ExportTrainingSetValidator : AbstractValidator<ExportTrainin
     public ExportTrainingSetValidator() => RuleFor(r => r.Limit).InclusiveBetween(1, 100_000);
 }
 
+/// <summary>Rows stream from the store to the response: an export holds one log in memory at a time.</summary>
 public sealed class ExportTrainingSetHandler(IClassificationStore store) : IRequestHandler<ExportTrainingSet, IAsyncEnumerable<TrainingExample>>
 {
     public Task<IAsyncEnumerable<TrainingExample>> Handle(ExportTrainingSet request, CancellationToken cancellationToken) =>
