@@ -14,7 +14,7 @@ internal sealed class ApplicationHarness : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public ApplicationHarness(FakePrincipal? principal = null, IEnumerable<IReadinessProbe>? probes = null)
+    public ApplicationHarness(FakePrincipal? principal = null, IEnumerable<IReadinessProbe>? probes = null, Action<IServiceCollection>? ports = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -23,6 +23,7 @@ internal sealed class ApplicationHarness : IDisposable
         services.AddSingleton<ICurrentPrincipal>(principal ?? FakePrincipal.Anonymous);
         services.AddSingleton<ITenantCatalog>(Catalog);
         foreach (var probe in probes ?? []) services.AddSingleton(probe);
+        ports?.Invoke(services);
         Registrations = services;
         // Not validated on build: use cases whose ports this harness does not fake are not sent here.
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using FluentValidation;
 using Mono.Cecil;
 
 namespace Faultline.Architecture.Tests;
@@ -7,7 +9,7 @@ namespace Faultline.Architecture.Tests;
 /// The checker itself, against fixtures that break each rule: an architecture test that cannot
 /// fail would guard nothing.
 /// </summary>
-public class RuleCheckerCatchesViolationsTests
+public partial class RuleCheckerCatchesViolationsTests
 {
     [Theory]
     [InlineData("Faultline.Application", "Faultline.Infrastructure", "Faultline.Infrastructure.Persistence.TenantCatalog")]
@@ -55,6 +57,23 @@ public class RuleCheckerCatchesViolationsTests
         Assert.Equal([expected], LayerRule.All.Single(r => r.Layer == layer).ViolationsIn(project));
     }
 
+    [Fact]
+    public void Every_way_of_building_a_backtracking_regex_is_caught()
+    {
+        string[] caught = ["Constructed", "WithoutOptions", "WithTimeout", "Static", "Validated", "Generated", "<InLambda>"];
+        var violations = RegexViolationsIn(typeof(BacktrackingRegexes));
+
+        Assert.Equal(caught.Length, violations.Count);
+        Assert.All(caught, method => Assert.Contains(violations, v => v.Split(':')[0].Contains(method, StringComparison.Ordinal)));
+        Assert.Empty(RegexViolationsIn(typeof(LinearRegexes)));
+    }
+
+    private static IReadOnlyList<string> RegexViolationsIn(Type fixture)
+    {
+        using var assembly = AssemblyDefinition.ReadAssembly(typeof(RuleCheckerCatchesViolationsTests).Assembly.Location);
+        return LinearRegexRule.ViolationsIn([assembly.MainModule.GetType(fixture.FullName!.Replace('+', '/'))]);
+    }
+
     /// <summary>
     /// Emits a small assembly with one class holding a field of the given type, as the compiler
     /// would for code in that layer that used it, and returns the path it was written to.
@@ -75,5 +94,40 @@ public class RuleCheckerCatchesViolationsTests
         assembly.Write(path);
         assembly.Dispose();
         return path;
+    }
+
+    /// <summary>One backtracking regex per way the product could build one (the compiler's output is what the rule reads).</summary>
+    internal static partial class BacktrackingRegexes
+    {
+        public static Regex Constructed() => new("a.*b", RegexOptions.IgnoreCase);
+
+        public static Regex WithoutOptions() => new("a.*b");
+
+        public static Regex WithTimeout(RegexOptions options) => new("a.*b", options, TimeSpan.FromSeconds(1));
+
+        public static bool Static(string input) => Regex.IsMatch(input, "a.*b", RegexOptions.CultureInvariant);
+
+        public static void Validated(AbstractValidator<string> validator) => validator.RuleFor(s => s).Matches("a.*b");
+
+        public static Func<string, bool> InLambda() => input => new Regex("a.*b").IsMatch(input);
+
+        [GeneratedRegex("a.*b", RegexOptions.IgnoreCase)]
+        public static partial Regex Generated();
+    }
+
+    internal static partial class LinearRegexes
+    {
+        public static Regex Constructed() => new("a.*b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
+
+        public static Regex WithTimeout() => new("a.*b", RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
+
+        public static bool Static(string input) => Regex.IsMatch(input, "a.*b", RegexOptions.NonBacktracking);
+
+        public static string Replaced(string input) => Regex.Replace(input, "a.*b", "", RegexOptions.NonBacktracking);
+
+        public static void Validated(AbstractValidator<string> validator) => validator.RuleFor(s => s).Matches(Generated());
+
+        [GeneratedRegex("a.*b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+        public static partial Regex Generated();
     }
 }

@@ -223,6 +223,51 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
         Assert.Equal(JsonValueKind.Object, items[3].GetProperty("prediction").ValueKind);
     }
 
+    [Fact]
+    public async Task A_batch_repeating_one_job_a_thousand_times_answers_every_item_alike()
+    {
+        var (owner, key) = await TenantAsync();
+        using var session = owner;
+        var jobId = await JobWithLogAsync(key, CompileLog);
+
+        var response = await key.PostAsJsonAsync("/api/v1/batch-predict", new { items = Enumerable.Repeat(new { jobId }, 1000) });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, body.ToString());
+        var items = body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("prediction").ToString()).ToList();
+        Assert.Equal(1000, items.Count);
+        Assert.Single(items.Distinct());
+    }
+
+    [Fact]
+    public async Task A_log_line_built_to_make_regexes_backtrack_is_classified()
+    {
+        var (owner, key) = await TenantAsync();
+        using var session = owner;
+        var line = string.Concat(Enumerable.Repeat("1 failed ", 40_000));
+
+        var response = await key.PostAsJsonAsync("/api/v1/predict", new { log = $"{line}\n{line}x\n{CompileLog}" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_stored_log_is_read_from_its_end_with_true_line_numbers()
+    {
+        var (owner, key) = await TenantAsync();
+        using var session = owner;
+        var builder = new StringBuilder();
+        while (builder.Length < 6 * 1024 * 1024) builder.Append("  PASS src/components/button.test.tsx (12 ms)\n");
+        var lines = builder.ToString().Count(c => c == '\n');
+        var jobId = await JobWithLogAsync(key, builder.Append(CompileLog).ToString());
+
+        var response = await key.PostAsJsonAsync("/api/v1/predict", new { jobId });
+        var prediction = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, prediction.ToString());
+        Assert.Equal("compilation", prediction.GetProperty("category").GetString());
+        var keyLines = prediction.GetProperty("keyLines").EnumerateArray();
+        var cause = keyLines.First(l => l.GetProperty("text").GetString()!.Contains("CS1002", StringComparison.Ordinal));
+        Assert.Equal(lines + 4, cause.GetProperty("lineNumber").GetInt32());
+    }
+
     public static TheoryData<string, string> BadPredictions => new()
     {
         { """{"log": ""}""", "log" },
@@ -331,6 +376,7 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
         Assert.True((await owner.PostAsync("/api/v1/feedback", new { jobId, category = "configuration" })).IsSuccessStatusCode);
 
         var export = await owner.GetAsync("/api/v1/feedback/training-set");
+        Assert.True(export.IsSuccessStatusCode, await export.Content.ReadAsStringAsync());
         Assert.Equal("application/x-ndjson", export.Content.Headers.ContentType?.MediaType);
         var rows = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement).ToList();

@@ -33,17 +33,47 @@ public sealed class BatchPredictFailuresValidator : AbstractValidator<BatchPredi
 public sealed class BatchPredictFailuresHandler(PredictionInputs inputs, FailureAnalyzer analyzer)
     : IRequestHandler<BatchPredictFailures, IReadOnlyList<BatchPrediction>>
 {
+    /// <summary>
+    /// Characters of logs one batch may read (whole logs, as decompressed, and pasted ones): the item that
+    /// crosses it and every later one (unread) answer 413, to be sent again in another batch.
+    /// </summary>
+    public const long MaxReadCharacters = 100_000_000;
+
     public async Task<IReadOnlyList<BatchPrediction>> Handle(BatchPredictFailures request, CancellationToken cancellationToken)
     {
         var answers = new BatchPrediction?[request.Items.Count];
         var byModel = new Dictionary<string, List<(int Index, LogToAnalyze Log)>>();
+        // A job asked for again is read and analysed once; the later items copy the first one's answer.
+        var firstAsked = new Dictionary<long, int>();
+        var repeats = new List<(int Index, int First)>();
+        long read = 0;
         for (var i = 0; i < request.Items.Count; i++)
         {
+            var (log, jobId) = (request.Items[i].Log, request.Items[i].JobId);
+            if (jobId is { } id && !firstAsked.TryAdd(id, i))
+            {
+                repeats.Add((i, firstAsked[id]));
+                continue;
+            }
+
+            if (read >= MaxReadCharacters)
+            {
+                answers[i] = TooMuchRead;
+                continue;
+            }
+
             try
             {
-                var (model, log) = await inputs.ResolveAsync(request.Items[i].Log, request.Items[i].JobId, cancellationToken);
+                var (model, resolved) = await inputs.ResolveAsync(log, jobId, cancellationToken);
+                read += resolved.ReadCharacters;
+                if (read > MaxReadCharacters)
+                {
+                    answers[i] = TooMuchRead;
+                    continue;
+                }
+
                 if (!byModel.TryGetValue(model, out var group)) byModel[model] = group = [];
-                group.Add((i, log));
+                group.Add((i, resolved));
             }
             catch (NotFoundException missing)
             {
@@ -61,6 +91,10 @@ public sealed class BatchPredictFailuresHandler(PredictionInputs inputs, Failure
             for (var g = 0; g < group.Count; g++) answers[group[g].Index] = new BatchPrediction(results[g], null, null);
         }
 
+        foreach (var (index, first) in repeats) answers[index] = answers[first];
         return answers!;
     }
+
+    private static BatchPrediction TooMuchRead => new(null, 413,
+        $"The batch read {MaxReadCharacters:N0} characters of logs before this item; send it in another batch.");
 }

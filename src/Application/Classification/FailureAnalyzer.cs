@@ -3,8 +3,17 @@ using Faultline.Application.Classification.Features;
 
 namespace Faultline.Application.Classification;
 
-/// <summary>A log to classify and, when known, the same job's last successful log.</summary>
-public sealed record LogToAnalyze(string Log, string? SuccessfulLog = null);
+/// <summary>A log to classify and, when known, the same job's last successful log: the tails the featurizer reads.</summary>
+public sealed record LogToAnalyze(LogTail Log, LogTail? SuccessfulLog = null)
+{
+    public LogToAnalyze(string log)
+        : this(LogTail.Of(log))
+    {
+    }
+
+    /// <summary>Characters read to get these tails: the whole logs' lengths.</summary>
+    public long ReadCharacters => Log.LogLength + (SuccessfulLog?.LogLength ?? 0);
+}
 
 /// <summary>A line that explains the failure: its 1-based number in the log, its text and the line model's score.</summary>
 public sealed record KeyLine(int LineNumber, string Text, float Score);

@@ -1,9 +1,10 @@
+using Faultline.Application.Classification.Features;
 using Faultline.Domain.Classification;
 
 namespace Faultline.Application.Classification;
 
-/// <summary>A failed job's log and the same job's last successful log before it, as text.</summary>
-public sealed record JobLogs(long JobId, string? Log, string? SuccessfulLog);
+/// <summary>A failed job's log and the same job's last successful log before it: the tails the featurizer reads.</summary>
+public sealed record JobLogs(long JobId, LogTail? Log, LogTail? SuccessfulLog);
 
 /// <summary>Every model's prediction for one job, and which of them the job is given.</summary>
 public sealed record JobPredictions(long JobId, IReadOnlyList<FailureAnalysis> Predictions, string ServedModel);
@@ -50,8 +51,8 @@ public interface IClassificationStore
 
     Task<IReadOnlyList<Feedback>> ListFeedbackAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>Corrected jobs that still have their log, newest first.</summary>
-    Task<IReadOnlyList<FeedbackExample>> ListFeedbackExamplesAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>Corrected jobs that still have their log, newest first, streamed: one log in memory at a time.</summary>
+    IAsyncEnumerable<FeedbackExample> ListFeedbackExamplesAsync(int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ModelAgreement>> CompareModelsAsync(CancellationToken cancellationToken);
 }

@@ -20,7 +20,7 @@ public static partial class DashboardRules
         validator.RuleForEach(r => widgets(r)).NotNull().SetValidator(new WidgetValidator()).OverridePropertyName("widgets");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]+$", RegexOptions.NonBacktracking)]
     private static partial Regex WidgetIdPattern();
 
     private sealed class WidgetValidator : AbstractValidator<Widget>

@@ -7,6 +7,6 @@ public static partial class AnsiText
 {
     public static string Strip(string text) => AnsiEscape().Replace(text, "");
 
-    [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)|[@-Z\\-_])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)|[@-Z\\-_])", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AnsiEscape();
 }

@@ -44,9 +44,9 @@ public sealed partial record TenantKey
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("[^a-z0-9]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NonKeyCharacters();
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{2,39}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z][a-z0-9_]{2,39}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex KeyPattern();
 }

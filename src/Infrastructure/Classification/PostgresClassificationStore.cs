@@ -1,7 +1,9 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Faultline.Application.Classification;
+using Faultline.Application.Classification.Features;
 using Faultline.Domain.Classification;
 using Faultline.Infrastructure.Persistence;
 using Npgsql;
@@ -110,19 +112,21 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            logs.Add(new JobLogs(reader.GetInt64(0), reader.IsDBNull(1) ? null : Decompress(reader.GetFieldValue<byte[]>(1)),
-                reader.IsDBNull(2) ? null : Decompress(reader.GetFieldValue<byte[]>(2))));
+            logs.Add(new JobLogs(reader.GetInt64(0), reader.IsDBNull(1) ? null : Tail(reader.GetStream(1)),
+                reader.IsDBNull(2) ? null : Tail(reader.GetStream(2))));
         }
 
         return logs;
     }
 
-    private static string Decompress(byte[] gzip)
+    /// <summary>Decompresses as it reads and keeps only what the featurizer reads: never the whole log as one string.</summary>
+    private static LogTail Tail(Stream gzip)
     {
-        using var stream = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        using var reader = Decompressed(gzip);
+        return LogTail.Read(reader);
     }
+
+    private static StreamReader Decompressed(Stream gzip) => new(new GZipStream(gzip, CompressionMode.Decompress), Encoding.UTF8);
 
     public async Task SavePredictionsAsync(IReadOnlyList<JobPredictions> predictions, IReadOnlyCollection<long> unreadable, CancellationToken cancellationToken)
     {
@@ -252,7 +256,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
         return feedback;
     }
 
-    public async Task<IReadOnlyList<FeedbackExample>> ListFeedbackExamplesAsync(int limit, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<FeedbackExample> ListFeedbackExamplesAsync(int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
@@ -264,11 +268,15 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
             ORDER BY f.created_at DESC, f.job_id DESC LIMIT $1
             """, tenant.Connection);
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var examples = new List<FeedbackExample>();
+        // Row by row from the server: one log in memory at a time, however many the export holds.
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            examples.Add(new FeedbackExample(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Decompress(reader.GetFieldValue<byte[]>(3))));
-        return examples;
+        {
+            var (jobId, repository, category) = (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+            // Reading another column closes a column's stream: the log comes last.
+            using var log = Decompressed(reader.GetStream(3));
+            yield return new FeedbackExample(jobId, repository, category, await log.ReadToEndAsync(cancellationToken));
+        }
     }
 
     public async Task<IReadOnlyList<ModelAgreement>> CompareModelsAsync(CancellationToken cancellationToken)

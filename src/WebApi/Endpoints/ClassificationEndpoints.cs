@@ -84,7 +84,7 @@ public static class ClassificationEndpoints
             {
                 var examples = await mediator.Send(new ExportTrainingSet(limit ?? 10_000), context.RequestAborted);
                 context.Response.ContentType = "application/x-ndjson";
-                foreach (var example in examples)
+                await foreach (var example in examples)
                 {
                     await JsonSerializer.SerializeAsync(context.Response.Body, example, json.Value.SerializerOptions, context.RequestAborted);
                     await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);

@@ -92,6 +92,37 @@ public sealed class LogFeaturizerTests
         }
     }
 
+    public static TheoryData<string, string, int> Pathological => new()
+    {
+        { "1 failed ", "", 40_000 }, // one 360 KB line: backtracking ".*" never finished on it
+        { "error: ", "", 150_000 }, // 1 MB, no newline
+        { "\n", "", 100_000 }, // 100,000 blank lines
+        { "   \t\u001b[0m\r", "\n", 50_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pathological))]
+    public void Pathological_logs_are_featurized_in_linear_work(string repeated, string separator, int times)
+    {
+        var once = ScannedToFeaturize(string.Join(separator, Enumerable.Repeat(repeated, times)));
+        var twice = ScannedToFeaturize(string.Join(separator, Enumerable.Repeat(repeated, 2 * times)));
+        var length = (repeated.Length + separator.Length) * times;
+
+        // Each character is read into its line once and matched once per signal class.
+        Assert.InRange(once, 1, 10L * (length + times));
+        Assert.InRange(twice, once, 2 * once + 10);
+    }
+
+    private static long ScannedToFeaturize(string log)
+    {
+        var before = ScanCounter.Characters;
+        var prepared = LogFeaturizer.Prepare(log);
+        LogFeaturizer.Document(prepared, new float[LogFeaturizer.DocumentDimension]);
+        var line = new float[LogFeaturizer.LineDimension];
+        foreach (var index in LogFeaturizer.ScoredLineIndexes(prepared)) LogFeaturizer.Line(prepared, index, line);
+        return ScanCounter.Characters - before;
+    }
+
     private static float[] Features(string log, string? successful = null)
     {
         var features = new float[LogFeaturizer.DocumentDimension];

@@ -26,6 +26,7 @@ public static partial class FailureSignals
     {
         for (var c = 0; c < ByClass.Length; c++)
         {
+            ScanCounter.Add(text.Length + 1);
             if (!ByClass[c].IsMatch(text)) continue;
             features[c] += 1;
             features[ByClass.Length + c] = Math.Max(features[ByClass.Length + c], 1f / (1 + (fromEnd / 50f)));
@@ -38,7 +39,9 @@ public static partial class FailureSignals
         for (var c = 0; c < ByClass.Length; c++) features[c] = MathF.Log(1 + features[c]);
     }
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    // Linear in the line's length whatever it holds (with backtracking, ".*" took seconds on one long line);
+    // so the characters counted into ScanCounter bound the matching work.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     [GeneratedRegex(@"error (?:CS|BC|FS|TS)\d{4}|error\[E\d{4}\]|error: could not compile|\.(?:c|cc|cpp|h|hpp|m|swift|go|java|kt|scala|rs|hs):\d+(?::\d+)?:? (?:fatal )?error|undefined reference to|linker command failed|ld returned|cannot find symbol|COMPILATION ERROR|Compilation failure|compile(?:Java|Kotlin|TestJava)? FAILED|SyntaxError:|syntax error|does not exist in the current context|Module build failed|Failed to compile|\*\* BUILD FAILED \*\*|cannot use .* as .* value|undefined: \w+", Options)]
     private static partial Regex Compilation();

@@ -38,7 +38,11 @@ public static class LogFeaturizer
     /// Reads a failed log (and, when known, the same job's last successful log) into its candidate
     /// lines: the tail plus earlier error-like lines, in log order.
     /// </summary>
-    public static PreparedLog Prepare(string log, string? successfulLog = null)
+    public static PreparedLog Prepare(string log, string? successfulLog = null) =>
+        Prepare(LogTail.Of(log), successfulLog is null ? null : LogTail.Of(successfulLog));
+
+    /// <inheritdoc cref="Prepare(string, string?)"/>
+    public static PreparedLog Prepare(LogTail log, LogTail? successfulLog = null)
     {
         var lines = LogLines.Read(log);
         var seenInSuccess = successfulLog is null ? null : LogLines.Read(successfulLog).Select(l => l.Normalised).ToHashSet(StringComparer.Ordinal);

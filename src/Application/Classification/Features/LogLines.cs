@@ -24,27 +24,18 @@ public static class LogLines
         "exited", "offense", "offenses", "violation", "violations", "exceeded", "terminated", "broken", "rejected",
     };
 
-    /// <summary>The scanned lines of a log: every line of its last <see cref="MaxScannedChars"/> characters.</summary>
-    public static List<(int Number, string Text, string Normalised)> Read(string log)
+    /// <summary>The scanned lines of a log: every line of its tail, numbered as in the whole log.</summary>
+    public static List<(int Number, string Text, string Normalised)> Read(LogTail tail)
     {
-        var start = Math.Max(0, log.Length - MaxScannedChars);
-        var firstNumber = 1 + log.AsSpan(0, start).Count('\n');
-        if (start > 0)
-        {
-            // Begin at a whole line.
-            var next = log.IndexOf('\n', start);
-            start = next < 0 ? log.Length : next + 1;
-            firstNumber++;
-        }
-
         var lines = new List<(int, string, string)>();
-        var number = firstNumber;
+        var number = tail.FirstLineNumber;
         var builder = new StringBuilder(256);
-        var span = log.AsSpan(start);
+        var span = tail.Text.AsSpan();
         while (!span.IsEmpty)
         {
             var end = span.IndexOf('\n');
             var raw = end < 0 ? span : span[..end];
+            ScanCounter.Add(raw.Length + 1);
             var text = Visible(raw);
             lines.Add((number, text, Normalise(text, builder)));
             number++;

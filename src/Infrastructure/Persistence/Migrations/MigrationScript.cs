@@ -34,6 +34,6 @@ internal sealed partial record MigrationScript(int Version, string Name, string 
             match.Groups[2].Value, reader.ReadToEnd());
     }
 
-    [GeneratedRegex(@"^V(\d+)__(\w+)\.sql$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^V(\d+)__(\w+)\.sql$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex FileNamePattern();
 }

@@ -13,6 +13,6 @@ internal static partial class SqlIdentifier
     /// <summary>A plain identifier as a string literal (a notification's payload).</summary>
     public static string Literal(string identifier) => $"'{Quote(identifier)[1..^1]}'";
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PlainIdentifier();
 }
