@@ -13,7 +13,8 @@ public sealed class CreateAlertRuleValidator : AbstractValidator<CreateAlertRule
     public CreateAlertRuleValidator() => RuleFor(r => r.Rule).NotNull().SetValidator(new AlertRuleInputValidator()).OverridePropertyName("");
 }
 
-public sealed class CreateAlertRuleHandler(IAlertStore store, TimeProvider clock, IAlertTrigger evaluations, ICurrentPrincipal principal) : IRequestHandler<CreateAlertRule, AlertRuleDto>
+public sealed class CreateAlertRuleHandler(IAlertStore store, TimeProvider clock, IAlertTrigger evaluations, ICurrentPrincipal principal)
+    : IRequestHandler<CreateAlertRule, AlertRuleDto>
 {
     public async Task<AlertRuleDto> Handle(CreateAlertRule request, CancellationToken cancellationToken)
     {

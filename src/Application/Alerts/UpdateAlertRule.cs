@@ -15,7 +15,8 @@ public sealed class UpdateAlertRuleValidator : AbstractValidator<UpdateAlertRule
     public UpdateAlertRuleValidator() => RuleFor(r => r.Rule).NotNull().SetValidator(new AlertRuleInputValidator()).OverridePropertyName("");
 }
 
-public sealed class UpdateAlertRuleHandler(IAlertStore store, TimeProvider clock, IAlertTrigger evaluations, ICurrentPrincipal principal) : IRequestHandler<UpdateAlertRule, AlertRuleDto>
+public sealed class UpdateAlertRuleHandler(IAlertStore store, TimeProvider clock, IAlertTrigger evaluations, ICurrentPrincipal principal)
+    : IRequestHandler<UpdateAlertRule, AlertRuleDto>
 {
     public async Task<AlertRuleDto> Handle(UpdateAlertRule request, CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ public sealed partial record EmailAddress
     private static string Normalize(string candidate) => candidate.Trim().ToLowerInvariant();
 
     // Deliberately plain: one @, a dotted domain, no spaces or angle brackets. Delivery is the real test.
-    [GeneratedRegex(@"^[^@\s<>()\[\],;:""]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[^@\s<>()\[\],;:""]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Shape();
 }

@@ -43,27 +43,78 @@ public static partial class FailureSignals
     // so the characters counted into ScanCounter bound the matching work.
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
-    [GeneratedRegex(@"error (?:CS|BC|FS|TS)\d{4}|error\[E\d{4}\]|error: could not compile|\.(?:c|cc|cpp|h|hpp|m|swift|go|java|kt|scala|rs|hs):\d+(?::\d+)?:? (?:fatal )?error|undefined reference to|linker command failed|ld returned|cannot find symbol|COMPILATION ERROR|Compilation failure|compile(?:Java|Kotlin|TestJava)? FAILED|SyntaxError:|syntax error|does not exist in the current context|Module build failed|Failed to compile|\*\* BUILD FAILED \*\*|cannot use .* as .* value|undefined: \w+", Options)]
+    [GeneratedRegex(
+        @"error (?:CS|BC|FS|TS)\d{4}|error\[E\d{4}\]|error: could not compile|\.(?:c|cc|cpp|h|hpp|m|swift|go|java" +
+        @"|kt|scala|rs|hs):\d+(?::\d+)?:? (?:fatal )?error|undefined reference to|linker command failed|ld returned" +
+        @"|cannot find symbol|COMPILATION ERROR|Compilation failure|compile(?:Java|Kotlin|TestJava)? FAILED" +
+        @"|SyntaxError:|syntax error|does not exist in the current context|Module build failed|Failed to compile" +
+        @"|\*\* BUILD FAILED \*\*|cannot use .* as .* value|undefined: \w+",
+        Options)]
     private static partial Regex Compilation();
 
-    [GeneratedRegex(@"\b\d+ (?:failed|failures?|errors?)\b.*\b\d+ passed|Tests? (?:run|failed):.*Failures: [1-9]|FAILED \(failures=|\d+ examples?, [1-9]\d* failures?|^\s*FAIL\b|--- FAIL:|AssertionError|assert(?:ion)? failed|Expected: .*|expect\(.*\)\.to|XCTAssert\w* failed|There (?:was|were) \d+ failures?|Tests failed|test(?:s)? failed|failing tests?|panicked at|Segmentation fault|coverage .* (?:below|threshold|minimum)|^\s*\d+\) .*(?:test|spec|should)", Options)]
+    [GeneratedRegex(
+        @"\b\d+ (?:failed|failures?|errors?)\b.*\b\d+ passed|Tests? (?:run|failed):.*Failures: [1-9]" +
+        @"|FAILED \(failures=|\d+ examples?, [1-9]\d* failures?|^\s*FAIL\b|--- FAIL:|AssertionError" +
+        @"|assert(?:ion)? failed|Expected: .*|expect\(.*\)\.to|XCTAssert\w* failed|There (?:was|were) \d+ failures?" +
+        @"|Tests failed|test(?:s)? failed|failing tests?|panicked at|Segmentation fault|coverage .* (?:below" +
+        @"|threshold|minimum)|^\s*\d+\) .*(?:test|spec|should)",
+        Options)]
     private static partial Regex Test();
 
-    [GeneratedRegex(@"rubocop|offen[cs]es? detected|eslint|prettier|flake8|pylint|pycodestyle|black\b.*reformat|would reformat|checkstyle|clippy|gofmt|go vet|golangci|shellcheck|markdownlint|stylelint|clang-format|ktlint|swiftlint|tslint|\b[EWCF]\d{3}\b .*|lint(?:ing|er)? (?:errors?|failed|issues?)|style (?:check|violations?)|not formatted|spell(?:ing|check)|broken links?|dead link", Options)]
+    [GeneratedRegex(
+        @"rubocop|offen[cs]es? detected|eslint|prettier|flake8|pylint|pycodestyle|black\b.*reformat|would reformat" +
+        @"|checkstyle|clippy|gofmt|go vet|golangci|shellcheck|markdownlint|stylelint|clang-format|ktlint|swiftlint" +
+        @"|tslint|\b[EWCF]\d{3}\b .*|lint(?:ing|er)? (?:errors?|failed|issues?)|style (?:check|violations?)" +
+        @"|not formatted|spell(?:ing|check)|broken links?|dead link",
+        Options)]
     private static partial Regex Lint();
 
-    [GeneratedRegex(@"npm ERR! (?:code )?(?:E404|ETARGET|ERESOLVE|EINTEGRITY)|No matching (?:version|distribution) found|Could not find a version that satisfies|Could not resolve dependencies|Could not resolve all (?:dependencies|files)|Could not (?:find|transfer) artifact|failed to select a version|no matching package named|Could not find gem|Bundler could not find|Gem::Ext::BuildError|Failed building wheel|ResolutionImpossible|conflicting dependencies|unable to resolve dependency|checksum mismatch|missing go\.sum entry|unknown revision|error NU1\d{3}|Unable to locate package|E: Failed to fetch|has no installation candidate|unmet dependencies|dependency resolution|version conflict|Package .* not found|pip install.*failed|failed to (?:download|fetch) .*(?:package|crate|module|dependency)", Options)]
+    [GeneratedRegex(
+        @"npm ERR! (?:code )?(?:E404|ETARGET|ERESOLVE|EINTEGRITY)|No matching (?:version|distribution) found" +
+        @"|Could not find a version that satisfies|Could not resolve dependencies" +
+        @"|Could not resolve all (?:dependencies|files)|Could not (?:find|transfer) artifact" +
+        @"|failed to select a version|no matching package named|Could not find gem|Bundler could not find" +
+        @"|Gem::Ext::BuildError|Failed building wheel|ResolutionImpossible|conflicting dependencies" +
+        @"|unable to resolve dependency|checksum mismatch|missing go\.sum entry|unknown revision|error NU1\d{3}" +
+        @"|Unable to locate package|E: Failed to fetch|has no installation candidate|unmet dependencies" +
+        @"|dependency resolution|version conflict|Package .* not found|pip install.*failed|failed to (?:download" +
+        @"|fetch) .*(?:package|crate|module|dependency)",
+        Options)]
     private static partial Regex Dependency();
 
-    [GeneratedRegex(@"command not found|No such file or directory|not recognized as an internal or external command|Unknown (?:option|argument|flag)|unrecognized (?:option|arguments?)|invalid (?:workflow|configuration|yaml|option)|yaml.*(?:error|invalid)|is not set|environment variable .* (?:not set|missing|required)|missing (?:required )?(?:secret|token|credentials?)|permission denied|Unable to access jarfile|does not exist\b.*(?:path|directory|file)|cannot (?:stat|open|access)|exec format error|script returned exit code|deploy(?:ment)? failed|Skipping a deployment|config(?:uration)? error", Options)]
+    [GeneratedRegex(
+        @"command not found|No such file or directory|not recognized as an internal or external command" +
+        @"|Unknown (?:option|argument|flag)|unrecognized (?:option|arguments?)|invalid (?:workflow|configuration" +
+        @"|yaml|option)|yaml.*(?:error|invalid)|is not set|environment variable .* (?:not set|missing|required)" +
+        @"|missing (?:required )?(?:secret|token|credentials?)|permission denied|Unable to access jarfile" +
+        @"|does not exist\b.*(?:path|directory|file)|cannot (?:stat|open|access)|exec format error" +
+        @"|script returned exit code|deploy(?:ment)? failed|Skipping a deployment|config(?:uration)? error",
+        Options)]
     private static partial Regex Configuration();
 
-    [GeneratedRegex(@"No space left on device|Out of memory|OOMKilled|Cannot allocate memory|heap out of memory|exit(?:ed with)? (?:code )?137\b|^Killed$|Could not resolve host|Temporary failure in name resolution|Network is unreachable|Connection (?:reset|refused|timed out)|ECONNRESET|ETIMEDOUT|TLS handshake|50[234] (?:Bad Gateway|Service Unavailable|Gateway)|rate limit|Too Many Requests|Cannot connect to the Docker daemon|Error response from daemon|lost communication with the server|runner has received a shutdown signal|system failure|exceeded the maximum log length|fatal: unable to access|early EOF|RPC failed|Could not read from remote repository|service .* (?:failed to start|unhealthy)", Options)]
+    [GeneratedRegex(
+        @"No space left on device|Out of memory|OOMKilled|Cannot allocate memory|heap out of memory" +
+        @"|exit(?:ed with)? (?:code )?137\b|^Killed$|Could not resolve host|Temporary failure in name resolution" +
+        @"|Network is unreachable|Connection (?:reset|refused|timed out)|ECONNRESET|ETIMEDOUT|TLS handshake" +
+        @"|50[234] (?:Bad Gateway|Service Unavailable|Gateway)|rate limit|Too Many Requests" +
+        @"|Cannot connect to the Docker daemon|Error response from daemon|lost communication with the server" +
+        @"|runner has received a shutdown signal|system failure|exceeded the maximum log length" +
+        @"|fatal: unable to access|early EOF|RPC failed|Could not read from remote repository" +
+        @"|service .* (?:failed to start|unhealthy)",
+        Options)]
     private static partial Regex Infrastructure();
 
-    [GeneratedRegex(@"No output has been received in the last|exceeded the maximum (?:time|execution time)|execution took longer than|Timeout has been exceeded|Build timed out|timed out after \d+|The operation was canceled|job .* (?:cancelled|canceled) .* time|exited with 124|terminated (?:after|due to) .*time", Options)]
+    [GeneratedRegex(
+        @"No output has been received in the last|exceeded the maximum (?:time|execution time)" +
+        @"|execution took longer than|Timeout has been exceeded|Build timed out|timed out after \d+" +
+        @"|The operation was canceled|job .* (?:cancelled|canceled) .* time|exited with 124|terminated (?:after" +
+        @"|due to) .*time",
+        Options)]
     private static partial Regex Timeout();
 
-    [GeneratedRegex(@"something went wrong|unknown error|unexpected error|Error: [A-Za-z ]{3,40}$|exit(?:ed)? (?:with )?(?:code|status) 1\b", Options)]
+    [GeneratedRegex(
+        @"something went wrong|unknown error|unexpected error|Error: [A-Za-z ]{3,40}$|exit(?:ed)? (?:with )?(?:code" +
+        @"|status) 1\b",
+        Options)]
     private static partial Regex Other();
 }
