@@ -1,6 +1,7 @@
 using Faultline.Application.Common.Audit;
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using Faultline.Domain.Accounts;
 using Faultline.Domain.Audit;
 using FluentValidation;
@@ -13,6 +14,7 @@ namespace Faultline.Application.Accounts;
 /// in words and in time; failures lock the e-mail (known or not) for a while; each client address
 /// is rate-limited.
 /// </summary>
+[AllowsAnonymous]
 public sealed record LogIn(string Email, string Password) : IRequest<SessionGrant>;
 
 public sealed class LogInValidator : AbstractValidator<LogIn>

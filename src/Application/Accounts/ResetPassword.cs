@@ -10,6 +10,7 @@ using MediatR;
 namespace Faultline.Application.Accounts;
 
 /// <summary>Sets a new password with a reset token; ends every existing session of the account.</summary>
+[AllowsAnonymous]
 public sealed record ResetPassword(string Token, string NewPassword) : IRequest<Unit>;
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>

@@ -1,4 +1,5 @@
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using Faultline.Domain.Authorization;
 using MediatR;
 
@@ -9,6 +10,7 @@ namespace Faultline.Application.Accounts;
 /// same security stamp, and their current role in the session's tenant (so role changes and
 /// removals apply at once). Sent by the WebApi's cookie validation, never from an endpoint.
 /// </summary>
+[InternalRequest]
 public sealed record ResolveSession(Guid UserId, Guid? TenantId, Guid SecurityStamp) : IRequest<ResolvedSession?>;
 
 /// <summary>A valid session; <see cref="Role"/> is null when the user no longer belongs to the tenant.</summary>

@@ -9,7 +9,7 @@ using MediatR;
 
 namespace Faultline.Application.Members;
 
-[RequiresPermission("members:manage")]
+[RequiresPermission(PermissionName.MembersManage)]
 public sealed record ChangeMemberRole(Guid UserId, string Role) : IRequest<Unit>;
 
 public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRole>

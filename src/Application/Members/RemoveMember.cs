@@ -6,7 +6,7 @@ using MediatR;
 
 namespace Faultline.Application.Members;
 
-[RequiresPermission("members:manage")]
+[RequiresPermission(PermissionName.MembersManage)]
 public sealed record RemoveMember(Guid UserId) : IRequest<Unit>;
 
 public sealed class RemoveMemberHandler(
