@@ -39,8 +39,10 @@ public sealed class LogInHandler(
         if (!fromAddress.Allowed)
             throw new TooManyRequestsException("Too many sign-in attempts from your network. Try again in a few minutes.", fromAddress.RetryAfter);
 
+        // Each attempt takes its place in the count before the slow hash, atomically, so parallel guesses
+        // cannot all pass a check made before any of them is counted. A success clears the count.
         var failedBucket = AccountRules.FailedLoginBucket(request.Email);
-        var failures = await limiter.PeekAsync(failedBucket, AccountRules.FailedLoginLimit, cancellationToken);
+        var failures = await limiter.HitAsync(failedBucket, AccountRules.FailedLoginLimit, AccountRules.FailedLoginWindow, cancellationToken);
         if (!failures.Allowed)
             throw new TooManyRequestsException(
                 $"Too many failed sign-ins for this account. Try again in {Math.Ceiling(failures.RetryAfter.TotalMinutes)} minutes, or reset your password.",
@@ -53,7 +55,6 @@ public sealed class LogInHandler(
 
         if (!verified)
         {
-            await limiter.HitAsync(failedBucket, AccountRules.FailedLoginLimit, AccountRules.FailedLoginWindow, cancellationToken);
             foreach (var tenant in tenants) audit.Record(tenant.TenantId, AuditActions.LoginFailed, actor: user!.Email.Value);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             throw new InvalidCredentialsException();
