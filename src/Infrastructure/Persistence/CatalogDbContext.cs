@@ -19,6 +19,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+    public DbSet<Session> Sessions => Set<Session>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Webhook> Webhooks => Set<Webhook>();
@@ -61,6 +62,12 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         {
             reset.ToTable("password_resets");
             reset.HasOne<User>().WithMany().HasForeignKey(r => r.UserId);
+        });
+
+        modelBuilder.Entity<Session>(session =>
+        {
+            session.ToTable("sessions");
+            session.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
         });
 
         modelBuilder.Entity<ApiKey>(key =>
