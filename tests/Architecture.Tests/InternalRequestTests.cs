@@ -54,5 +54,5 @@ public class InternalRequestTests
 /// <summary>The violation the check above must catch.</summary>
 internal static class ConstructsAnInternalRequest
 {
-    public static object Build() => new ResolveSession(Guid.Empty, null, Guid.Empty);
+    public static object Build() => new ResolveSession(Guid.Empty, Guid.Empty, null, Guid.Empty);
 }
