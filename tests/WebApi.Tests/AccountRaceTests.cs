@@ -60,6 +60,38 @@ public sealed class AccountRaceTests(RunningApiFixture fixture) : IClassFixture<
         Assert.Equal(5L, await Api.Database.ScalarAsync<long>($"SELECT count(*) FROM catalog.audit_log WHERE action = 'login.failed' AND actor = '{email}'"));
     }
 
+    [Fact]
+    public async Task A_reset_link_used_twice_at_once_sets_one_password()
+    {
+        var email = Emails.New("reset-race");
+        using var owner = new ApiSession(Api);
+        await owner.SignUpAsync(email);
+        var userId = (await owner.MeAsync()).GetProperty("userId").GetGuid();
+        await owner.PostAsync("/api/v1/auth/password-reset", new { email });
+        var token = (await Api.Mail.WaitForAsync(email, "Reset")).LinkToken("/reset-password");
+
+        // The test holds the reset's row, so both redemptions have read it as unused before either writes.
+        await using var connection = new NpgsqlConnection(Api.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var hold = await connection.BeginTransactionAsync();
+        await using (var lockReset = new NpgsqlCommand($"SELECT 1 FROM catalog.password_resets WHERE user_id = '{userId}' FOR UPDATE", connection, hold))
+            await lockReset.ExecuteNonQueryAsync();
+
+        using var first = new ApiSession(Api);
+        using var second = new ApiSession(Api);
+        var responses = new[]
+        {
+            first.PostAsync("/api/v1/auth/password-reset/confirm", new { token, newPassword = "First-New-Pass-77" }),
+            second.PostAsync("/api/v1/auth/password-reset/confirm", new { token, newPassword = "Second-New-Pass-88" }),
+        };
+        await WaitForLockWaitersAsync(connection, 2);
+        await hold.CommitAsync();
+        var statuses = (await Task.WhenAll(responses)).Select(r => r.StatusCode).Order().ToList();
+
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], statuses);
+        Assert.Equal(1L, await Api.Database.ScalarAsync<long>($"SELECT count(*) FROM catalog.audit_log WHERE action = 'password.reset' AND actor = '{email}'"));
+    }
+
     /// <summary>Until <paramref name="count"/> other sessions of this database wait on a lock (bounded by polls, not by time).</summary>
     private static async Task WaitForLockWaitersAsync(NpgsqlConnection connection, int count)
     {
@@ -71,6 +103,6 @@ public sealed class AccountRaceTests(RunningApiFixture fixture) : IClassFixture<
             await Task.Delay(20);
         }
 
-        Assert.Fail($"Fewer than {count} requests ever waited on the owners' lock.");
+        Assert.Fail($"Fewer than {count} requests ever waited on the test's lock.");
     }
 }

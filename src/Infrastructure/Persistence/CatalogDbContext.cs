@@ -56,12 +56,15 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             invitation.Property(i => i.Email).HasConversion(email => email.Value, value => EmailAddress.Parse(value));
             invitation.Property(i => i.Role).HasConversion(role => EnumCode.Of(role), code => EnumCode.Parse<Role>(code));
             invitation.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId);
+            // Redeemed once even by two requests at once: the UPDATE applies only while still unredeemed.
+            invitation.Property(i => i.RedeemedAt).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<PasswordReset>(reset =>
         {
             reset.ToTable("password_resets");
             reset.HasOne<User>().WithMany().HasForeignKey(r => r.UserId);
+            reset.Property(r => r.RedeemedAt).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<Session>(session =>
