@@ -22,6 +22,7 @@ public static class FaultlineApp
         var builder = WebApplication.CreateBuilder(args);
 
         builder.Services.AddSingleton(builder.Configuration.GetSection("Faultline:Limits").Get<Application.Accounts.AbuseLimits>() ?? new());
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Faultline:Sessions").Get<Application.Accounts.SessionPolicy>() ?? new());
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure(builder.Configuration);
 

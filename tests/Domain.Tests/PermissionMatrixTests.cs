@@ -34,7 +34,7 @@ public class PermissionMatrixTests
     [Theory]
     [MemberData(nameof(Cells))]
     public void Each_cell_of_the_matrix_is_as_written(Role role, string permission) =>
-        Assert.Equal(AllowedRoles[permission].Contains(role), PermissionMatrix.Allows(role, new Permission(permission)));
+        Assert.Equal(AllowedRoles[permission].Contains(role), PermissionMatrix.Allows(role, Permission.All.Single(p => p.Code == permission)));
 
     [Fact]
     public void Every_tenant_permission_is_in_the_table() =>
@@ -54,4 +54,12 @@ public class PermissionMatrixTests
     [InlineData(ApiKeyScope.Predict, "data:predict")]
     public void Each_program_scope_grants_exactly_its_permission(ApiKeyScope scope, string permission) =>
         Assert.Equal([permission], ApiKeyScopes.PermissionsOf([scope]).Select(p => p.Code));
+
+    [Fact]
+    public void Each_permission_name_names_exactly_one_permission_and_each_permission_has_a_name()
+    {
+        Assert.Equal(Enum.GetValues<PermissionName>(), Permission.All.Select(p => p.Name).Order());
+        Assert.All(Enum.GetValues<PermissionName>(), name => Assert.Equal(name, Permission.Of(name).Name));
+        Assert.Equal(Permission.All.Count, Permission.All.Select(p => p.Code).Distinct().Count());
+    }
 }

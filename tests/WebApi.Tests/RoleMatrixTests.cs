@@ -59,7 +59,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.OneOfEachRole team) : IClass
 
         var response = await team.Sessions[role].SendAsync(new HttpMethod(method), path.Replace("{owner}", ownerId.ToString(), StringComparison.Ordinal), body);
 
-        var allowed = PermissionMatrix.Allows(role, new Permission(permission));
+        var allowed = PermissionMatrix.Allows(role, Permission.All.Single(p => p.Code == permission));
         if (allowed) Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
         else await ProblemAssert.IsProblemAsync(response, 403);
     }

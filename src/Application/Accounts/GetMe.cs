@@ -1,12 +1,14 @@
 using Faultline.Domain;
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using Faultline.Domain.Authorization;
 using MediatR;
 
 namespace Faultline.Application.Accounts;
 
 /// <summary>Who the caller is, where, and what they may do there.</summary>
+[RequiresSignIn]
 public sealed record GetMe : IRequest<MeDto>;
 
 public sealed record MeDto(

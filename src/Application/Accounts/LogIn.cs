@@ -1,6 +1,7 @@
 using Faultline.Application.Common.Audit;
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using Faultline.Domain.Accounts;
 using Faultline.Domain.Audit;
 using FluentValidation;
@@ -13,6 +14,7 @@ namespace Faultline.Application.Accounts;
 /// in words and in time; failures lock the e-mail (known or not) for a while; each client address
 /// is rate-limited.
 /// </summary>
+[AllowsAnonymous]
 public sealed record LogIn(string Email, string Password) : IRequest<SessionGrant>;
 
 public sealed class LogInValidator : AbstractValidator<LogIn>
@@ -37,8 +39,10 @@ public sealed class LogInHandler(
         if (!fromAddress.Allowed)
             throw new TooManyRequestsException("Too many sign-in attempts from your network. Try again in a few minutes.", fromAddress.RetryAfter);
 
+        // Each attempt takes its place in the count before the slow hash, atomically, so parallel guesses
+        // cannot all pass a check made before any of them is counted. A success clears the count.
         var failedBucket = AccountRules.FailedLoginBucket(request.Email);
-        var failures = await limiter.PeekAsync(failedBucket, AccountRules.FailedLoginLimit, cancellationToken);
+        var failures = await limiter.HitAsync(failedBucket, AccountRules.FailedLoginLimit, AccountRules.FailedLoginWindow, cancellationToken);
         if (!failures.Allowed)
             throw new TooManyRequestsException(
                 $"Too many failed sign-ins for this account. Try again in {Math.Ceiling(failures.RetryAfter.TotalMinutes)} minutes, or reset your password.",
@@ -51,7 +55,6 @@ public sealed class LogInHandler(
 
         if (!verified)
         {
-            await limiter.HitAsync(failedBucket, AccountRules.FailedLoginLimit, AccountRules.FailedLoginWindow, cancellationToken);
             foreach (var tenant in tenants) audit.Record(tenant.TenantId, AuditActions.LoginFailed, actor: user!.Email.Value);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             throw new InvalidCredentialsException();

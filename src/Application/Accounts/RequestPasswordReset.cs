@@ -11,6 +11,7 @@ namespace Faultline.Application.Accounts;
 /// E-mails a single-use reset link if the address has an account. The answer is the same either
 /// way, and the e-mail leaves through the outbox, so nothing tells whether the account exists.
 /// </summary>
+[AllowsAnonymous]
 public sealed record RequestPasswordReset(string Email) : IRequest<Unit>;
 
 public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>

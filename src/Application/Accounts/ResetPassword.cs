@@ -10,6 +10,7 @@ using MediatR;
 namespace Faultline.Application.Accounts;
 
 /// <summary>Sets a new password with a reset token; ends every existing session of the account.</summary>
+[AllowsAnonymous]
 public sealed record ResetPassword(string Token, string NewPassword) : IRequest<Unit>;
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
@@ -22,8 +23,8 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 }
 
 public sealed class ResetPasswordHandler(
-    IPasswordResetRepository resets, IUserRepository users, IMembershipRepository memberships, IPasswordHasher hasher,
-    IRateLimiter limiter, IUnitOfWork unitOfWork, AuditTrail audit, TimeProvider clock) : IRequestHandler<ResetPassword, Unit>
+    IPasswordResetRepository resets, IUserRepository users, IMembershipRepository memberships, ISessionRepository sessions,
+    IPasswordHasher hasher, IRateLimiter limiter, IUnitOfWork unitOfWork, AuditTrail audit, TimeProvider clock) : IRequestHandler<ResetPassword, Unit>
 {
     public async Task<Unit> Handle(ResetPassword request, CancellationToken cancellationToken)
     {
@@ -41,6 +42,8 @@ public sealed class ResetPasswordHandler(
         foreach (var tenant in await memberships.ListForUserAsync(user.Id, cancellationToken))
             audit.Record(tenant.TenantId, AuditActions.PasswordReset, actor: user.Email.Value);
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        // The new security stamp already refuses the old cookies; their sessions end too.
+        await sessions.RemoveAllOfUserAsync(user.Id, cancellationToken);
         await limiter.ResetAsync(AccountRules.FailedLoginBucket(user.Email.Value), cancellationToken);
         return Unit.Value;
     }

@@ -1,6 +1,7 @@
 using Faultline.Application.Common.Audit;
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using Faultline.Domain.Accounts;
 using Faultline.Domain.Audit;
 using Faultline.Domain.Authorization;
@@ -11,6 +12,7 @@ using MediatR;
 namespace Faultline.Application.Accounts;
 
 /// <summary>A new user creates their organisation and becomes its owner, signed in.</summary>
+[AllowsAnonymous]
 public sealed record SignUp(string Email, string Password, string TenantName) : IRequest<SessionGrant>;
 
 public sealed class SignUpValidator : AbstractValidator<SignUp>

@@ -6,6 +6,7 @@ using MediatR;
 namespace Faultline.Application.Accounts;
 
 /// <summary>A signed-in user moves their session to another tenant they belong to.</summary>
+[RequiresSignIn]
 public sealed record SwitchTenant(Guid TenantId) : IRequest<SessionGrant>;
 
 public sealed class SwitchTenantHandler(IUserRepository users, IMembershipRepository memberships, ICurrentPrincipal principal)

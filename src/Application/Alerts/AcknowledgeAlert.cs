@@ -8,7 +8,7 @@ namespace Faultline.Application.Alerts;
 /// <summary>
 /// Someone is on it: the firing group (or every firing group when AllGroups) stops re-notifying until it resolves.
 /// </summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record AcknowledgeAlert(Guid Id, string? Group, bool AllGroups) : IRequest<AlertRuleDto>;
 
 public sealed class AcknowledgeAlertHandler(IAlertStore store, ICurrentPrincipal principal, TimeProvider clock)

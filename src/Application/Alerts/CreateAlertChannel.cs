@@ -10,7 +10,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>A new Slack, e-mail or webhook channel. URLs must reach the outside world, not this server's network.</summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record CreateAlertChannel(string? Name, string? Kind, string? Url, IReadOnlyList<string>? Recipients) : IRequest<CreatedAlertChannelDto>;
 
 public sealed class CreateAlertChannelValidator : AbstractValidator<CreateAlertChannel>

@@ -5,7 +5,7 @@ using MediatR;
 
 namespace Faultline.Application.Alerts;
 
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record CreateAlertRule(AlertRuleInput Rule) : IRequest<AlertRuleDto>;
 
 public sealed class CreateAlertRuleValidator : AbstractValidator<CreateAlertRule>

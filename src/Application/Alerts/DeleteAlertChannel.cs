@@ -5,7 +5,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>Deletes a channel: rules stop using it and its undelivered notifications are dropped.</summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record DeleteAlertChannel(Guid Id) : IRequest<Unit>;
 
 public sealed class DeleteAlertChannelHandler(IAlertStore store) : IRequestHandler<DeleteAlertChannel, Unit>

@@ -5,7 +5,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>Deletes a rule with its states and undelivered notifications; its history stays.</summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record DeleteAlertRule(Guid Id) : IRequest<Unit>;
 
 public sealed class DeleteAlertRuleHandler(IAlertStore store) : IRequestHandler<DeleteAlertRule, Unit>

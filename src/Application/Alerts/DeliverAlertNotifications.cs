@@ -9,7 +9,7 @@ namespace Faultline.Application.Alerts;
 /// up (a non-retryable answer, or the retry budget spent, counting attempts that ended unrecorded).
 /// Every attempt is in the history. Answers how many it attempted.
 /// </summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record DeliverAlertNotifications(int Max = 20) : IRequest<int>;
 
 public sealed class DeliverAlertNotificationsHandler(

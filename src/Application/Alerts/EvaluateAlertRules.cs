@@ -9,7 +9,7 @@ namespace Faultline.Application.Alerts;
 /// ingest for rules that may watch the given repositories). Answers how many rules it evaluated;
 /// rules another instance holds, or already evaluated for this instant, are skipped.
 /// </summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record EvaluateAlertRules(DateTimeOffset At, IReadOnlyCollection<string>? Repositories = null) : IRequest<int>;
 
 public sealed class EvaluateAlertRulesHandler(IAlertEvaluationStore store, AlertMetricReader reader, AlertNotifications notifications)

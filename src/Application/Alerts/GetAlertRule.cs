@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Faultline.Application.Alerts;
 
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record GetAlertRule(Guid Id) : IRequest<AlertRuleDto>;
 
 public sealed class GetAlertRuleHandler(IAlertStore store) : IRequestHandler<GetAlertRule, AlertRuleDto>

@@ -4,7 +4,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>The tenant's channels with how their deliveries have gone lately.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListAlertChannels : IRequest<IReadOnlyList<AlertChannelDto>>;
 
 public sealed class ListAlertChannelsHandler(IAlertStore store, TimeProvider clock) : IRequestHandler<ListAlertChannels, IReadOnlyList<AlertChannelDto>>

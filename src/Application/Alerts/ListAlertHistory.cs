@@ -8,7 +8,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>State changes, delivery attempts, mutes, acknowledgements and tests, newest first, filtered.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListAlertHistory(
     Guid? RuleId, Guid? ChannelId, string? Kind, string? State, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
     : IRequest<AlertHistoryPage>

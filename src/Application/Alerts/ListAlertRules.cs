@@ -6,7 +6,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>The tenant's alert rules with their current state, most severe first.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListAlertRules : IRequest<IReadOnlyList<AlertRuleDto>>;
 
 public sealed class ListAlertRulesHandler(IAlertStore store) : IRequestHandler<ListAlertRules, IReadOnlyList<AlertRuleDto>>

@@ -9,7 +9,7 @@ namespace Faultline.Application.Alerts;
 public sealed record AlertTemplateDto(string Id, string Name, string Description, AlertRuleInput Rule);
 
 /// <summary>Drafts of common rules, to start a new rule from.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListAlertTemplates : IRequest<IReadOnlyList<AlertTemplateDto>>;
 
 public sealed class ListAlertTemplatesHandler : IRequestHandler<ListAlertTemplates, IReadOnlyList<AlertTemplateDto>>

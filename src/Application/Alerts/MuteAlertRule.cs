@@ -8,7 +8,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>Mutes a rule for a while (0 minutes unmutes): it keeps evaluating and recording, but tells nobody.</summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record MuteAlertRule(Guid Id, int? Minutes) : IRequest<AlertRuleDto>;
 
 public sealed class MuteAlertRuleValidator : AbstractValidator<MuteAlertRule>

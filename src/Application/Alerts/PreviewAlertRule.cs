@@ -16,7 +16,7 @@ public sealed record PreviewHistory(string Bucket, IReadOnlyList<MetricSeries> S
 public sealed record AlertPreview(string Unit, IReadOnlyList<PreviewReading> Current, PreviewHistory? History, double? Threshold, double? Upper);
 
 /// <summary>What a draft rule would see now, and its metric over recent time, for a chart with the threshold line.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record PreviewAlertRule(AlertRuleInput Rule) : IRequest<AlertPreview>;
 
 public sealed class PreviewAlertRuleValidator : AbstractValidator<PreviewAlertRule>

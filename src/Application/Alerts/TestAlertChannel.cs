@@ -6,7 +6,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>Sends a test message to one channel now, to check it is set up right.</summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record TestAlertChannel(Guid Id) : IRequest<TestResultDto>;
 
 public sealed class TestAlertChannelHandler(IAlertStore store, TestDeliveries deliveries, IPublicLinks links, ICurrentPrincipal principal,

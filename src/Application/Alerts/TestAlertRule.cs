@@ -7,7 +7,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>Sends a test notification, with the rule's current state and value, to each of its channels now.</summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record TestAlertRule(Guid Id) : IRequest<TestResultDto>;
 
 public sealed class TestAlertRuleHandler(

@@ -7,7 +7,7 @@ using MediatR;
 namespace Faultline.Application.Alerts;
 
 /// <summary>Replaces a rule's definition; when what it watches changed, its states start over.</summary>
-[RequiresPermission("alerts:manage")]
+[RequiresPermission(PermissionName.AlertsManage)]
 public sealed record UpdateAlertRule(Guid Id, AlertRuleInput Rule) : IRequest<AlertRuleDto>;
 
 public sealed class UpdateAlertRuleValidator : AbstractValidator<UpdateAlertRule>

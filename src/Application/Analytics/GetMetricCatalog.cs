@@ -10,7 +10,7 @@ public sealed record MetricDefinitionDto(
     bool Bucketed);
 
 /// <summary>Every metric a query or widget can ask for, with what it can be filtered and grouped by.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record GetMetricCatalog : IRequest<IReadOnlyList<MetricDefinitionDto>>;
 
 public sealed class GetMetricCatalogHandler : IRequestHandler<GetMetricCatalog, IReadOnlyList<MetricDefinitionDto>>

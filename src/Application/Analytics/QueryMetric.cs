@@ -7,7 +7,7 @@ using MediatR;
 namespace Faultline.Application.Analytics;
 
 /// <summary>One metric over a time range; served from the query cache while the tenant's data is unchanged.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record QueryMetric(MetricSpec Spec, DateTimeOffset? From, DateTimeOffset? To) : IRequest<MetricResult>, ICachedQuery
 {
     /// <summary>The canonical query; only once validated (the range is required).</summary>

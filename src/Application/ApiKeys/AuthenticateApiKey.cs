@@ -9,6 +9,7 @@ namespace Faultline.Application.ApiKeys;
 /// Looks up an API key by the hash of the presented secret on every request, so a revocation takes
 /// effect on the very next one. Sent by the WebApi's key authentication, never from an endpoint.
 /// </summary>
+[InternalRequest]
 public sealed record AuthenticateApiKey(string Key) : IRequest<ApiKeyIdentity?>;
 
 public sealed record ApiKeyIdentity(Guid KeyId, Guid TenantId, string Prefix, IReadOnlySet<Domain.Authorization.Permission> Permissions);

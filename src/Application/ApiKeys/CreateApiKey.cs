@@ -10,7 +10,7 @@ using MediatR;
 
 namespace Faultline.Application.ApiKeys;
 
-[RequiresPermission("apikeys:manage")]
+[RequiresPermission(PermissionName.ApiKeysManage)]
 public sealed record CreateApiKey(string Name, IReadOnlyList<string> Scopes) : IRequest<CreatedApiKeyDto>;
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>

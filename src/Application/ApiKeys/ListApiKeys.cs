@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Faultline.Application.ApiKeys;
 
-[RequiresPermission("apikeys:manage")]
+[RequiresPermission(PermissionName.ApiKeysManage)]
 public sealed record ListApiKeys : IRequest<IReadOnlyList<ApiKeyDto>>;
 
 public sealed class ListApiKeysHandler(IApiKeyRepository keys, ICurrentPrincipal principal) : IRequestHandler<ListApiKeys, IReadOnlyList<ApiKeyDto>>

@@ -8,7 +8,7 @@ using MediatR;
 namespace Faultline.Application.ApiKeys;
 
 /// <summary>Revokes a key; the next request made with it is refused. Revoking twice is harmless.</summary>
-[RequiresPermission("apikeys:manage")]
+[RequiresPermission(PermissionName.ApiKeysManage)]
 public sealed record RevokeApiKey(Guid Id) : IRequest<Unit>;
 
 public sealed class RevokeApiKeyHandler(IApiKeyRepository keys, ICurrentPrincipal principal, IUnitOfWork unitOfWork, AuditTrail audit, TimeProvider clock)

@@ -7,7 +7,7 @@ using MediatR;
 namespace Faultline.Application.Audit;
 
 /// <summary>The tenant's audit log, newest first, in pages linked by an opaque cursor (keyset, not offset).</summary>
-[RequiresPermission("audit:read")]
+[RequiresPermission(PermissionName.AuditRead)]
 public sealed record ListAuditLog(string? Cursor, int Limit = 50) : IRequest<AuditPage>;
 
 public sealed record AuditEntryDto(Guid Id, DateTimeOffset At, string Action, string? Actor, string? Target, string? ClientAddress);

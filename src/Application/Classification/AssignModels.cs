@@ -11,7 +11,7 @@ namespace Faultline.Application.Classification;
 /// Chooses the tenant's active model and optional challenger; when the served models change, the
 /// tenant's classified history is queued for re-classification (behind new failures).
 /// </summary>
-[RequiresPermission("models:manage")]
+[RequiresPermission(PermissionName.ModelsManage)]
 public sealed record AssignModels(string? Active, string? Challenger, double ChallengerShare) : IRequest<AssignedModels>;
 
 public sealed record AssignedModels(AssignmentDto Assignment, int Requeued);

@@ -6,7 +6,7 @@ using MediatR;
 namespace Faultline.Application.Classification;
 
 /// <summary>Up to 1,000 predictions in one call; an item whose job is missing gets its own error, the rest still answer.</summary>
-[RequiresPermission("data:predict")]
+[RequiresPermission(PermissionName.DataPredict)]
 public sealed record BatchPredictFailures(IReadOnlyList<PredictionItem> Items) : IRequest<IReadOnlyList<BatchPrediction>>;
 
 public sealed record PredictionItem(string? Log, long? JobId);

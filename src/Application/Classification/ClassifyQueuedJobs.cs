@@ -8,7 +8,7 @@ namespace Faultline.Application.Classification;
 /// work): every assigned model predicts every job, the job is given its served model's answer.
 /// Returns how many queued jobs it took off the queue.
 /// </summary>
-[RequiresPermission("data:ingest")]
+[RequiresPermission(PermissionName.DataIngest)]
 public sealed record ClassifyQueuedJobs(int BatchSize = ClassifyQueuedJobs.DefaultBatchSize) : IRequest<int>
 {
     public const int DefaultBatchSize = 64;

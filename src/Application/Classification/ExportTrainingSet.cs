@@ -8,7 +8,7 @@ namespace Faultline.Application.Classification;
 /// The tenant's corrected jobs as training examples for make train (ml/data/feedback/): one
 /// manifest row per job, in the shape of the shared dataset's labels.jsonl, with the log inline.
 /// </summary>
-[RequiresPermission("models:manage")]
+[RequiresPermission(PermissionName.ModelsManage)]
 public sealed record ExportTrainingSet(int Limit = 10_000) : IRequest<IAsyncEnumerable<TrainingExample>>;
 
 /// <summary>A manifest row: "repo" groups examples for cross-validation, so a tenant's repositories stay apart from the dataset's.</summary>

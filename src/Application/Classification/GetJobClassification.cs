@@ -5,7 +5,7 @@ using MediatR;
 namespace Faultline.Application.Classification;
 
 /// <summary>Why a job failed, as stored: category, confidence, key lines, and every model's answer.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record GetJobClassification(long JobId) : IRequest<JobClassification>;
 
 public sealed class GetJobClassificationHandler(IClassificationStore store) : IRequestHandler<GetJobClassification, JobClassification>

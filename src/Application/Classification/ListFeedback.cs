@@ -5,7 +5,7 @@ using MediatR;
 namespace Faultline.Application.Classification;
 
 /// <summary>The tenant's corrections, newest first: what people said and what the model had said.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListFeedback(int Limit = 100) : IRequest<IReadOnlyList<Feedback>>;
 
 public sealed class ListFeedbackValidator : AbstractValidator<ListFeedback>

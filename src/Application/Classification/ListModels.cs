@@ -5,7 +5,7 @@ using MediatR;
 namespace Faultline.Application.Classification;
 
 /// <summary>The deployed models with their cards, which of them the tenant uses, and how each did on the tenant's reviewed jobs.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListModels : IRequest<ModelList>;
 
 public sealed record ModelList(IReadOnlyList<DeployedModel> Items, AssignmentDto Assignment);

@@ -5,7 +5,7 @@ using MediatR;
 namespace Faultline.Application.Classification;
 
 /// <summary>Why a log failed: the tenant's served model over a pasted log or a stored job's log. Stores nothing.</summary>
-[RequiresPermission("data:predict")]
+[RequiresPermission(PermissionName.DataPredict)]
 public sealed record PredictFailure(string? Log, long? JobId) : IRequest<FailureAnalysis>;
 
 public sealed class PredictFailureValidator : AbstractValidator<PredictFailure>

@@ -12,7 +12,7 @@ namespace Faultline.Application.Classification;
 /// A person's verdict on a failed job's category. It becomes the job's category (dashboards count
 /// it), is never overwritten by re-classification, and joins the next training set.
 /// </summary>
-[RequiresPermission("data:predict")]
+[RequiresPermission(PermissionName.DataPredict)]
 public sealed record SubmitFeedback(long? JobId, string? Category) : IRequest<Feedback>;
 
 public sealed class SubmitFeedbackValidator : AbstractValidator<SubmitFeedback>

@@ -6,7 +6,7 @@ using MediatR;
 namespace Faultline.Application.Dashboards;
 
 /// <summary>A new dashboard: empty, with the given widgets, or a copy of a template.</summary>
-[RequiresPermission("dashboards:edit")]
+[RequiresPermission(PermissionName.DashboardsEdit)]
 public sealed record CreateDashboard(string? Name, string? Description, string? TemplateId, IReadOnlyList<Widget>? Widgets) : IRequest<DashboardDto>;
 
 public sealed class CreateDashboardValidator : AbstractValidator<CreateDashboard>

@@ -6,7 +6,7 @@ using MediatR;
 namespace Faultline.Application.Dashboards;
 
 /// <summary>Deletes a dashboard; the default dashboard stays (every tenant lands on it).</summary>
-[RequiresPermission("dashboards:edit")]
+[RequiresPermission(PermissionName.DashboardsEdit)]
 public sealed record DeleteDashboard(Guid Id) : IRequest<Unit>;
 
 public sealed class DeleteDashboardHandler(IDashboardRepository dashboards) : IRequestHandler<DeleteDashboard, Unit>

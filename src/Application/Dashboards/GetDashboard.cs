@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Faultline.Application.Dashboards;
 
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record GetDashboard(Guid Id) : IRequest<DashboardDto>;
 
 public sealed class GetDashboardHandler(IDashboardRepository dashboards) : IRequestHandler<GetDashboard, DashboardDto>

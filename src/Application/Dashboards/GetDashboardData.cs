@@ -11,7 +11,7 @@ namespace Faultline.Application.Dashboards;
 /// Every widget's data of one dashboard in one response, computed in parallel, each widget through
 /// the cached metric query. The dashboard's filters narrow every widget they apply to.
 /// </summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record GetDashboardData(Guid Id, DateTimeOffset? From, DateTimeOffset? To, MetricFilters Filters) : IRequest<DashboardData>
 {
     public static readonly TimeSpan DefaultRange = TimeSpan.FromDays(7);

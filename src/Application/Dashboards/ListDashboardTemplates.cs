@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Faultline.Application.Dashboards;
 
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListDashboardTemplates : IRequest<IReadOnlyList<DashboardTemplate>>;
 
 public sealed class ListDashboardTemplatesHandler : IRequestHandler<ListDashboardTemplates, IReadOnlyList<DashboardTemplate>>

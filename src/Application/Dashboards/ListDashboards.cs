@@ -5,7 +5,7 @@ using MediatR;
 namespace Faultline.Application.Dashboards;
 
 /// <summary>The tenant's dashboards, the default first. A tenant without one gets the default dashboard here.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListDashboards : IRequest<IReadOnlyList<DashboardSummary>>;
 
 public sealed class ListDashboardsHandler(IDashboardRepository dashboards, TimeProvider clock) : IRequestHandler<ListDashboards, IReadOnlyList<DashboardSummary>>

@@ -7,7 +7,7 @@ using MediatR;
 namespace Faultline.Application.Dashboards;
 
 /// <summary>Replaces a dashboard's name, description and widgets (the SPA's edit mode saves the whole layout).</summary>
-[RequiresPermission("dashboards:edit")]
+[RequiresPermission(PermissionName.DashboardsEdit)]
 public sealed record UpdateDashboard(Guid Id, string? Name, string? Description, IReadOnlyList<Widget>? Widgets) : IRequest<DashboardDto>;
 
 public sealed class UpdateDashboardValidator : AbstractValidator<UpdateDashboard>

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
 namespace Faultline.Application.Health;
 
 /// <summary>Whether every dependency answers, each with its latency; open to anyone (load balancers).</summary>
+[AllowsAnonymous]
 public sealed record GetReadiness : IRequest<Readiness>;
 
 public sealed record Readiness(bool IsReady, IReadOnlyList<DependencyCheck> Checks);

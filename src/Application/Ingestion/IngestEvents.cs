@@ -12,7 +12,7 @@ namespace Faultline.Application.Ingestion;
 /// A batch of run and job events. Valid items are stored together, atomically; invalid ones are
 /// reported one by one and never block the others.
 /// </summary>
-[RequiresPermission("data:ingest")]
+[RequiresPermission(PermissionName.DataIngest)]
 public sealed record IngestEvents(IReadOnlyList<EventInput> Items) : IRequest<IngestResult>
 {
     public const int MaxItems = 5_000;

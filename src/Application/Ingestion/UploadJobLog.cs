@@ -7,7 +7,7 @@ using MediatR;
 namespace Faultline.Application.Ingestion;
 
 /// <summary>Stores a job's log (plain or gzip), compressed; replaces an earlier one.</summary>
-[RequiresPermission("data:ingest")]
+[RequiresPermission(PermissionName.DataIngest)]
 public sealed record UploadJobLog(long JobId, Stream Body, bool Gzip) : IRequest<UploadedLog>;
 
 public sealed record UploadedLog(long JobId, long OriginalBytes, long StoredBytes, bool Truncated);

@@ -5,7 +5,7 @@ using MediatR;
 namespace Faultline.Application.Invitations;
 
 /// <summary>Invitations not yet accepted and not expired.</summary>
-[RequiresPermission("members:manage")]
+[RequiresPermission(PermissionName.MembersManage)]
 public sealed record ListInvitations : IRequest<IReadOnlyList<InvitationDto>>;
 
 public sealed class ListInvitationsHandler(IInvitationRepository invitations, ICurrentPrincipal principal, TimeProvider clock)

@@ -1,11 +1,13 @@
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using Faultline.Domain;
 using MediatR;
 
 namespace Faultline.Application.Invitations;
 
 /// <summary>What an invitation offers, for the page that accepts it; only the token's holder can ask.</summary>
+[AllowsAnonymous]
 public sealed record PreviewInvitation(string Token) : IRequest<InvitationPreview>;
 
 public sealed record InvitationPreview(string TenantName, string Email, string Role, bool AccountExists, DateTimeOffset ExpiresAt);

@@ -7,7 +7,7 @@ using MediatR;
 
 namespace Faultline.Application.Invitations;
 
-[RequiresPermission("members:manage")]
+[RequiresPermission(PermissionName.MembersManage)]
 public sealed record RevokeInvitation(Guid Id) : IRequest<Unit>;
 
 public sealed class RevokeInvitationHandler(IInvitationRepository invitations, ICurrentPrincipal principal, IUnitOfWork unitOfWork, AuditTrail audit)

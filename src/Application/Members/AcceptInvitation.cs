@@ -2,6 +2,7 @@ using Faultline.Application.Accounts;
 using Faultline.Application.Common.Audit;
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using Faultline.Application.Invitations;
 using Faultline.Domain.Accounts;
 using Faultline.Domain.Audit;
@@ -15,6 +16,7 @@ namespace Faultline.Application.Members;
 /// the invited address, or with that account's password; without an account, the password given
 /// creates one. Ends signed in to the tenant.
 /// </summary>
+[AllowsAnonymous]
 public sealed record AcceptInvitation(string Token, string? Password) : IRequest<SessionGrant>;
 
 public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitation>

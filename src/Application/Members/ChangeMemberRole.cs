@@ -9,7 +9,7 @@ using MediatR;
 
 namespace Faultline.Application.Members;
 
-[RequiresPermission("members:manage")]
+[RequiresPermission(PermissionName.MembersManage)]
 public sealed record ChangeMemberRole(Guid UserId, string Role) : IRequest<Unit>;
 
 public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRole>
@@ -22,15 +22,17 @@ public sealed class ChangeMemberRoleHandler(
     MemberChangeGuard guard, IMembershipRepository memberships, ICurrentPrincipal principal, IUnitOfWork unitOfWork, AuditTrail audit)
     : IRequestHandler<ChangeMemberRole, Unit>
 {
-    public async Task<Unit> Handle(ChangeMemberRole request, CancellationToken cancellationToken)
+    // The owners stay locked from the count to the commit, so a concurrent change to another owner counts what this one left.
+    public Task<Unit> Handle(ChangeMemberRole request, CancellationToken cancellationToken) => unitOfWork.InTransactionAsync(async ct =>
     {
         var tenantId = principal.RequireTenant();
         var role = EnumCode.Parse<Role>(request.Role);
-        var membership = await guard.TargetAsync(tenantId, request.UserId, role, cancellationToken);
+        var owners = await memberships.CountOwnersAsync(tenantId, ct);
+        var membership = await guard.TargetAsync(tenantId, request.UserId, role, ct);
         var previous = membership.Role;
-        membership.ChangeRole(role, await memberships.CountOwnersAsync(tenantId, cancellationToken));
+        membership.ChangeRole(role, owners);
         audit.Record(tenantId, AuditActions.MemberRoleChanged, $"{request.UserId}: {EnumCode.Of(previous)} → {EnumCode.Of(role)}");
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveChangesAsync(ct);
         return Unit.Value;
-    }
+    }, cancellationToken);
 }

@@ -6,7 +6,7 @@ using MediatR;
 
 namespace Faultline.Application.Members;
 
-[RequiresPermission("members:manage")]
+[RequiresPermission(PermissionName.MembersManage)]
 public sealed record ListMembers : IRequest<IReadOnlyList<MemberDto>>;
 
 public sealed record MemberDto(Guid UserId, string Email, string Role, DateTimeOffset JoinedAt);

@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Faultline.Application.Runs;
 
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record GetJob(long Id) : IRequest<JobDetail>;
 
 public sealed class GetJobHandler(IRunReader reader) : IRequestHandler<GetJob, JobDetail>

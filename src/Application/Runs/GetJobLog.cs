@@ -8,7 +8,7 @@ using MediatR;
 namespace Faultline.Application.Runs;
 
 /// <summary>A job's log as text: ANSI colour codes stripped for reading, or kept when raw.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record GetJobLog(long JobId, bool Raw) : IRequest<JobLogText>;
 
 public sealed record JobLogText(string Text, LogInfo Info);

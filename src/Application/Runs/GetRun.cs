@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Faultline.Application.Runs;
 
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record GetRun(long Id) : IRequest<RunDetail>;
 
 public sealed class GetRunHandler(IRunReader reader) : IRequestHandler<GetRun, RunDetail>

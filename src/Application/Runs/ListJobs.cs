@@ -5,7 +5,7 @@ using MediatR;
 namespace Faultline.Application.Runs;
 
 /// <summary>Job runs, newest first, filtered, in keyset pages.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListJobs(RunFilter Filter, string? Cursor, int Limit = 50) : IRequest<Page<JobSummary>>;
 
 public sealed class ListJobsValidator : AbstractValidator<ListJobs>

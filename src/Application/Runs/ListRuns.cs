@@ -6,7 +6,7 @@ using MediatR;
 namespace Faultline.Application.Runs;
 
 /// <summary>Pipeline runs, newest first, filtered, in keyset pages.</summary>
-[RequiresPermission("data:read")]
+[RequiresPermission(PermissionName.DataRead)]
 public sealed record ListRuns(RunFilter Filter, string? Cursor, int Limit = 50) : IRequest<Page<RunSummary>>;
 
 public sealed class ListRunsValidator : AbstractValidator<ListRuns>

@@ -1,4 +1,5 @@
 using Faultline.Application.Common.Interfaces;
+using Faultline.Application.Common.Security;
 using Faultline.Domain.Accounts;
 using Faultline.Domain.Authorization;
 using Faultline.Domain.Tenants;
@@ -10,6 +11,7 @@ namespace Faultline.Application.Tenants;
 /// Sent by the host at start-up when a demo tenant is configured (never from an endpoint):
 /// provisions it and its owner once, and is a no-op after that.
 /// </summary>
+[InternalRequest]
 public sealed record EnsureDemoTenant(TenantKey Key, string Name, EmailAddress OwnerEmail, string OwnerPassword) : IRequest<TenantDto>;
 
 public sealed class EnsureDemoTenantHandler(

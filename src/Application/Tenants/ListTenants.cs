@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Faultline.Application.Tenants;
 
-[RequiresPermission("platform:tenants")]
+[RequiresPermission(PermissionName.PlatformTenantsManage)]
 public sealed record ListTenants : IRequest<IReadOnlyList<TenantDto>>;
 
 public sealed class ListTenantsHandler(ITenantCatalog catalog) : IRequestHandler<ListTenants, IReadOnlyList<TenantDto>>

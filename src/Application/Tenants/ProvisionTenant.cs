@@ -8,7 +8,7 @@ using MediatR;
 namespace Faultline.Application.Tenants;
 
 /// <summary>The operator creates a tenant: its catalog entry and its schema, migrated.</summary>
-[RequiresPermission("platform:tenants")]
+[RequiresPermission(PermissionName.PlatformTenantsManage)]
 public sealed record ProvisionTenant(string Key, string Name) : IRequest<TenantDto>;
 
 public sealed class ProvisionTenantValidator : AbstractValidator<ProvisionTenant>

@@ -9,7 +9,7 @@ using MediatR;
 namespace Faultline.Application.Webhooks;
 
 /// <summary>A new webhook for GitHub, GitLab or Jenkins, with a fresh secret.</summary>
-[RequiresPermission("apikeys:manage")]
+[RequiresPermission(PermissionName.ApiKeysManage)]
 public sealed record CreateWebhook(string Provider, string Name) : IRequest<CreatedWebhookDto>;
 
 public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>

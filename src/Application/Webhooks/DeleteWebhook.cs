@@ -7,7 +7,7 @@ using MediatR;
 namespace Faultline.Application.Webhooks;
 
 /// <summary>Deletes a hook; its next delivery is refused.</summary>
-[RequiresPermission("apikeys:manage")]
+[RequiresPermission(PermissionName.ApiKeysManage)]
 public sealed record DeleteWebhook(Guid Id) : IRequest<Unit>;
 
 public sealed class DeleteWebhookHandler(IWebhookRepository hooks, ICurrentPrincipal principal, IUnitOfWork unitOfWork, AuditTrail audit)

@@ -1,3 +1,4 @@
+using Faultline.Application.Common.Security;
 using Faultline.Domain.Ingestion;
 using MediatR;
 
@@ -7,6 +8,7 @@ namespace Faultline.Application.Webhooks;
 /// The hook a delivery is addressed to, for the WebApi's signature check; null when there is no
 /// such hook for that provider. Sent by the webhook authentication, never from an endpoint.
 /// </summary>
+[InternalRequest]
 public sealed record FindWebhook(Guid Id, Provider Provider) : IRequest<Webhook?>;
 
 public sealed class FindWebhookHandler(IWebhookRepository hooks) : IRequestHandler<FindWebhook, Webhook?>

@@ -10,7 +10,7 @@ namespace Faultline.Application.Webhooks;
 /// A delivery from a provider, already authenticated as its hook (the principal holds the hook's
 /// tenant). Events a hook does not track (ping, push…) are acknowledged and ignored.
 /// </summary>
-[RequiresPermission("data:ingest")]
+[RequiresPermission(PermissionName.DataIngest)]
 public sealed record IngestWebhook(Guid HookId, Provider Provider, string EventType, JsonElement Payload, string? DeliveryId) : IRequest<WebhookOutcome>;
 
 public sealed record WebhookOutcome(string Outcome, IngestResult? Result);

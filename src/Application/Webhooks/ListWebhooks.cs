@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Faultline.Application.Webhooks;
 
-[RequiresPermission("apikeys:manage")]
+[RequiresPermission(PermissionName.ApiKeysManage)]
 public sealed record ListWebhooks : IRequest<IReadOnlyList<WebhookDto>>;
 
 public sealed class ListWebhooksHandler(IWebhookRepository hooks, IWebhookUrls urls, ICurrentPrincipal principal)

@@ -4,27 +4,27 @@ namespace Faultline.Domain.Authorization;
 /// A named right a principal may hold. The code is what travels in claims and what requests
 /// declare; the role matrix and API-key scopes grant them.
 /// </summary>
-public sealed record Permission(string Code)
+public sealed record Permission(PermissionName Name, string Code)
 {
-    public static readonly Permission MembersManage = new("members:manage");
-    public static readonly Permission ApiKeysManage = new("apikeys:manage");
-    public static readonly Permission DataIngest = new("data:ingest");
-    public static readonly Permission DataRead = new("data:read");
-    public static readonly Permission DataPredict = new("data:predict");
-    public static readonly Permission DashboardsEdit = new("dashboards:edit");
-    public static readonly Permission AlertsManage = new("alerts:manage");
-    public static readonly Permission BillingManage = new("billing:manage");
-    public static readonly Permission SsoManage = new("sso:manage");
-    public static readonly Permission AuditRead = new("audit:read");
+    public static readonly Permission MembersManage = new(PermissionName.MembersManage, "members:manage");
+    public static readonly Permission ApiKeysManage = new(PermissionName.ApiKeysManage, "apikeys:manage");
+    public static readonly Permission DataIngest = new(PermissionName.DataIngest, "data:ingest");
+    public static readonly Permission DataRead = new(PermissionName.DataRead, "data:read");
+    public static readonly Permission DataPredict = new(PermissionName.DataPredict, "data:predict");
+    public static readonly Permission DashboardsEdit = new(PermissionName.DashboardsEdit, "dashboards:edit");
+    public static readonly Permission AlertsManage = new(PermissionName.AlertsManage, "alerts:manage");
+    public static readonly Permission BillingManage = new(PermissionName.BillingManage, "billing:manage");
+    public static readonly Permission SsoManage = new(PermissionName.SsoManage, "sso:manage");
+    public static readonly Permission AuditRead = new(PermissionName.AuditRead, "audit:read");
 
     /// <summary>Choose which classification model (and challenger) serves the tenant.</summary>
-    public static readonly Permission ModelsManage = new("models:manage");
+    public static readonly Permission ModelsManage = new(PermissionName.ModelsManage, "models:manage");
 
     /// <summary>Make someone an owner, or change or remove an owner.</summary>
-    public static readonly Permission OwnersManage = new("owners:manage");
+    public static readonly Permission OwnersManage = new(PermissionName.OwnersManage, "owners:manage");
 
     /// <summary>Run the platform: provision and list tenants. Held by the operator only, never by a role.</summary>
-    public static readonly Permission PlatformTenantsManage = new("platform:tenants");
+    public static readonly Permission PlatformTenantsManage = new(PermissionName.PlatformTenantsManage, "platform:tenants");
 
     public static IReadOnlyList<Permission> Tenant { get; } =
     [
@@ -33,6 +33,10 @@ public sealed record Permission(string Code)
     ];
 
     public static IReadOnlyList<Permission> All { get; } = [.. Tenant, PlatformTenantsManage];
+
+    private static readonly Dictionary<PermissionName, Permission> ByName = All.ToDictionary(p => p.Name);
+
+    public static Permission Of(PermissionName name) => ByName[name];
 
     public override string ToString() => Code;
 }

@@ -32,11 +32,17 @@ internal sealed class MembershipRepository(CatalogDbContext db) : IMembershipRep
             .ToListAsync(cancellationToken);
 
     /// <summary>Locks the owners' rows until the transaction ends, so two concurrent demotions cannot leave none.</summary>
-    public async Task<int> CountOwnersAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<int>($"""
+    public async Task<int> CountOwnersAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        // Outside a transaction the lock would end with this statement and guard nothing.
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Count the owners inside IUnitOfWork.InTransactionAsync, or the lock guards nothing.");
+
+        return await db.Database.SqlQuery<int>($"""
             SELECT count(*)::int AS "Value" FROM (
               SELECT 1 FROM catalog.memberships WHERE tenant_id = {tenantId} AND role = 'owner' FOR UPDATE) owners
             """).SingleAsync(cancellationToken);
+    }
 
     public void Add(Membership membership) => db.Memberships.Add(membership);
 

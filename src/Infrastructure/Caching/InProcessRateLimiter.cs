@@ -18,14 +18,6 @@ internal sealed class InProcessRateLimiter(TimeProvider clock)
         return new RateLimitDecision(current.Count <= limit, current.Count, current.EndsAt - now);
     }
 
-    public RateLimitDecision Peek(string bucket, int limit)
-    {
-        var now = clock.GetUtcNow();
-        return _windows.TryGetValue(bucket, out var current) && current.EndsAt > now
-            ? new RateLimitDecision(current.Count < limit, current.Count, current.EndsAt - now)
-            : new RateLimitDecision(true, 0, TimeSpan.Zero);
-    }
-
     public void Reset(string bucket) => _windows.TryRemove(bucket, out _);
 
     private void SweepOccasionally(DateTimeOffset now)

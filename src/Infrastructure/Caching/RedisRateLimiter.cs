@@ -36,23 +36,6 @@ internal sealed class RedisRateLimiter(RedisConnection redis, InProcessRateLimit
         }
     }
 
-    public async Task<RateLimitDecision> PeekAsync(string bucket, int limit, CancellationToken cancellationToken)
-    {
-        var database = await redis.ConnectedDatabaseAsync();
-        if (database is null) return fallback.Peek(bucket, limit);
-        try
-        {
-            var count = (long?)await database.StringGetAsync(KeyPrefix + bucket) ?? 0;
-            var ttl = await database.KeyTimeToLiveAsync(KeyPrefix + bucket) ?? TimeSpan.Zero;
-            return new RateLimitDecision(count < limit, count, ttl);
-        }
-        catch (Exception exception) when (RedisConnection.IsFailure(exception))
-        {
-            logger.LogWarning("Rate limiting in process: Redis failed ({Message})", exception.Message);
-            return fallback.Peek(bucket, limit);
-        }
-    }
-
     public async Task ResetAsync(string bucket, CancellationToken cancellationToken)
     {
         fallback.Reset(bucket);

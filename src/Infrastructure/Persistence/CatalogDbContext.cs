@@ -19,6 +19,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+    public DbSet<Session> Sessions => Set<Session>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Webhook> Webhooks => Set<Webhook>();
@@ -55,12 +56,21 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             invitation.Property(i => i.Email).HasConversion(email => email.Value, value => EmailAddress.Parse(value));
             invitation.Property(i => i.Role).HasConversion(role => EnumCode.Of(role), code => EnumCode.Parse<Role>(code));
             invitation.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId);
+            // Redeemed once even by two requests at once: the UPDATE applies only while still unredeemed.
+            invitation.Property(i => i.RedeemedAt).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<PasswordReset>(reset =>
         {
             reset.ToTable("password_resets");
             reset.HasOne<User>().WithMany().HasForeignKey(r => r.UserId);
+            reset.Property(r => r.RedeemedAt).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Session>(session =>
+        {
+            session.ToTable("sessions");
+            session.HasOne<User>().WithMany().HasForeignKey(s => s.UserId);
         });
 
         modelBuilder.Entity<ApiKey>(key =>

@@ -18,6 +18,11 @@ internal sealed class UnitOfWork(CatalogDbContext db) : IUnitOfWork
             // A concurrent request took the same unique value first (e-mail, tenant key).
             throw new ConflictException("This was just created by another request; reload and try again.");
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A concurrent request changed a row this one read first (a single-use link redeemed twice at once).
+            throw new ConflictException("This was just changed by another request; reload and try again.");
+        }
     }
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using Faultline.Application.Accounts;
 using Faultline.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 
 namespace Faultline.WebApi.Endpoints;
 
@@ -30,10 +29,10 @@ public static class AuthEndpoints
 
         auth.MapPost("/logout", async (HttpContext context) =>
             {
-                await context.SignOutAsync(SessionCookie.SchemeName);
+                await SessionCookie.SignOutAsync(context);
                 return Results.NoContent();
             })
-            .WithSummary("Ends the session.");
+            .WithSummary("Ends the session, server-side: a copy of its cookie stops working too.");
 
         auth.MapPost("/switch-tenant", async (SwitchTenant request, IMediator mediator, HttpContext context) =>
             {

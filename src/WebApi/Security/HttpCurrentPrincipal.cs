@@ -11,6 +11,7 @@ public static class PrincipalClaims
     public const string TenantId = "faultline:tenant";
     public const string Actor = "faultline:actor";
     public const string SecurityStamp = "faultline:stamp";
+    public const string SessionId = "faultline:session";
 }
 
 /// <summary>The principal of the current HTTP request; anonymous outside a request (start-up work).</summary>

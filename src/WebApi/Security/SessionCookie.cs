@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Faultline.WebApi.Security;
 
 /// <summary>
-/// The SPA's session: an HttpOnly, SameSite=Lax cookie holding only the user, tenant and security
-/// stamp. Role and permissions are read from the database on every request, so changes apply at once.
+/// The SPA's session: an HttpOnly, SameSite=Lax cookie holding only the session, user, tenant and
+/// security stamp. The session's row, role and permissions are read from the database on every
+/// request, so sign-out, the absolute lifetime and role changes apply at once.
 /// </summary>
 public static class SessionCookie
 {
@@ -28,21 +29,36 @@ public static class SessionCookie
         options.Events.OnValidatePrincipal = ValidateAsync;
     }
 
-    public static Task SignInAsync(HttpContext context, SessionGrant grant)
+    public static async Task SignInAsync(HttpContext context, SessionGrant grant)
     {
+        var mediator = context.RequestServices.GetRequiredService<IMediator>();
+        var sessionId = await mediator.Send(new StartSession(grant.UserId, SessionIdOf(context.User)), context.RequestAborted);
         var claims = new List<Claim>
         {
+            new(PrincipalClaims.SessionId, sessionId.ToString()),
             new(ClaimTypes.NameIdentifier, grant.UserId.ToString()),
             new(PrincipalClaims.SecurityStamp, grant.SecurityStamp.ToString()),
         };
         if (grant.TenantId is { } tenantId) claims.Add(new Claim(PrincipalClaims.TenantId, tenantId.ToString()));
-        return context.SignInAsync(SchemeName, new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)));
+        await context.SignInAsync(SchemeName, new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)));
     }
+
+    /// <summary>Ends the caller's session server-side (when the request has one) and clears the cookie.</summary>
+    public static async Task SignOutAsync(HttpContext context)
+    {
+        if (SessionIdOf(context.User) is { } sessionId)
+            await context.RequestServices.GetRequiredService<IMediator>().Send(new EndSession(sessionId), context.RequestAborted);
+        await context.SignOutAsync(SchemeName);
+    }
+
+    private static Guid? SessionIdOf(ClaimsPrincipal user) =>
+        user.Identity?.AuthenticationType == SchemeName && Guid.TryParse(user.FindFirstValue(PrincipalClaims.SessionId), out var id) ? id : null;
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal!;
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+        if (!Guid.TryParse(principal.FindFirstValue(PrincipalClaims.SessionId), out var sessionId)
+            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
             || !Guid.TryParse(principal.FindFirstValue(PrincipalClaims.SecurityStamp), out var stamp))
         {
             await RejectAsync(context);
@@ -51,7 +67,7 @@ public static class SessionCookie
 
         Guid? tenantId = Guid.TryParse(principal.FindFirstValue(PrincipalClaims.TenantId), out var id) ? id : null;
         var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
-        var session = await mediator.Send(new ResolveSession(userId, tenantId, stamp), context.HttpContext.RequestAborted);
+        var session = await mediator.Send(new ResolveSession(sessionId, userId, tenantId, stamp), context.HttpContext.RequestAborted);
         if (session is null)
         {
             await RejectAsync(context);
@@ -60,6 +76,7 @@ public static class SessionCookie
 
         var claims = new List<Claim>
         {
+            new(PrincipalClaims.SessionId, sessionId.ToString()),
             new(ClaimTypes.NameIdentifier, userId.ToString()),
             new(PrincipalClaims.SecurityStamp, stamp.ToString()),
             new(PrincipalClaims.Actor, session.Email),

@@ -28,6 +28,10 @@ public interface IMembershipRepository
 
     Task<IReadOnlyList<TenantMembershipSummary>> ListForUserAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The tenant's owners, locked until the transaction ends; only inside <see cref="IUnitOfWork.InTransactionAsync{T}"/>
+    /// (it throws outside one), so the check and the change it guards commit together.
+    /// </summary>
     Task<int> CountOwnersAsync(Guid tenantId, CancellationToken cancellationToken);
 
     void Add(Membership membership);

@@ -8,8 +8,5 @@ public interface IRateLimiter
     /// <summary>Counts one hit in the bucket's window and says whether it stays within the limit.</summary>
     Task<RateLimitDecision> HitAsync(string bucket, int limit, TimeSpan window, CancellationToken cancellationToken);
 
-    /// <summary>Says whether the bucket is already at its limit, without counting.</summary>
-    Task<RateLimitDecision> PeekAsync(string bucket, int limit, CancellationToken cancellationToken);
-
     Task ResetAsync(string bucket, CancellationToken cancellationToken);
 }

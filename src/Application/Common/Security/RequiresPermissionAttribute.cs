@@ -1,14 +1,18 @@
+using Faultline.Application.Common.Exceptions;
+using Faultline.Application.Common.Interfaces;
 using Faultline.Domain.Authorization;
 
 namespace Faultline.Application.Common.Security;
 
-/// <summary>
-/// Declares the permission a request needs; <see cref="Behaviours.AuthorizationBehaviour{TRequest,TResponse}"/>
-/// enforces it. A request without the attribute may be sent by anyone who reaches it.
-/// </summary>
+/// <summary>The request needs a signed-in principal holding <see cref="Permission"/> in its tenant.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class RequiresPermissionAttribute(string code) : Attribute
+public sealed class RequiresPermissionAttribute(PermissionName name) : RequestAccessAttribute
 {
-    public Permission Permission { get; } = Permission.All.SingleOrDefault(p => p.Code == code)
-        ?? throw new ArgumentException($"Unknown permission '{code}'.", nameof(code));
+    public Permission Permission { get; } = Permission.Of(name);
+
+    public override void Demand(ICurrentPrincipal principal)
+    {
+        if (!principal.IsAuthenticated) throw new UnauthenticatedException();
+        if (!principal.Has(Permission)) throw new ForbiddenAccessException(Permission);
+    }
 }
