@@ -92,7 +92,7 @@ public static class AnalyticsEndpoints
                 faultline_query_cache_hit_ratio {statistics.HitRatio:0.####}
 
                 """), "text/plain; version=0.0.4"))
-            .WithTags("Health").WithSummary("Query cache hit ratio and counters (Prometheus text format).");
+            .WithTags("Health").WithSummary("Query cache hit ratio and counters (Prometheus text format).").AllowAnonymous();
 
     private static T WithCacheHeader<T>(HttpContext context, T result)
     {
