@@ -17,7 +17,8 @@ public class ControlCharactersTests
     [Fact]
     public void Every_string_is_found_by_the_path_a_client_wrote_it_at()
     {
-        var request = new Outer("a\u0000b", new Inner("main\u0001"), ["ok", "bad\u001f"], new Dictionary<string, string> { ["branch"] = "x\ty" }, null);
+        var filters = new Dictionary<string, string> { ["branch"] = "x\ty" };
+        var request = new Outer("a\u0000b", new Inner("main\u0001"), ["ok", "bad\u001f"], filters, null);
 
         var found = ControlCharacters.Find(request).Select(f => f.Path).ToList();
 
@@ -27,7 +28,8 @@ public class ControlCharactersTests
     [Fact]
     public void Clean_text_passes_and_logs_keep_their_own_rule()
     {
-        var request = new Outer("Ünïcödé ok — fine", null, [], new Dictionary<string, string> { ["k"] = "v" }, "line 1\n\u001b[31mred\u001b[0m\r\n\0");
+        const string log = "line 1\n\u001b[31mred\u001b[0m\r\n\0";
+        var request = new Outer("Ünïcödé ok — fine", null, [], new Dictionary<string, string> { ["k"] = "v" }, log);
 
         Assert.Empty(ControlCharacters.Find(request));
     }

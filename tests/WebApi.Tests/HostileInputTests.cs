@@ -82,7 +82,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         ["POST /api/v1/events"] = """[{"type": "run", "provider": "github", "externalId": "f1", "repository": "acme/api", "pipeline": "CI","""
             + """ "branch": "main{nul}", "status": "failure", "finishedAt": "2026-11-20T10:00:00Z"}]""",
         ["POST /api/v1/hooks"] = """{"provider": "github", "name": "fuzz{nul}"}""",
-        ["POST /api/v1/hooks/{provider}/{hookId}github"] = Fixture("github-workflow-run.json").Replace("\"head_branch\": \"main", "\"head_branch\": \"main{nul}"),
+        ["POST /api/v1/hooks/{provider}/{hookId}github"] =
+            Fixture("github-workflow-run.json").Replace("\"head_branch\": \"main", "\"head_branch\": \"main{nul}"),
         ["POST /api/v1/hooks/{provider}/{hookId}gitlab"] = Fixture("gitlab-pipeline.json").Replace("\"ref\": \"main", "\"ref\": \"main{nul}"),
         ["POST /api/v1/hooks/{provider}/{hookId}jenkins"] = Fixture("jenkins-build.json").Replace("\"branch\": \"main", "\"branch\": \"main{nul}"),
         ["POST /api/v1/metrics/query"] = """{"metric": "failure_rate", "filters": {"branch": "main{nul}"}}""",
@@ -125,6 +126,35 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_nul_in_any_text_query_parameter_is_a_4xx_problem()
+    {
+        using var owner = new ApiSession(Api);
+        await owner.SignUpAsync(Emails.New("fuzz-query"));
+        var document = await Api.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var (_, template, operation) in Operations(document).Where(o => o.Method == HttpMethod.Get))
+        {
+            var path = FillPath(template, operation, jobId: 1);
+            var textParameters = operation.TryGetProperty("parameters", out var parameters)
+                ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query")
+                    .Where(p => Types(p.GetProperty("schema")).Contains("string") && !p.GetProperty("schema").TryGetProperty("format", out _))
+                    .Select(p => p.GetProperty("name").GetString()!)
+                : [];
+            foreach (var name in textParameters)
+            {
+                sent++;
+                using var response = await owner.GetAsync($"{path}?{name}=bad%00name");
+                if (!IsClientProblem(response)) failures.Add($"GET {path}?{name}=bad%00name: {await DescribeAsync(response)}");
+            }
+        }
+
+        Assert.True(sent >= 20, $"only {sent} query parameters tried");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
     public async Task An_events_batch_with_a_nul_in_one_item_stores_the_others_and_names_the_field()
     {
         using var owner = new ApiSession(Api);
@@ -134,8 +164,9 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         var bad = JsonSerializer.SerializeToNode(IngestionTests.Job("nul-2", "nul-run", "test", "failure"))!;
         bad["branch"] = Nul;
 
-        var response = await key.PostAsJsonAsync("/api/v1/events",
-            new JsonNode?[] { JsonSerializer.SerializeToNode(IngestionTests.Run("nul-run")), bad, JsonSerializer.SerializeToNode(IngestionTests.Job("nul-3", "nul-run", "build", "success")) });
+        var good = JsonSerializer.SerializeToNode(IngestionTests.Job("nul-3", "nul-run", "build", "success"));
+        var run = JsonSerializer.SerializeToNode(IngestionTests.Run("nul-run"));
+        var response = await key.PostAsJsonAsync("/api/v1/events", new[] { run, bad, good });
 
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {result}");
@@ -155,7 +186,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         using var owner = new ApiSession(Api);
         await owner.SignUpAsync(Emails.New("nul-ndjson"));
         var (key, _) = await Teams.KeyAsync(owner, "ingest", "read");
-        var lines = string.Join('\n', JsonSerializer.Serialize(IngestionTests.Run("nd-1")), JsonSerializer.Serialize(IngestionTests.Run("nd-2")).Replace("\"CI\"", "\"C\\u0001I\""));
+        var bad = JsonSerializer.Serialize(IngestionTests.Run("nd-2")).Replace("\"CI\"", "\"C\\u0001I\"");
+        var lines = string.Join('\n', JsonSerializer.Serialize(IngestionTests.Run("nd-1")), bad);
 
         var response = await key.PostAsync("/api/v1/events", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
 
@@ -173,8 +205,11 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         { "POST", "/api/v1/hooks", """{"provider": "github", "name": "bad\u0000name"}""" },
         { "POST", "/api/v1/dashboards", """{"name": "bad\u0000name", "description": "fine", "widgets": []}""" },
         { "PUT", "/api/v1/dashboards/{default}", """{"name": "bad\u0000name", "widgets": []}""" },
-        { "POST", "/api/v1/alerts/rules", """{"name": "bad\u0000name", "query": {"metric": "failure_rate"}, "condition": {"kind": "above", "threshold": 0.2}, "windowMinutes": 60}""" },
-        { "POST", "/api/v1/alerts/rules", """{"name": "ok", "query": {"metric": "failure_rate", "filters": {"branch": "bad\u0000name"}}, "condition": {"kind": "above", "threshold": 0.2}, "windowMinutes": 60}""" },
+        { "POST", "/api/v1/alerts/rules", Rule.Replace("{nul}", "\\u0000", StringComparison.Ordinal) },
+        {
+            "POST", "/api/v1/alerts/rules", """{"name": "ok", "query": {"metric": "failure_rate", "filters": {"branch": "bad\u0000name"}},"""
+                                            + """ "condition": {"kind": "above", "threshold": 0.2}, "windowMinutes": 60}"""
+        },
         { "POST", "/api/v1/alerts/channels", """{"name": "bad\u0000name", "kind": "email", "recipients": ["ops@example.test"]}""" },
     };
 
@@ -213,7 +248,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         foreach (var response in new[] { fromGithub, fromGitlab })
         {
             var problem = await ProblemAssert.IsProblemAsync(response, 422);
-            Assert.Contains(problem.GetProperty("items").EnumerateArray(), item => item.GetProperty("reason").GetString()!.StartsWith("branch: ", StringComparison.Ordinal));
+            Assert.Contains(problem.GetProperty("items").EnumerateArray(),
+                item => item.GetProperty("reason").GetString()!.StartsWith("branch: ", StringComparison.Ordinal));
         }
 
         Assert.Equal(0L, await Api.Database.ScalarAsync<long>($"SELECT count(*) FROM {schema}.pipeline_runs"));
@@ -319,7 +355,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
 
     private static IEnumerable<(HttpMethod Method, string Path, JsonElement Operation)> JsonBodyOperations(JsonElement document) =>
         Operations(document).Where(o => o.Method == HttpMethod.Post || o.Method == HttpMethod.Put || o.Method == HttpMethod.Patch)
-            .Where(o => o.Operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out _));
+            .Where(o => o.Operation.TryGetProperty("requestBody", out var body)
+                        && body.GetProperty("content").TryGetProperty("application/json", out _));
 
     /// <summary>
     /// How one body is sent to an operation: as each provider's signed delivery to a real hook, with the
@@ -359,7 +396,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         {
             var name = parameter.GetProperty("name").GetString()!;
             var schema = parameter.GetProperty("schema");
-            var real = realIds?.FirstOrDefault(id => template.StartsWith(id.Key, StringComparison.Ordinal) && id.Key.EndsWith("{" + name + "}")).Value;
+            var real = realIds?.FirstOrDefault(id =>
+                template.StartsWith(id.Key, StringComparison.Ordinal) && id.Key.EndsWith("{" + name + "}", StringComparison.Ordinal)).Value;
             var value = real is not null ? real
                 : schema.TryGetProperty("format", out var format) && format.GetString() == "uuid" ? Guid.NewGuid().ToString()
                 : Types(schema).Contains("integer") ? jobId.ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -385,13 +423,16 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
     private static JsonNode WithStrings(JsonElement document, JsonElement schema, string text, int depth)
     {
         if (Types(schema).Contains("array"))
-            return new JsonArray(schema.TryGetProperty("items", out var items) ? WithStrings(document, Resolve(document, items), text, depth + 1) : text);
+            return new JsonArray(schema.TryGetProperty("items", out var items)
+                ? WithStrings(document, Resolve(document, items), text, depth + 1)
+                : text);
         var body = new JsonObject();
         foreach (var (name, property) in Properties(document, schema))
         {
             var types = Types(property);
             if (types.Contains("string")) body[name] = text;
-            else if (depth < 3 && (types.Contains("object") || types.Contains("array"))) body[name] = WithStrings(document, property, text, depth + 1);
+            else if (depth < 3 && (types.Contains("object") || types.Contains("array")))
+                body[name] = WithStrings(document, property, text, depth + 1);
         }
 
         if (body.Count == 0) body["name"] = text;
@@ -430,7 +471,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
             if (schema.TryGetProperty("$ref", out var reference))
                 schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
             else if ((schema.TryGetProperty("oneOf", out var branches) || schema.TryGetProperty("anyOf", out branches))
-                     && branches.EnumerateArray().FirstOrDefault(b => !Types(b).SequenceEqual(["null"])) is { ValueKind: JsonValueKind.Object } branch)
+                     && branches.EnumerateArray().FirstOrDefault(b => !Types(b).SequenceEqual(["null"]))
+                         is { ValueKind: JsonValueKind.Object } branch)
                 schema = branch;
             else
                 break;

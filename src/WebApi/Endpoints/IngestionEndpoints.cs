@@ -89,7 +89,8 @@ public static class IngestionEndpoints
     private static void Add(List<EventInput> items, EventInput item)
     {
         if (items.Count == IngestEvents.MaxItems)
-            throw new BadHttpRequestException($"A batch holds at most {IngestEvents.MaxItems} events; split it.", StatusCodes.Status413PayloadTooLarge);
+            throw new BadHttpRequestException($"A batch holds at most {IngestEvents.MaxItems} events; split it.",
+                StatusCodes.Status413PayloadTooLarge);
         items.Add(item);
     }
 
