@@ -47,5 +47,6 @@ public sealed record EventItem(
     private static (PipelineEvent?, string?) Reject(string problem) => (null, problem);
 }
 
-/// <summary>An item of a batch: parsed, or why it could not be parsed.</summary>
+/// <summary>An item of a batch: parsed, or why it could not be parsed. Validated by <see cref="EventItem.ToEvent"/>.</summary>
+[ValidatedPerItem]
 public sealed record EventInput(EventItem? Item, string? ParseProblem);

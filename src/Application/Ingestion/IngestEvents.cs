@@ -1,7 +1,6 @@
 using Faultline.Application.Alerts;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
-using Faultline.Application.Common.Validation;
 using Faultline.Domain.Ingestion;
 using FluentValidation;
 using MediatR;
@@ -13,7 +12,7 @@ namespace Faultline.Application.Ingestion;
 /// reported one by one and never block the others.
 /// </summary>
 [RequiresPermission("data:ingest")]
-public sealed record IngestEvents([property: ValidatedPerItem] IReadOnlyList<EventInput> Items) : IRequest<IngestResult>
+public sealed record IngestEvents(IReadOnlyList<EventInput> Items) : IRequest<IngestResult>
 {
     public const int MaxItems = 5_000;
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Faultline.Application.Classification;
-using MediatR;
 using Faultline.Domain.Authorization;
 using Faultline.WebApi.Security;
+using MediatR;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Faultline.Application.Ingestion;
-using MediatR;
 using Faultline.Domain.Authorization;
 using Faultline.WebApi.Security;
+using MediatR;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

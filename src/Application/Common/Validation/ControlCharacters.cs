@@ -67,9 +67,10 @@ public static class ControlCharacters
     /// </summary>
     private static PropertyInfo[] PropertiesToCheck(Type type) =>
         type.Namespace?.StartsWith("Faultline.", StringComparison.Ordinal) == true && !type.IsEnum
+        && type.GetCustomAttribute<ValidatedPerItemAttribute>() is null
             ? type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => type.GetField($"<{p.Name}>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance) is not null)
-                .Where(p => p.GetCustomAttribute<LogTextAttribute>() is null && p.GetCustomAttribute<ValidatedPerItemAttribute>() is null)
+                .Where(p => p.GetCustomAttribute<LogTextAttribute>() is null)
                 .ToArray()
             : [];
 
