@@ -7,8 +7,7 @@ namespace Faultline.WebApi.Security;
 /// Every endpoint needs an authenticated caller unless it says <c>AllowAnonymous</c> (sign-up, log-in,
 /// health, the OpenAPI document, the SPA…): anonymous callers are refused with a 401 problem before
 /// the endpoint reads a byte of the body. Which permission a request needs is still the Application
-/// layer's decision. Paths that match no endpoint (Swagger UI, static files, unknown routes) pass to
-/// the middleware that serves them or answers 404.
+/// layer's decision.
 /// </summary>
 public static class AuthenticatedFallback
 {
@@ -24,9 +23,16 @@ public static class AuthenticatedFallback
 
         public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
         {
-            if (!result.Challenged || context.GetEndpoint() is null)
+            if (!result.Challenged)
             {
-                await (result.Challenged ? next(context) : _default.HandleAsync(next, context, policy, result));
+                await _default.HandleAsync(next, context, policy, result);
+                return;
+            }
+
+            // No endpoint, nothing to protect: Swagger UI and static files serve themselves, unknown routes answer 404.
+            if (context.GetEndpoint() is null)
+            {
+                await next(context);
                 return;
             }
 
