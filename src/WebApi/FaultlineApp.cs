@@ -44,6 +44,7 @@ public static class FaultlineApp
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, WebhookAuthentication>(WebhookAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenAuthentication>(OperatorTokenAuthentication.SchemeName, null);
+        builder.Services.AddAuthenticatedFallback();
         builder.Services.AddAntiforgery(Antiforgery.Configure);
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -90,11 +91,12 @@ public static class FaultlineApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseAuthorization();
         app.UseErrorMonitoringTags();
         app.UseTenantLogScope();
         app.UseSessionAntiforgery();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "api/docs";

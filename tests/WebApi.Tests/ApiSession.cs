@@ -27,9 +27,16 @@ public sealed class ApiSession(RunningApi api, CookieContainer? cookies = null) 
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null) request.Content = JsonContent.Create(body);
+        return await SendAsync(request, withAntiforgery);
+    }
+
+    /// <summary>Sends a request built by the caller (any body, any header) in this session.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool withAntiforgery = true)
+    {
         if (withAntiforgery) request.Headers.Add("X-CSRF-TOKEN", _antiforgeryToken ??= await FetchAntiforgeryTokenAsync());
+        var path = request.RequestUri!.OriginalString;
         var response = await _client.SendAsync(request);
-        if (path.StartsWith("/api/v1/auth/", StringComparison.Ordinal) || (path == "/api/v1/members" && method == HttpMethod.Post))
+        if (path.StartsWith("/api/v1/auth/", StringComparison.Ordinal) || (path == "/api/v1/members" && request.Method == HttpMethod.Post))
             _antiforgeryToken = null;
         return response;
     }

@@ -1,5 +1,6 @@
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Security;
+using Faultline.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 
@@ -9,7 +10,7 @@ namespace Faultline.Application.Classification;
 [RequiresPermission(PermissionName.DataPredict)]
 public sealed record BatchPredictFailures(IReadOnlyList<PredictionItem> Items) : IRequest<IReadOnlyList<BatchPrediction>>;
 
-public sealed record PredictionItem(string? Log, long? JobId);
+public sealed record PredictionItem([property: LogText] string? Log, long? JobId);
 
 /// <summary>One item's answer: a prediction, or why there is none (status and detail as in ProblemDetails).</summary>
 public sealed record BatchPrediction(FailureAnalysis? Prediction, int? Status, string? Error);

@@ -1,4 +1,5 @@
 using Faultline.Application.Common.Security;
+using Faultline.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 
@@ -6,7 +7,7 @@ namespace Faultline.Application.Classification;
 
 /// <summary>Why a log failed: the tenant's served model over a pasted log or a stored job's log. Stores nothing.</summary>
 [RequiresPermission(PermissionName.DataPredict)]
-public sealed record PredictFailure(string? Log, long? JobId) : IRequest<FailureAnalysis>;
+public sealed record PredictFailure([property: LogText] string? Log, long? JobId) : IRequest<FailureAnalysis>;
 
 public sealed class PredictFailureValidator : AbstractValidator<PredictFailure>
 {

@@ -1,3 +1,4 @@
+using Faultline.Application.Common.Validation;
 using Faultline.Domain;
 using Faultline.Domain.Ingestion;
 
@@ -12,6 +13,7 @@ public sealed record EventItem(
     /// <summary>The validated event, or why this item cannot be accepted.</summary>
     public (PipelineEvent? Event, string? Problem) ToEvent()
     {
+        if (ControlCharacters.Find(this).FirstOrDefault() is ({ } field, { } problem)) return Reject($"{field}: {problem}");
         if (!EnumCode.TryParse<Domain.Ingestion.Provider>(Provider, out var provider)) return Reject("provider must be github, gitlab, jenkins or api");
         if (Blank(ExternalId)) return Reject("externalId is required");
         if (Attempt is < 1 or > 1000) return Reject("attempt must be between 1 and 1000");
@@ -45,5 +47,6 @@ public sealed record EventItem(
     private static (PipelineEvent?, string?) Reject(string problem) => (null, problem);
 }
 
-/// <summary>An item of a batch: parsed, or why it could not be parsed.</summary>
+/// <summary>An item of a batch: parsed, or why it could not be parsed. Validated by <see cref="EventItem.ToEvent"/>.</summary>
+[ValidatedPerItem]
 public sealed record EventInput(EventItem? Item, string? ParseProblem);

@@ -32,6 +32,8 @@ public sealed class IngestWebhookHandler(EventIngestor ingestor, IWebhookReposit
         if (items.Count == 0) return new WebhookOutcome("ignored", null);
 
         var result = await ingestor.IngestAsync(items.Select(item => new EventInput(item, null)).ToList(), cancellationToken);
+        // Not recorded: the provider shows the delivery failed (with the reasons), and a redelivery is looked at again.
+        if (result.Accepted + result.Duplicates == 0) return new WebhookOutcome("rejected", result);
         // Recorded after the events are stored: a delivery that failed half-way is retried, not skipped.
         var first = await hooks.RecordDeliveryAsync(request.HookId, request.DeliveryId, cancellationToken);
         return new WebhookOutcome(first ? "processed" : "redelivered", result);

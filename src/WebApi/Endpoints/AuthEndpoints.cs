@@ -16,7 +16,7 @@ public static class AuthEndpoints
                 await SessionCookie.SignInAsync(context, await mediator.Send(request, context.RequestAborted));
                 return Results.Created("/api/v1/me", null);
             })
-            .WithSummary("Creates a user and their organisation (tenant) with them as owner, and signs them in.")
+            .WithSummary("Creates a user and their organisation (tenant) with them as owner, and signs them in.").AllowAnonymous()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/login", async (LogIn request, IMediator mediator, HttpContext context) =>
@@ -24,7 +24,7 @@ public static class AuthEndpoints
                 await SessionCookie.SignInAsync(context, await mediator.Send(request, context.RequestAborted));
                 return Results.NoContent();
             })
-            .WithSummary("Signs in with e-mail and password; sets the session cookie.")
+            .WithSummary("Signs in with e-mail and password; sets the session cookie.").AllowAnonymous()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/logout", async (HttpContext context) =>
@@ -32,7 +32,7 @@ public static class AuthEndpoints
                 await SessionCookie.SignOutAsync(context);
                 return Results.NoContent();
             })
-            .WithSummary("Ends the session, server-side: a copy of its cookie stops working too.");
+            .WithSummary("Ends the session, server-side: a copy of its cookie stops working too.").AllowAnonymous();
 
         auth.MapPost("/switch-tenant", async (SwitchTenant request, IMediator mediator, HttpContext context) =>
             {
@@ -47,7 +47,7 @@ public static class AuthEndpoints
                 await mediator.Send(request, cancellationToken);
                 return Results.Accepted();
             })
-            .WithSummary("E-mails a reset link if the address has an account; answers 202 either way.")
+            .WithSummary("E-mails a reset link if the address has an account; answers 202 either way.").AllowAnonymous()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/password-reset/confirm", async (ResetPassword request, IMediator mediator, CancellationToken cancellationToken) =>
@@ -55,12 +55,12 @@ public static class AuthEndpoints
                 await mediator.Send(request, cancellationToken);
                 return Results.NoContent();
             })
-            .WithSummary("Sets a new password with the token from the e-mail; ends all sessions of the account.")
+            .WithSummary("Sets a new password with the token from the e-mail; ends all sessions of the account.").AllowAnonymous()
             .ProducesValidationProblem();
 
         auth.MapGet("/antiforgery", (IAntiforgery antiforgery, HttpContext context) =>
                 Results.Ok(new { token = antiforgery.GetAndStoreTokens(context).RequestToken, headerName = Antiforgery.HeaderName }))
-            .WithSummary("The token a session must send in the X-CSRF-TOKEN header of state-changing requests.");
+            .WithSummary("The token a session must send in the X-CSRF-TOKEN header of state-changing requests.").AllowAnonymous();
 
         api.MapGet("/me", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetMe(), cancellationToken))
             .WithTags("Accounts")

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Faultline.Application.Classification;
+using Faultline.Domain.Authorization;
+using Faultline.WebApi.Security;
 using MediatR;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -100,10 +101,10 @@ public static class ClassificationEndpoints
             .Produces<JobClassification>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Reads a JSON body past the server-wide size limit (set before the body is read).</summary>
+    /// <summary>Reads a JSON body past the server-wide size limit, for callers who may predict.</summary>
     private static async Task<T> ReadLargeJsonAsync<T>(HttpContext context, JsonSerializerOptions options)
     {
-        context.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxPredictBytes;
+        context.RaiseBodyLimitFor(Permission.DataPredict, MaxPredictBytes);
         if (context.Request.ContentType?.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase) != true)
             throw new BadHttpRequestException("Send application/json.", StatusCodes.Status415UnsupportedMediaType);
         try

@@ -7,7 +7,7 @@ public static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        var health = app.MapGroup("/health").WithTags("Health");
+        var health = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
 
         health.MapGet("/live", () => TypedResults.Ok(new { status = "live" }))
             .WithSummary("The process is up (no dependency is checked).");

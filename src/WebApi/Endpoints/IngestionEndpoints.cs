@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Faultline.Application.Ingestion;
+using Faultline.Domain.Authorization;
+using Faultline.WebApi.Security;
 using MediatR;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -15,14 +16,10 @@ public static class IngestionEndpoints
     {
         api.MapPost("/events", async (HttpContext context, IMediator mediator, IOptions<JsonOptions> json) =>
             {
-                context.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxBatchBytes;
+                context.RaiseBodyLimitFor(Permission.DataIngest, MaxBatchBytes);
                 var items = await ReadBatchAsync(context.Request, json.Value.SerializerOptions, context.RequestAborted);
                 var result = await mediator.Send(new IngestEvents(items), context.RequestAborted);
-                return result.Accepted + result.Duplicates > 0
-                    ? Results.Ok(result)
-                    : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No event could be accepted",
-                        detail: "Every item of the batch was rejected; see items for the reasons.",
-                        extensions: new Dictionary<string, object?> { ["items"] = result.Items });
+                return result.Accepted + result.Duplicates > 0 ? Results.Ok(result) : NothingAccepted(result);
             })
             .WithTags("Ingestion")
             .WithSummary("Ingests a batch of run and job events: a JSON array, or NDJSON (application/x-ndjson); up to 5,000 events or 10 MB.")
@@ -41,6 +38,11 @@ public static class IngestionEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
+    /// <summary>The answer when every item was rejected: the reasons, item by item.</summary>
+    public static IResult NothingAccepted(IngestResult result) =>
+        Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No event could be accepted",
+            detail: "Every item was rejected; see items for the reasons.", extensions: new Dictionary<string, object?> { ["items"] = result.Items });
+
     private static async Task<IReadOnlyList<EventInput>> ReadBatchAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -51,30 +53,25 @@ public static class IngestionEndpoints
             _ => throw new BadHttpRequestException("Send events as application/json (an array) or application/x-ndjson.",
                 StatusCodes.Status415UnsupportedMediaType),
         };
-        if (items.Count > IngestEvents.MaxItems)
-            throw new BadHttpRequestException($"A batch holds at most {IngestEvents.MaxItems} events; split it.", StatusCodes.Status413PayloadTooLarge);
         if (items.Count == 0) throw new BadHttpRequestException("The batch holds no event.");
         return items;
     }
 
+    /// <summary>Reads the array one item at a time, so a batch over the item limit is refused without parsing the rest.</summary>
     private static async Task<List<EventInput>> ReadArrayAsync(Stream body, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
-        JsonDocument document;
+        var items = new List<EventInput>();
         try
         {
-            document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, options, cancellationToken))
+                Add(items, Parse(() => element.Deserialize<EventItem>(options)));
         }
         catch (JsonException exception)
         {
-            throw new BadHttpRequestException($"The request body is not valid JSON: {exception.Message}", exception);
+            throw new BadHttpRequestException($"The body must be a JSON array of events (or NDJSON): {exception.Message}", exception);
         }
 
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-                throw new BadHttpRequestException("The body must be a JSON array of events (or NDJSON).");
-            return document.RootElement.EnumerateArray().Select(element => Parse(() => element.Deserialize<EventItem>(options))).ToList();
-        }
+        return items;
     }
 
     private static async Task<List<EventInput>> ReadLinesAsync(Stream body, JsonSerializerOptions options, CancellationToken cancellationToken)
@@ -83,12 +80,18 @@ public static class IngestionEndpoints
         using var reader = new StreamReader(body);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            items.Add(Parse(() => JsonSerializer.Deserialize<EventItem>(line, options)));
-            if (items.Count > IngestEvents.MaxItems) break;
+            if (!string.IsNullOrWhiteSpace(line)) Add(items, Parse(() => JsonSerializer.Deserialize<EventItem>(line, options)));
         }
 
         return items;
+    }
+
+    private static void Add(List<EventInput> items, EventInput item)
+    {
+        if (items.Count == IngestEvents.MaxItems)
+            throw new BadHttpRequestException($"A batch holds at most {IngestEvents.MaxItems} events; split it.",
+                StatusCodes.Status413PayloadTooLarge);
+        items.Add(item);
     }
 
     private static EventInput Parse(Func<EventItem?> deserialize)

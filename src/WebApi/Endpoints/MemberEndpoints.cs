@@ -23,6 +23,7 @@ public static class MemberEndpoints
                 return Results.Created("/api/v1/me", null);
             })
             .WithSummary("Joins a tenant with an invitation token (signed in as the invitee, or with a password), and signs in to it.")
+            .AllowAnonymous()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
 
         members.MapPatch("/{userId:guid}", async (Guid userId, RoleChange change, IMediator mediator, CancellationToken cancellationToken) =>
@@ -65,7 +66,7 @@ public static class MemberEndpoints
 
         invitations.MapGet("/preview", (string? token, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new PreviewInvitation(token ?? ""), cancellationToken))
-            .WithSummary("What an invitation token offers: tenant, e-mail, role, whether the account exists.")
+            .WithSummary("What an invitation token offers: tenant, e-mail, role, whether the account exists.").AllowAnonymous()
             .ProducesValidationProblem();
     }
 }

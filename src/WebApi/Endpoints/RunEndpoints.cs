@@ -1,7 +1,8 @@
 using Faultline.Application.Ingestion;
 using Faultline.Application.Runs;
 using MediatR;
-using Microsoft.AspNetCore.Http.Features;
+using Faultline.Domain.Authorization;
+using Faultline.WebApi.Security;
 
 namespace Faultline.WebApi.Endpoints;
 
@@ -36,7 +37,7 @@ public static class RunEndpoints
 
         runs.MapPut("/jobs/{jobId:long}/log", async (long jobId, HttpContext context, IMediator mediator) =>
             {
-                context.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxLogUploadBytes;
+                context.RaiseBodyLimitFor(Permission.DataIngest, MaxLogUploadBytes);
                 var gzip = context.Request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase)
                            || context.Request.ContentType is "application/gzip" or "application/x-gzip";
                 return await mediator.Send(new UploadJobLog(jobId, context.Request.Body, gzip), context.RequestAborted);

@@ -52,13 +52,17 @@ public static class WebhookEndpoints
                     var eventType = headers["X-GitHub-Event"].FirstOrDefault() ?? headers["X-Gitlab-Event"].FirstOrDefault() ?? "build";
                     var outcome = await mediator.Send(new IngestWebhook(hookId, target.Provider, eventType, payload.RootElement.Clone(),
                         headers["X-GitHub-Delivery"].FirstOrDefault()), context.RequestAborted);
-                    return Results.Ok(outcome);
+                    return outcome.Outcome == "rejected" ? IngestionEndpoints.NothingAccepted(outcome.Result!) : Results.Ok(outcome);
                 }
             })
             .WithSummary("Receives a provider's delivery. GitHub: workflow_run and workflow_job events, signed with X-Hub-Signature-256. "
                          + "GitLab: Pipeline and Job Hooks, with the secret as X-Gitlab-Token. Jenkins: Faultline's build notification "
                          + "(job, build, repository, branch, commit, phase, status, startedAt, finishedAt, stages[]) signed with "
-                         + "X-Faultline-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest);
+                         + "X-Faultline-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>. A delivery whose event "
+                         + "cannot be stored answers 422 with the reason per item.")
+            .Accepts<JsonElement>("application/json")
+            .Produces<WebhookOutcome>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 }

@@ -35,7 +35,7 @@ public static class SpaHosting
         {
             FileProvider = files,
             OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
-        });
+        }).AllowAnonymous();
     }
 }
 

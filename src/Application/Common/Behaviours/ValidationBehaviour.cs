@@ -1,17 +1,23 @@
 using System.Text.Json;
 using Faultline.Application.Common.Exceptions;
+using Faultline.Application.Common.Validation;
 using FluentValidation;
 using MediatR;
 
 namespace Faultline.Application.Common.Behaviours;
 
-/// <summary>Runs every validator of the request; any failure stops it before the handler.</summary>
+/// <summary>
+/// Runs every validator of the request, and the control-character rule over all of its text; any
+/// failure stops it before the handler.
+/// </summary>
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        var failures = ControlCharacters.Find(request)
+            .Select(found => new FluentValidation.Results.ValidationFailure(found.Path, found.Message))
+            .ToList();
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
