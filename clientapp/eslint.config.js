@@ -28,4 +28,9 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Plain scripts the page loads as they are (public/), outside the type-checked project.
+    files: ["public/**/*.js"],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
 );

@@ -24,7 +24,7 @@ echo "== building Clean.sln"
 if dotnet build Clean.sln -c Release --nologo -v q -clp:ErrorsOnly; then
   dotnet test Clean.sln -c Release --no-build --nologo \
     --settings tests/coverage.runsettings --collect:"XPlat Code Coverage" \
-    --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/dotnet"
+    --logger "trx" --logger "console;verbosity=normal" --results-directory "$results/dotnet"
   trx_passed=0 trx_failed=0 trx_files=0
   for trx in "$results"/dotnet/*.trx; do
     [ -f "$trx" ] || continue

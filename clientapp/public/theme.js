@@ -4,4 +4,6 @@ try {
   var saved = localStorage.getItem('faultline.theme');
   var dark = saved ? saved === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-} catch (e) {}
+} catch {
+  // Storage refused (private mode): the stylesheet's own default theme applies.
+}
