@@ -4,9 +4,10 @@
 A line counts as covered when any test project ran it, so the files are merged line by line
 rather than averaged. Prints one line per layer and a total, and the line the README quotes:
 "Coverage: Domain 91.2% · Application 84.0% · …".
-Usage: coverage.py RESULTS_DIR [--min LAYER=PERCENT ...]
+Usage: coverage.py RESULTS_DIR [LAYER=MIN_PERCENT ...]
 """
 import glob
+import os
 import sys
 import xml.etree.ElementTree as ET
 
@@ -16,13 +17,16 @@ LAYERS = ["Domain", "Application", "Infrastructure", "WebApi"]
 def merged_lines(results_dir):
     lines = {}  # (layer, file, line number) -> covered
     for report in glob.glob(f"{results_dir}/**/coverage.cobertura.xml", recursive=True):
-        for package in ET.parse(report).getroot().iter("package"):
+        root = ET.parse(report).getroot()
+        # Each report names files relative to its own source root (src/ or src/Domain/): key them by full path.
+        source = root.findtext("sources/source", default="")
+        for package in root.iter("package"):
             layer = package.get("name", "").removeprefix("Faultline.")
             if layer not in LAYERS:
                 continue
             for cls in package.iter("class"):
                 for line in cls.iter("line"):
-                    key = (layer, cls.get("filename"), line.get("number"))
+                    key = (layer, os.path.join(source, cls.get("filename")), line.get("number"))
                     lines[key] = lines.get(key, False) or int(line.get("hits", "0")) > 0
     return lines
 
