@@ -8,12 +8,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Faultline.Infrastructure.Tests.Inference;
 
-/// <summary>The shipped models through the native binding, and the deployments the server must refuse.</summary>
+/// <summary>The shipped models through ONNX Runtime, and the deployments the server must refuse.</summary>
 public sealed class OnnxFailureClassifierTests
 {
-    private static OnnxFailureClassifier Open(string models, string? library = null) =>
-        new(new ClassificationOptions { ModelsPath = models, OnnxRuntimePath = library ?? TestStack.OnnxRuntime },
-            NullLogger<OnnxFailureClassifier>.Instance);
+    private static OnnxFailureClassifier Open(string models, string executionProvider = "auto") =>
+        new(new ClassificationOptions { ModelsPath = models, ExecutionProvider = executionProvider }, NullLogger<OnnxFailureClassifier>.Instance);
+
 
     [Fact]
     public void The_shipped_models_give_the_probabilities_training_recorded()
@@ -82,10 +82,31 @@ public sealed class OnnxFailureClassifierTests
     }
 
     [Fact]
-    public void A_missing_native_library_names_the_setup_step()
+    public void The_provider_in_use_is_reported_and_cpu_can_be_asked_for()
     {
-        var missing = Assert.Throws<ModelDeploymentException>(() => Open(TestStack.Models, "/nonexistent/libonnxruntime.so.1"));
-        Assert.Contains("scripts/onnxruntime.sh", missing.Message, StringComparison.Ordinal);
+        using var cpu = Open(TestStack.Models, "CPU");
+        using var auto = Open(TestStack.Models);
+
+        Assert.Equal("cpu", cpu.ExecutionProvider);
+        Assert.Contains(auto.ExecutionProvider, TestStack.ExecutionProviders);
+    }
+
+    [Fact]
+    public void Asking_for_cuda_where_it_cannot_run_is_refused_at_start_with_the_reason()
+    {
+        if (TestStack.ExecutionProviders.Contains("cuda")) return; // with a GPU, CUDA may well be there
+
+        var refused = Assert.Throws<ModelDeploymentException>(() => Open(TestStack.Models, "cuda"));
+
+        Assert.Contains("asks for CUDA", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_execution_provider_is_refused_naming_the_choices()
+    {
+        var refused = Assert.Throws<ModelDeploymentException>(() => Open(TestStack.Models, "tpu"));
+
+        Assert.Contains("\"auto\", \"cuda\" or \"cpu\"", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
