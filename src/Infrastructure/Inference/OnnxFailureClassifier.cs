@@ -21,29 +21,29 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
 
     public OnnxFailureClassifier(ClassificationOptions options, ILogger<OnnxFailureClassifier> logger)
     {
-        var index = ReadIndex(options.ModelsPath);
-        var candidates = InferenceProviders.Candidates(options.ExecutionProvider);
-        foreach (var provider in candidates)
-        {
-            try
-            {
-                Load(options, provider);
-                ExecutionProvider = provider;
-                break;
-            }
-            catch (Exception exception) when (provider == InferenceProviders.Cuda && CudaProblem(exception) is { } problem)
-            {
-                Dispose();
-                _models.Clear();
-                if (candidates.Count == 1)
-                    throw new ModelDeploymentException(
-                        $"Faultline:Classification:ExecutionProvider asks for CUDA, but ONNX Runtime cannot use it here: {problem}", exception);
-                logger.LogWarning("Classification runs on the CPU: the CUDA execution provider is unavailable ({Reason})", problem);
-            }
-        }
-
         try
         {
+            var index = ReadIndex(options.ModelsPath);
+            var candidates = InferenceProviders.Candidates(options.ExecutionProvider);
+            foreach (var provider in candidates)
+            {
+                try
+                {
+                    Load(options, provider);
+                    ExecutionProvider = provider;
+                    break;
+                }
+                catch (Exception exception) when (provider == InferenceProviders.Cuda && CudaProblem(exception) is { } problem)
+                {
+                    Dispose();
+                    _models.Clear();
+                    if (candidates.Count == 1)
+                        throw new ModelDeploymentException(
+                            $"Faultline:Classification:ExecutionProvider asks for CUDA, but ONNX Runtime cannot use it here: {problem}", exception);
+                    logger.LogWarning("Classification runs on the CPU: the CUDA execution provider is unavailable ({Reason})", problem);
+                }
+            }
+
             DefaultAssignment = new ModelAssignment(Deployed(index.Default, "default"),
                 index.Challenger is null ? null : Deployed(index.Challenger, "challenger"), 0);
             logger.LogInformation("Classification models {Models} loaded (ONNX Runtime {Version} on {Provider}, default {Default})",
@@ -86,20 +86,13 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
 
     private void Load(ClassificationOptions options, string provider)
     {
+        // The sessions keep what they need of the options.
         using var sessionOptions = OpenSessionOptions(options, provider);
-        try
+        foreach (var directory in Directory.GetDirectories(options.ModelsPath).Order(StringComparer.Ordinal))
         {
-            foreach (var directory in Directory.GetDirectories(options.ModelsPath).Order(StringComparer.Ordinal))
-            {
-                if (!File.Exists(Path.Combine(directory, "card.json"))) continue;
-                var model = LoadedModel.Open(directory, sessionOptions);
-                _models.Add(model.Card.Version, model);
-            }
-        }
-        catch (Exception exception) when (provider != InferenceProviders.Cuda || CudaProblem(exception) is null)
-        {
-            Dispose();
-            throw;
+            if (!File.Exists(Path.Combine(directory, "card.json"))) continue;
+            var model = LoadedModel.Open(directory, sessionOptions);
+            _models.Add(model.Card.Version, model);
         }
     }
 

@@ -4,6 +4,7 @@ using Faultline.Application.Classification;
 using Faultline.Application.Classification.Features;
 using Faultline.Infrastructure.Inference;
 using Faultline.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Faultline.Infrastructure.Tests.Inference;
@@ -92,6 +93,21 @@ public sealed class OnnxFailureClassifierTests
     }
 
     [Fact]
+    public void Auto_without_cuda_runs_on_the_cpu_and_logs_why()
+    {
+        if (TestStack.ExecutionProviders.Contains("cuda")) return; // with a GPU, CUDA may well be there
+        var logger = new WarningLog();
+
+        using var classifier = new OnnxFailureClassifier(new ClassificationOptions { ModelsPath = TestStack.Models }, logger);
+
+        Assert.Equal("cpu", classifier.ExecutionProvider);
+        var warning = Assert.Single(logger.Warnings);
+        const string Why = "Classification runs on the CPU: the CUDA execution provider is unavailable (";
+        Assert.StartsWith(Why, warning, StringComparison.Ordinal);
+        Assert.True(warning.Length > Why.Length + 1, "ONNX Runtime's reason is missing");
+    }
+
+    [Fact]
     public void Asking_for_cuda_where_it_cannot_run_is_refused_at_start_with_the_reason()
     {
         if (TestStack.ExecutionProviders.Contains("cuda")) return; // with a GPU, CUDA may well be there
@@ -127,5 +143,20 @@ public sealed class OnnxFailureClassifierTests
         }
 
         return target;
+    }
+
+    /// <summary>The warnings logged, formatted.</summary>
+    private sealed class WarningLog : ILogger<OnnxFailureClassifier>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning) Warnings.Add(formatter(state, exception));
+        }
     }
 }
