@@ -44,5 +44,3 @@ if [ ! -f "$stamp" ] || ! cmp -s "$root/clientapp/package-lock.json" "$stamp"; t
   cp "$root/clientapp/package-lock.json" "$stamp"
 fi
 
-# The ONNX Runtime native library the classifier calls.
-"$root/scripts/onnxruntime.sh"

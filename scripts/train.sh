@@ -34,4 +34,4 @@ if compgen -G "ml/data/feedback/*.jsonl" >/dev/null; then
 fi
 
 $python ml/train.py --features ml/build/features --out models --report ml/evaluation.md
-$ml_tool verify --models models --dataset "$dataset" --onnxruntime .local/onnxruntime/libonnxruntime.so.1
+$ml_tool verify --models models --dataset "$dataset"

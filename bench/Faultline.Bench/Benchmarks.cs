@@ -38,7 +38,7 @@ internal static class Benchmarks
         var app = FaultlineApp.Create(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Postgres={benchDatabase}",
             $"--Redis:Configuration={settings["Redis:Configuration"] ?? "127.0.0.1:56379"}", "--Logging:LogLevel:Default=Warning",
             $"--Spa:RootPath={Path.GetTempPath()}/no-spa", $"--Faultline:Classification:ModelsPath={settings["Faultline:Classification:ModelsPath"]}",
-            $"--Faultline:Classification:OnnxRuntimePath={settings["Faultline:Classification:OnnxRuntimePath"]}",
+            $"--Faultline:Classification:ExecutionProvider={settings["Faultline:Classification:ExecutionProvider"] ?? "auto"}",
             $"--Faultline:Alerts:TrustedTargets:0={AlertBenchmark.ReceiverAddress}/32"]);
         await app.StartAsync(cancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(2) };

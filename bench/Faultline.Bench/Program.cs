@@ -16,7 +16,6 @@ var configuration = new ConfigurationBuilder()
         ["Redis:Configuration"] = DependencyInjection.DefaultRedis,
         // make runs the bench from the repository root.
         ["Faultline:Classification:ModelsPath"] = Path.GetFullPath("models"),
-        ["Faultline:Classification:OnnxRuntimePath"] = Path.GetFullPath(".local/onnxruntime/libonnxruntime.so.1"),
     })
     .AddEnvironmentVariables()
     .Build();

@@ -21,8 +21,11 @@ public static class TestStack
     /// <summary>The shipped models, as the server loads them.</summary>
     public static string Models => Path.Combine(RepositoryRoot, "models");
 
-    /// <summary>The ONNX Runtime library scripts/onnxruntime.sh fetched.</summary>
-    public static string OnnxRuntime => Path.Combine(RepositoryRoot, ".local", "onnxruntime", "libonnxruntime.so.1");
+    /// <summary>
+    /// The execution providers the models may run on here with the default "auto": the CPU, or CUDA too where there is an
+    /// NVIDIA GPU (whether CUDA's libraries are installed beside it decides which).
+    /// </summary>
+    public static IReadOnlyList<string> ExecutionProviders => File.Exists("/dev/nvidia0") ? ["cpu", "cuda"] : ["cpu"];
 
     /// <summary>The shared labelled dataset of real CI logs (beside the checkout).</summary>
     public static string CiFailures => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "datasets", "ci-failures"));

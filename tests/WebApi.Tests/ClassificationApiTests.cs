@@ -203,6 +203,8 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
             Assert.True(m.GetProperty("card").GetProperty("metrics").GetProperty("macroF1").GetDouble() > 0);
             Assert.Contains("#", m.GetProperty("cardMarkdown").GetString(), StringComparison.Ordinal);
         });
+        // Where they run: this machine's GPU when CUDA can use it, else the CPU.
+        Assert.Contains(models.GetProperty("executionProvider").GetString(), TestStack.ExecutionProviders);
     }
 
     [Fact]

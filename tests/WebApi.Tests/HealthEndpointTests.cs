@@ -30,6 +30,16 @@ public sealed class HealthEndpointTests(RunningApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Ready_names_the_execution_provider_the_models_run_on_and_nothing_more()
+    {
+        var body = await (await Client.GetAsync("/health/ready")).Content.ReadFromJsonAsync<JsonElement>();
+
+        var inference = body.GetProperty("inference");
+        Assert.Contains(inference.GetProperty("provider").GetString(), TestStack.ExecutionProviders);
+        Assert.Equal(["provider"], inference.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task Ready_answers_503_naming_redis_when_redis_is_down()
     {
         await using var api = await RunningApi.StartAsync(redis: $"127.0.0.1:{TestStack.ClosedPort()},connectTimeout=500", waitUntilReady: false);

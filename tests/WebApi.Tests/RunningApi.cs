@@ -72,7 +72,6 @@ public sealed class RunningApi : IAsyncDisposable
             "--Faultline:PublicBaseUrl=http://faultline.test",
             $"--Redis:KeyPrefix=faultline-test:{database.Name}:",
             $"--Faultline:Classification:ModelsPath={TestStack.Models}",
-            $"--Faultline:Classification:OnnxRuntimePath={TestStack.OnnxRuntime}",
             .. AlertSettings(schedulerName ?? "faultline-test-" + Guid.NewGuid().ToString("N")),
             .. productionLimits ? Array.Empty<string>() :
             [

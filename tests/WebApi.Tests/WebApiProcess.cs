@@ -15,7 +15,7 @@ internal static class WebApiProcess
             $"--Redis:Configuration={TestStack.Redis}", $"--Redis:KeyPrefix=faultline-test:{database.Name}:",
             "--Faultline:Limits:SignUpsPerAddressPerHour=1000", "--Logging:LogLevel:Default=Warning",
             $"--Spa:RootPath={Path.Combine(AppContext.BaseDirectory, "no-spa")}",
-            $"--Faultline:Classification:ModelsPath={TestStack.Models}", $"--Faultline:Classification:OnnxRuntimePath={TestStack.OnnxRuntime}",
+            $"--Faultline:Classification:ModelsPath={TestStack.Models}",
             .. settings,
         ])
         {

@@ -9,7 +9,7 @@ internal static class ModelVerification
     public static int Run(Arguments arguments)
     {
         var models = Path.GetFullPath(arguments.Required("models"));
-        var options = new ClassificationOptions { ModelsPath = models, OnnxRuntimePath = Path.GetFullPath(arguments.Required("onnxruntime")) };
+        var options = new ClassificationOptions { ModelsPath = models };
         using var classifier = new OnnxFailureClassifier(options, NullLogger<OnnxFailureClassifier>.Instance);
         var failed = false;
         foreach (var result in ModelReferenceCheck.Run(classifier, models, arguments.Required("dataset")))

@@ -11,7 +11,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: Faultline.Ml export --manifest <labels.jsonl> --root <dir> --out <dir>
-               Faultline.Ml verify --models <models dir> --dataset <real dataset root> --onnxruntime <libonnxruntime.so.1>
+               Faultline.Ml verify --models <models dir> --dataset <real dataset root>
         """);
     return 2;
 }

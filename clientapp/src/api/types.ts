@@ -468,9 +468,13 @@ export interface ModelAssignment {
   challengerShare: number;
 }
 
+/** Where the models run: ONNX Runtime's CUDA provider on a GPU, or the CPU. */
+export type ExecutionProvider = 'cuda' | 'cpu';
+
 export interface ModelList {
   items: DeployedModel[];
   assignment: ModelAssignment;
+  executionProvider: ExecutionProvider;
 }
 
 export interface AssignedModels {

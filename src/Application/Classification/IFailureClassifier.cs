@@ -15,6 +15,9 @@ public interface IFailureClassifier
     /// <summary>What a tenant that never chose is served: the shipped default and its challenger, if any.</summary>
     ModelAssignment DefaultAssignment { get; }
 
+    /// <summary>Where the models run: "cuda" or "cpu" (no reason or error text: it is shown to anyone who asks).</summary>
+    string ExecutionProvider { get; }
+
     /// <summary>Class probabilities, <paramref name="rows"/> × the card's classes, row-major.</summary>
     float[] Classify(string modelVersion, ReadOnlySpan<float> documents, int rows);
 

@@ -4,11 +4,15 @@ using MediatR;
 
 namespace Faultline.Application.Classification;
 
-/// <summary>The deployed models with their cards, which of them the tenant uses, and how each did on the tenant's reviewed jobs.</summary>
+/// <summary>
+/// The deployed models with their cards, which of them the tenant uses, how each did on the tenant's reviewed jobs, and where
+/// they run.
+/// </summary>
 [RequiresPermission(PermissionName.DataRead)]
 public sealed record ListModels : IRequest<ModelList>;
 
-public sealed record ModelList(IReadOnlyList<DeployedModel> Items, AssignmentDto Assignment);
+/// <param name="ExecutionProvider">Where the models run: "cuda" or "cpu".</param>
+public sealed record ModelList(IReadOnlyList<DeployedModel> Items, AssignmentDto Assignment, string ExecutionProvider);
 
 /// <param name="Card">The whole card.json: data, metrics, hyper-parameters, intended use and limits.</param>
 /// <param name="OnThisTenant">How often the model agreed with people's verdicts on this tenant's jobs.</param>
@@ -29,6 +33,7 @@ public sealed class ListModelsHandler(IFailureClassifier classifier, PredictionI
             .Select(m => new DeployedModel(m.Version, m.Algorithm, m.CreatedAt, m.FeaturizerVersion, m.Classes, m.Card, m.Markdown,
                 m.Version == assignment.Active, m.Version == assignment.Challenger, agreement.GetValueOrDefault(m.Version)))
             .ToList();
-        return new ModelList(items, new AssignmentDto(assignment.Active, assignment.Challenger, assignment.ChallengerShare));
+        return new ModelList(items, new AssignmentDto(assignment.Active, assignment.Challenger, assignment.ChallengerShare),
+            classifier.ExecutionProvider);
     }
 }

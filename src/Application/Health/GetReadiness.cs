@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Faultline.Application.Classification;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
 using MediatR;
@@ -6,15 +7,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Faultline.Application.Health;
 
-/// <summary>Whether every dependency answers, each with its latency; open to anyone (load balancers).</summary>
+/// <summary>Whether every dependency answers, each with its latency, and where inference runs; open to anyone (load balancers).</summary>
 [AllowsAnonymous]
 public sealed record GetReadiness : IRequest<Readiness>;
 
-public sealed record Readiness(bool IsReady, IReadOnlyList<DependencyCheck> Checks);
+public sealed record Readiness(bool IsReady, IReadOnlyList<DependencyCheck> Checks, InferenceStatus Inference);
+
+/// <param name="Provider">The execution provider the models run on: "cuda" or "cpu".</param>
+public sealed record InferenceStatus(string Provider);
 
 public sealed record DependencyCheck(string Name, bool Healthy, double DurationMs, string? Problem);
 
-public sealed class GetReadinessHandler(IEnumerable<IReadinessProbe> probes, ILogger<GetReadinessHandler> logger)
+public sealed class GetReadinessHandler(IEnumerable<IReadinessProbe> probes, IFailureClassifier classifier, ILogger<GetReadinessHandler> logger)
     : IRequestHandler<GetReadiness, Readiness>
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
@@ -22,7 +26,7 @@ public sealed class GetReadinessHandler(IEnumerable<IReadinessProbe> probes, ILo
     public async Task<Readiness> Handle(GetReadiness request, CancellationToken cancellationToken)
     {
         var checks = await Task.WhenAll(probes.Select(probe => CheckAsync(probe, cancellationToken)));
-        return new Readiness(checks.All(c => c.Healthy), checks);
+        return new Readiness(checks.All(c => c.Healthy), checks, new InferenceStatus(classifier.ExecutionProvider));
     }
 
     private async Task<DependencyCheck> CheckAsync(IReadinessProbe probe, CancellationToken cancellationToken)

@@ -1,16 +1,16 @@
 namespace Faultline.Infrastructure.Inference;
 
-/// <summary>Where the models and the ONNX Runtime library are, and how to run them (<c>Faultline:Classification</c>).</summary>
+/// <summary>Where the models are and how to run them (<c>Faultline:Classification</c>).</summary>
 public sealed class ClassificationOptions
 {
     /// <summary>The folder of models.json and one folder per model version.</summary>
     public string ModelsPath { get; set; } = "models";
 
-    /// <summary>libonnxruntime.so.1, fetched by scripts/onnxruntime.sh.</summary>
-    public string OnnxRuntimePath { get; set; } = ".local/onnxruntime/libonnxruntime.so.1";
-
-    /// <summary>"cpu", or "cuda" when the CUDA provider library is present (falls back to the CPU with a warning).</summary>
-    public string ExecutionProvider { get; set; } = "cpu";
+    /// <summary>
+    /// "auto" (CUDA when the machine has a GPU and CUDA, else the CPU, with the reason logged), "cuda" (refuse to start
+    /// without it) or "cpu".
+    /// </summary>
+    public string ExecutionProvider { get; set; } = InferenceProviders.Auto;
 
     public int CudaDeviceId { get; set; }
 
@@ -21,7 +21,6 @@ public sealed class ClassificationOptions
     public ClassificationOptions RelativeTo(string root) => new()
     {
         ModelsPath = Path.GetFullPath(ModelsPath, root),
-        OnnxRuntimePath = Path.GetFullPath(OnnxRuntimePath, root),
         ExecutionProvider = ExecutionProvider,
         CudaDeviceId = CudaDeviceId,
         IntraOpThreads = IntraOpThreads,

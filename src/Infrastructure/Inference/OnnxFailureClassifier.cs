@@ -5,48 +5,49 @@ using Faultline.Application.Classification.Features;
 using Faultline.Domain;
 using Faultline.Domain.Classification;
 using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Faultline.Infrastructure.Inference;
 
 /// <summary>
-/// The deployed models, run by ONNX Runtime. Everything is checked once at start — the native
-/// library, every card, its featurizer version, the files' SHA-256 and that ONNX Runtime accepts
-/// each model — so a bad deployment stops the server with a clear message instead of failing on the
-/// first prediction. Sessions are shared: ONNX Runtime runs one session from many threads.
+/// The deployed models, run by ONNX Runtime. Everything is checked once at start — every card, its featurizer version,
+/// the files' SHA-256, the execution provider and that ONNX Runtime accepts each model — so a bad deployment stops the
+/// server with a clear message instead of failing on the first prediction. Sessions are shared: ONNX Runtime runs one
+/// session from many threads.
 /// </summary>
 public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
 {
-    private readonly OrtRuntime _runtime;
     private readonly Dictionary<string, LoadedModel> _models = new(StringComparer.Ordinal);
 
     public OnnxFailureClassifier(ClassificationOptions options, ILogger<OnnxFailureClassifier> logger)
     {
-        if (!File.Exists(options.OnnxRuntimePath))
-        {
-            throw new ModelDeploymentException(
-                $"The ONNX Runtime library is missing at {Path.GetFullPath(options.OnnxRuntimePath)}. Fetch it with scripts/onnxruntime.sh " +
-                "(make run and make test do), or point Faultline:Classification:OnnxRuntimePath at libonnxruntime.so.1.");
-        }
-
-        _runtime = OrtRuntime.Load(options.OnnxRuntimePath, "faultline");
         try
         {
-            var settings = new OrtSessionSettings(options.IntraOpThreads, options.ExecutionProvider, options.CudaDeviceId);
             var index = ReadIndex(options.ModelsPath);
-            foreach (var directory in Directory.GetDirectories(options.ModelsPath).Order(StringComparer.Ordinal))
+            var candidates = InferenceProviders.Candidates(options.ExecutionProvider);
+            foreach (var provider in candidates)
             {
-                if (!File.Exists(Path.Combine(directory, "card.json"))) continue;
-                var model = LoadedModel.Open(_runtime, directory, settings);
-                _models.Add(model.Card.Version, model);
-                if (model.FallbackReason is { } reason)
-                    logger.LogWarning("Model {Version} runs on the CPU: the {Provider} execution provider is unavailable ({Reason})",
-                        model.Card.Version, options.ExecutionProvider, reason);
+                try
+                {
+                    Load(options, provider);
+                    ExecutionProvider = provider;
+                    break;
+                }
+                catch (Exception exception) when (provider == InferenceProviders.Cuda && CudaProblem(exception) is { } problem)
+                {
+                    Dispose();
+                    _models.Clear();
+                    if (candidates.Count == 1)
+                        throw new ModelDeploymentException(
+                            $"Faultline:Classification:ExecutionProvider asks for CUDA, but ONNX Runtime cannot use it here: {problem}", exception);
+                    logger.LogWarning("Classification runs on the CPU: the CUDA execution provider is unavailable ({Reason})", problem);
+                }
             }
 
             DefaultAssignment = new ModelAssignment(Deployed(index.Default, "default"),
                 index.Challenger is null ? null : Deployed(index.Challenger, "challenger"), 0);
-            logger.LogInformation("Classification models {Models} loaded (ONNX Runtime {Version}, default {Default})",
-                string.Join(", ", _models.Keys), _runtime.Version, DefaultAssignment.Active);
+            logger.LogInformation("Classification models {Models} loaded (ONNX Runtime {Version} on {Provider}, default {Default})",
+                string.Join(", ", _models.Keys), OrtEnv.Instance().GetVersionString(), ExecutionProvider, DefaultAssignment.Active);
         }
         catch
         {
@@ -54,6 +55,9 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
             throw;
         }
     }
+
+    /// <summary>"cuda" or "cpu": where every deployed model runs.</summary>
+    public string ExecutionProvider { get; } = InferenceProviders.Cpu;
 
     public IReadOnlyList<ModelCard> Models => [.. _models.Values.Select(m => m.Card)];
 
@@ -78,8 +82,44 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
     public void Dispose()
     {
         foreach (var model in _models.Values) model.Dispose();
-        _runtime.Dispose();
     }
+
+    private void Load(ClassificationOptions options, string provider)
+    {
+        // The sessions keep what they need of the options.
+        using var sessionOptions = OpenSessionOptions(options, provider);
+        foreach (var directory in Directory.GetDirectories(options.ModelsPath).Order(StringComparer.Ordinal))
+        {
+            if (!File.Exists(Path.Combine(directory, "card.json"))) continue;
+            var model = LoadedModel.Open(directory, sessionOptions);
+            _models.Add(model.Card.Version, model);
+        }
+    }
+
+    private static SessionOptions OpenSessionOptions(ClassificationOptions options, string provider)
+    {
+        try
+        {
+            return InferenceProviders.Options(provider, options);
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or TypeInitializationException)
+        {
+            throw new ModelDeploymentException(
+                "ONNX Runtime's native library cannot be loaded (libonnxruntime.so from the Microsoft.ML.OnnxRuntime.Gpu package " +
+                "belongs in the application's folder or its runtimes/linux-x64/native): " + exception.Message, exception);
+        }
+    }
+
+    /// <summary>
+    /// ONNX Runtime's reason when CUDA cannot be used — its provider library, CUDA, cuDNN or a device is missing — whether
+    /// it failed while the provider was added or while a model was opened on it; null for any other failure.
+    /// </summary>
+    private static string? CudaProblem(Exception exception) => exception switch
+    {
+        OnnxRuntimeException runtime => runtime.Message,
+        ModelDeploymentException { InnerException: OnnxRuntimeException runtime } => runtime.Message,
+        _ => null,
+    };
 
     private LoadedModel Model(string version) =>
         _models.TryGetValue(version, out var model) ? model : throw new InvalidOperationException($"Model {version} is not deployed.");
@@ -118,9 +158,9 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
 
         public ModelCard Card { get; }
 
-        public OrtInferenceSession Classifier { get; private set; } = null!;
+        public OnnxModel Classifier { get; private set; } = null!;
 
-        public OrtInferenceSession Lines { get; private set; } = null!;
+        public OnnxModel Lines { get; private set; } = null!;
 
         public string InputName { get; }
 
@@ -130,9 +170,7 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
 
         public string LineOutputName { get; }
 
-        public string? FallbackReason => Classifier.FallbackReason;
-
-        public static LoadedModel Open(OrtRuntime runtime, string directory, OrtSessionSettings settings)
+        public static LoadedModel Open(string directory, SessionOptions options)
         {
             var root = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "card.json"))).RootElement.Clone();
             var version = root.GetProperty("version").GetString()!;
@@ -154,8 +192,8 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
             var model = new LoadedModel(card, root);
             try
             {
-                model.Classifier = Session(runtime, directory, "classifier.onnx", root, settings, version);
-                model.Lines = Session(runtime, directory, root.GetProperty("lineModel").GetProperty("file").GetString()!, root, settings, version);
+                model.Classifier = Session(directory, "classifier.onnx", root, options, version);
+                model.Lines = Session(directory, root.GetProperty("lineModel").GetProperty("file").GetString()!, root, options, version);
                 return model;
             }
             catch
@@ -165,8 +203,7 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
             }
         }
 
-        private static OrtInferenceSession Session(OrtRuntime runtime, string directory, string file, JsonElement root, OrtSessionSettings settings,
-            string version)
+        private static OnnxModel Session(string directory, string file, JsonElement root, SessionOptions options, string version)
         {
             var bytes = File.ReadAllBytes(Path.Combine(directory, file));
             var expected = root.GetProperty("sha256").GetProperty(file).GetString();
@@ -174,7 +211,7 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
                 throw new ModelDeploymentException($"Model {version}: {file} does not match the SHA-256 its card records (corrupt or replaced).");
             try
             {
-                return runtime.OpenSession(bytes, settings);
+                return new OnnxModel(bytes, options);
             }
             catch (OnnxRuntimeException exception)
             {

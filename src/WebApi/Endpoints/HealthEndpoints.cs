@@ -15,10 +15,10 @@ public static class HealthEndpoints
         health.MapGet("/ready", async (IMediator mediator, CancellationToken cancellationToken) =>
             {
                 var readiness = await mediator.Send(new GetReadiness(), cancellationToken);
-                return Results.Json(new { status = readiness.IsReady ? "ready" : "not_ready", readiness.Checks },
+                return Results.Json(new { status = readiness.IsReady ? "ready" : "not_ready", readiness.Checks, readiness.Inference },
                     statusCode: readiness.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
             })
-            .WithSummary("PostgreSQL and Redis answer and the schemas are migrated; 503 otherwise.")
+            .WithSummary("PostgreSQL and Redis answer and the schemas are migrated; 503 otherwise. Names the inference provider (cuda or cpu).")
             .Produces<Readiness>()
             .Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
     }

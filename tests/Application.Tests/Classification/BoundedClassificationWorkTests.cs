@@ -120,6 +120,8 @@ public sealed class BoundedClassificationWorkTests
 
         public ModelAssignment DefaultAssignment { get; } = new(Card.Version, null, 0);
 
+        public string ExecutionProvider => "cpu";
+
         public float[] Classify(string modelVersion, ReadOnlySpan<float> documents, int rows) =>
             [.. Enumerable.Repeat(1f / Card.Classes.Count, rows * Card.Classes.Count)];
 

@@ -4,16 +4,17 @@ using Faultline.Application.Classification;
 using Faultline.Application.Classification.Features;
 using Faultline.Infrastructure.Inference;
 using Faultline.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Faultline.Infrastructure.Tests.Inference;
 
-/// <summary>The shipped models through the native binding, and the deployments the server must refuse.</summary>
+/// <summary>The shipped models through ONNX Runtime, and the deployments the server must refuse.</summary>
 public sealed class OnnxFailureClassifierTests
 {
-    private static OnnxFailureClassifier Open(string models, string? library = null) =>
-        new(new ClassificationOptions { ModelsPath = models, OnnxRuntimePath = library ?? TestStack.OnnxRuntime },
-            NullLogger<OnnxFailureClassifier>.Instance);
+    private static OnnxFailureClassifier Open(string models, string executionProvider = "auto") =>
+        new(new ClassificationOptions { ModelsPath = models, ExecutionProvider = executionProvider }, NullLogger<OnnxFailureClassifier>.Instance);
+
 
     [Fact]
     public void The_shipped_models_give_the_probabilities_training_recorded()
@@ -82,10 +83,46 @@ public sealed class OnnxFailureClassifierTests
     }
 
     [Fact]
-    public void A_missing_native_library_names_the_setup_step()
+    public void The_provider_in_use_is_reported_and_cpu_can_be_asked_for()
     {
-        var missing = Assert.Throws<ModelDeploymentException>(() => Open(TestStack.Models, "/nonexistent/libonnxruntime.so.1"));
-        Assert.Contains("scripts/onnxruntime.sh", missing.Message, StringComparison.Ordinal);
+        using var cpu = Open(TestStack.Models, "CPU");
+        using var auto = Open(TestStack.Models);
+
+        Assert.Equal("cpu", cpu.ExecutionProvider);
+        Assert.Contains(auto.ExecutionProvider, TestStack.ExecutionProviders);
+    }
+
+    [Fact]
+    public void Auto_without_cuda_runs_on_the_cpu_and_logs_why()
+    {
+        if (TestStack.ExecutionProviders.Contains("cuda")) return; // with a GPU, CUDA may well be there
+        var logger = new WarningLog();
+
+        using var classifier = new OnnxFailureClassifier(new ClassificationOptions { ModelsPath = TestStack.Models }, logger);
+
+        Assert.Equal("cpu", classifier.ExecutionProvider);
+        var warning = Assert.Single(logger.Warnings);
+        const string Why = "Classification runs on the CPU: the CUDA execution provider is unavailable (";
+        Assert.StartsWith(Why, warning, StringComparison.Ordinal);
+        Assert.True(warning.Length > Why.Length + 1, "ONNX Runtime's reason is missing");
+    }
+
+    [Fact]
+    public void Asking_for_cuda_where_it_cannot_run_is_refused_at_start_with_the_reason()
+    {
+        if (TestStack.ExecutionProviders.Contains("cuda")) return; // with a GPU, CUDA may well be there
+
+        var refused = Assert.Throws<ModelDeploymentException>(() => Open(TestStack.Models, "cuda"));
+
+        Assert.Contains("asks for CUDA", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_execution_provider_is_refused_naming_the_choices()
+    {
+        var refused = Assert.Throws<ModelDeploymentException>(() => Open(TestStack.Models, "tpu"));
+
+        Assert.Contains("\"auto\", \"cuda\" or \"cpu\"", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,5 +143,20 @@ public sealed class OnnxFailureClassifierTests
         }
 
         return target;
+    }
+
+    /// <summary>The warnings logged, formatted.</summary>
+    private sealed class WarningLog : ILogger<OnnxFailureClassifier>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning) Warnings.Add(formatter(state, exception));
+        }
     }
 }

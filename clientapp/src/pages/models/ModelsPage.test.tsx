@@ -60,6 +60,11 @@ describe('ModelsPage', () => {
     expect(within(challenger).queryByText(/On this tenant/)).toBeNull();
   });
 
+  it('says where the models run', async () => {
+    renderPage();
+    expect((await screen.findByTestId('execution-provider')).textContent).toBe('Models run on the CPU.');
+  });
+
   it('renders the full card as elements, never as HTML', async () => {
     renderPage();
     const card = await screen.findByRole('article', { name: 'fl-2026.11-lr' });

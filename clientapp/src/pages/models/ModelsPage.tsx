@@ -21,6 +21,9 @@ export function ModelsPage() {
       {resource.state === 'error' && <ProblemAlert error={resource.error} />}
       {resource.data && (
         <>
+          <p className="muted" data-testid="execution-provider">
+            Models run on {resource.data.executionProvider === 'cuda' ? 'the GPU (CUDA)' : 'the CPU'}.
+          </p>
           {can('models:manage') && resource.data.items.length > 0 && (
             <AssignmentForm models={resource.data.items} assignment={resource.data.assignment} onSaved={refresh} />
           )}

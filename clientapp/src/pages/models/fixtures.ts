@@ -202,5 +202,6 @@ export function modelList(): ModelList {
       model({ version: 'fl-2026.11-xgb', algorithm: 'xgb', active: false, challenger: true, onThisTenant: { modelVersion: 'fl-2026.11-xgb', predictions: 40, reviewed: 0, agreed: 0 } }),
     ],
     assignment: { active: 'fl-2026.11-lr', challenger: 'fl-2026.11-xgb', challengerShare: 0.1 },
+    executionProvider: 'cpu',
   };
 }
