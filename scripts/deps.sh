@@ -11,6 +11,7 @@ command -v chromium >/dev/null || packages+=(chromium fonts-liberation)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 command -v curl >/dev/null || packages+=(curl)
+command -v openssl >/dev/null || packages+=(openssl)
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
