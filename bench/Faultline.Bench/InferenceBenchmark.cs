@@ -72,7 +72,7 @@ internal static class InferenceBenchmark
 
         foreach (var (name, batch) in new[] { ("real logs", real.Take(200).ToList()), ("short logs", shorts) })
         {
-            var body = new { items = batch.Select(l => new { log = l.Log }).ToArray() };
+            var body = new { items = batch.Select(l => new { log = l.Log.Text }).ToArray() };
             var clock = Stopwatch.StartNew();
             var response = await http.PostAsJsonAsync("/api/v1/batch-predict", body, cancellationToken);
             response.EnsureSuccessStatusCode();
