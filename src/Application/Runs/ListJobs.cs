@@ -15,6 +15,7 @@ public sealed class ListJobsValidator : AbstractValidator<ListJobs>
         RuleFor(r => r.Limit).InclusiveBetween(1, 500);
         RuleFor(r => r.Cursor).Must(RunPaging.IsValidCursor).WithMessage("Not a cursor from a previous page.");
         RuleFor(r => r.Filter).Must(RunPaging.IsValidFilter).WithMessage(RunPaging.FilterRule);
+        RuleFor(r => r.Filter.Category).Must(RunPaging.IsValidCategory).WithMessage(RunPaging.CategoryRule).OverridePropertyName("category");
     }
 }
 

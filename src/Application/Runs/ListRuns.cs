@@ -5,7 +5,7 @@ using MediatR;
 
 namespace Faultline.Application.Runs;
 
-/// <summary>Pipeline runs, newest first, filtered, in keyset pages.</summary>
+/// <summary>Pipeline runs, newest first, filtered, in keyset pages; the jobs-only filters (job, category) do not apply.</summary>
 [RequiresPermission(PermissionName.DataRead)]
 public sealed record ListRuns(RunFilter Filter, string? Cursor, int Limit = 50) : IRequest<Page<RunSummary>>;
 
@@ -16,6 +16,7 @@ public sealed class ListRunsValidator : AbstractValidator<ListRuns>
         RuleFor(r => r.Limit).InclusiveBetween(1, 500);
         RuleFor(r => r.Cursor).Must(RunPaging.IsValidCursor).WithMessage("Not a cursor from a previous page.");
         RuleFor(r => r.Filter).Must(RunPaging.IsValidFilter).WithMessage(RunPaging.FilterRule);
+        RuleFor(r => r.Filter.Category).Must(RunPaging.IsValidCategory).WithMessage(RunPaging.CategoryRule).OverridePropertyName("category");
     }
 }
 

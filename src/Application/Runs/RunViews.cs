@@ -5,10 +5,12 @@ public sealed record RunSummary(
     string? Trigger, string? Actor, string Status, DateTimeOffset? QueuedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     long? DurationMs, DateTimeOffset SortedAt);
 
+/// <param name="Category">A failed job's category as the dashboards count it ("unclassified" until classified); null for other jobs.</param>
+/// <param name="Confidence">How sure its classification is (1 for a person's correction); null without one.</param>
 public sealed record JobSummary(
     long Id, long? RunId, string Provider, string ExternalId, int Attempt, string Repository, string Pipeline, string Branch,
     string? CommitSha, string Name, string? Runner, string Status, DateTimeOffset? QueuedAt, DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt, long? DurationMs, bool HasLog, DateTimeOffset SortedAt);
+    DateTimeOffset? FinishedAt, long? DurationMs, bool HasLog, DateTimeOffset SortedAt, string? Category, double? Confidence);
 
 public sealed record RunDetail(RunSummary Run, IReadOnlyList<JobSummary> Jobs);
 
@@ -18,10 +20,14 @@ public sealed record JobDetail(JobSummary Job, LogInfo? Log);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
-/// <summary>Filters of the runs and jobs lists; every one optional.</summary>
+/// <summary>
+/// Filters of the runs and jobs lists; every one optional. From and To bound the sort time (started, else queued);
+/// FinishedFrom and FinishedTo the finish time, which the dashboards count by. Job and Category filter jobs only.
+/// </summary>
 public sealed record RunFilter(
     string? Repository = null, string? Pipeline = null, string? Branch = null, string? Status = null, string? Provider = null,
-    string? Job = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+    string? Job = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? Category = null,
+    DateTimeOffset? FinishedFrom = null, DateTimeOffset? FinishedTo = null);
 
 public sealed record StoredLog(byte[] Gzip, LogInfo Info);
 

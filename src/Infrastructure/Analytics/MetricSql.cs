@@ -1,6 +1,7 @@
 using Faultline.Application.Analytics;
 using Faultline.Domain;
 using Faultline.Domain.Analytics;
+using Faultline.Infrastructure.Classification;
 using Faultline.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,7 +15,7 @@ namespace Faultline.Infrastructure.Analytics;
 /// </summary>
 internal sealed class MetricSql
 {
-    private const string Failed = "status IN ('failure', 'timed_out')";
+    private const string Failed = FailedJobCategory.IsFailed;
     private const string Decided = "status IN ('success', 'failure', 'timed_out')";
 
     private readonly TenantConnection _tenant;
@@ -101,7 +102,7 @@ internal sealed class MetricSql
             SELECT j.finished_at AS at, j.repository_id, j.pipeline_id, j.name AS job_name, j.branch, j.status, 1::bigint AS jobs,
                    (extract(epoch FROM (j.finished_at - j.started_at)) * 1000)::bigint AS duration_ms,
                    coalesce((extract(epoch FROM (j.started_at - j.queued_at)) * 1000)::bigint, 0) AS queue_ms,
-                   {(source == Source.FailedJobs ? "coalesce(c.category, 'unclassified')" : "NULL::text")} AS category, j.commit_sha
+                   {(source == Source.FailedJobs ? FailedJobCategory.Of("c") : "NULL::text")} AS category, j.commit_sha
             FROM {Table("job_runs")} j
             {(source == Source.FailedJobs ? $"LEFT JOIN {Table("job_classifications")} c ON c.job_id = j.id" : "")}
             WHERE j.finished_at >= @from AND j.finished_at < @to AND j.{(source == Source.FailedJobs ? Failed : "status <> 'running'")}
@@ -213,7 +214,7 @@ internal sealed class MetricSql
             conditions.Add($"{alias}.{pipelineColumn} IN (SELECT id FROM {Table("pipelines")} WHERE name = @pipeline)");
         if (filters.Job is not null && jobColumn is not null) conditions.Add($"{alias}.{jobColumn} = @job");
         if (filters.Branch is not null && branch) conditions.Add($"{alias}.branch = @branch");
-        if (filters.Category is not null && category) conditions.Add("coalesce(c.category, 'unclassified') = @category");
+        if (filters.Category is not null && category) conditions.Add($"{FailedJobCategory.Of("c")} = @category");
         return string.Concat(conditions.Select(c => $" AND {c}"));
     }
 

@@ -1,5 +1,6 @@
 using Faultline.Application.Runs;
 using Faultline.Domain.Ingestion;
+using Faultline.Infrastructure.Classification;
 using Faultline.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
@@ -20,7 +21,7 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
         await using var command = new NpgsqlCommand($"""
             SELECT {RunColumns(tenant)}
             WHERE {Filters("r", sorted)}
-            ORDER BY {sorted} DESC, r.id DESC LIMIT $10
+            ORDER BY {sorted} DESC, r.id DESC LIMIT $12
             """, tenant.Connection);
         AddFilterParameters(command, filter, after);
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
@@ -34,12 +35,14 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
         var sorted = SortedAt("j");
         await using var command = new NpgsqlCommand($"""
             SELECT {JobColumns(tenant)}
-            WHERE {Filters("j", sorted)} AND ($11::text IS NULL OR j.name = $11)
-            ORDER BY {sorted} DESC, j.id DESC LIMIT $10
+            WHERE {Filters("j", sorted)} AND ($13::text IS NULL OR j.name = $13)
+              AND ($14::text IS NULL OR (j.{FailedJobCategory.IsFailed} AND {FailedJobCategory.Of("c")} = $14))
+            ORDER BY {sorted} DESC, j.id DESC LIMIT $12
             """, tenant.Connection);
         AddFilterParameters(command, filter, after);
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         command.Parameters.Add(Text(filter.Job));
+        command.Parameters.Add(Text(filter.Category));
         return await ReadAllAsync(command, ReadJob, cancellationToken);
     }
 
@@ -65,7 +68,7 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
             """, tenant.Connection);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         return (await ReadAllAsync(command, reader => new JobDetail(ReadJob(reader),
-            reader.IsDBNull(18) ? null : new LogInfo(reader.GetInt64(18), reader.GetInt64(19), reader.GetBoolean(20), reader.GetFieldValue<DateTimeOffset>(21))),
+            reader.IsDBNull(20) ? null : new LogInfo(reader.GetInt64(20), reader.GetInt64(21), reader.GetBoolean(22), reader.GetFieldValue<DateTimeOffset>(23))),
             cancellationToken)).SingleOrDefault();
     }
 
@@ -92,19 +95,23 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
     private static string JobColumns(TenantConnection tenant, string extraColumns = "") => $"""
         j.id, j.run_id, j.provider, j.external_id, j.attempt, repo.name, p.name, j.branch, j.commit_sha, j.name, j.runner, j.status,
                j.queued_at, j.started_at, j.finished_at, l.job_id IS NOT NULL, {SortedAt("j")},
+               CASE WHEN j.{FailedJobCategory.IsFailed} THEN {FailedJobCategory.Of("c")} END,
+               CASE WHEN j.{FailedJobCategory.IsFailed} THEN c.confidence END,
                j.updated_at{extraColumns}
         FROM {tenant.Qualified("job_runs")} j
         JOIN {tenant.Qualified("repositories")} repo ON repo.id = j.repository_id
         JOIN {tenant.Qualified("pipelines")} p ON p.id = j.pipeline_id
         LEFT JOIN {tenant.Qualified("job_logs")} l ON l.job_id = j.id
+        LEFT JOIN {tenant.Qualified("job_classifications")} c ON c.job_id = j.id
         """;
 
-    // $1..$9: repository, pipeline, branch, status, provider, from, to, and the (time, id) to continue after.
+    // $1..$11: repository, pipeline, branch, status, provider, from, to, finished from, finished to, and the (time, id) to continue after.
     private static string Filters(string alias, string sorted) => $"""
         ($1::text IS NULL OR repo.name = $1) AND ($2::text IS NULL OR p.name = $2) AND ($3::text IS NULL OR {alias}.branch = $3)
           AND ($4::text IS NULL OR {alias}.status = $4) AND ($5::text IS NULL OR {alias}.provider = $5)
           AND ($6::timestamptz IS NULL OR {sorted} >= $6) AND ($7::timestamptz IS NULL OR {sorted} < $7)
-          AND ($8::timestamptz IS NULL OR ({sorted}, {alias}.id) < ($8, $9))
+          AND ($8::timestamptz IS NULL OR {alias}.finished_at >= $8) AND ($9::timestamptz IS NULL OR {alias}.finished_at < $9)
+          AND ($10::timestamptz IS NULL OR ({sorted}, {alias}.id) < ($10, $11))
         """;
 
     private static void AddFilterParameters(NpgsqlCommand command, RunFilter filter, (DateTimeOffset At, long Id)? after)
@@ -116,6 +123,8 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
         command.Parameters.Add(Text(filter.Provider));
         command.Parameters.Add(Time(filter.From));
         command.Parameters.Add(Time(filter.To));
+        command.Parameters.Add(Time(filter.FinishedFrom));
+        command.Parameters.Add(Time(filter.FinishedTo));
         command.Parameters.Add(Time(after?.At));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)after?.Id ?? DBNull.Value });
     }
@@ -133,7 +142,8 @@ internal sealed class PostgresRunReader(TenantConnectionFactory connections) : I
     private static JobSummary ReadJob(NpgsqlDataReader r) => new(
         r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetString(6),
         r.GetString(7), Nullable(r, 8), r.GetString(9), Nullable(r, 10), r.GetString(11), Time(r, 12), Time(r, 13), Time(r, 14),
-        Duration(Time(r, 13), Time(r, 14)), r.GetBoolean(15), r.GetFieldValue<DateTimeOffset>(16));
+        Duration(Time(r, 13), Time(r, 14)), r.GetBoolean(15), r.GetFieldValue<DateTimeOffset>(16), Nullable(r, 17),
+        r.IsDBNull(18) ? null : Math.Round(r.GetFloat(18), 4));
 
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

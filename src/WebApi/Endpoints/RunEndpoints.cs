@@ -17,7 +17,8 @@ public static class RunEndpoints
 
         runs.MapGet("/runs", ([AsParameters] ListQuery query, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new ListRuns(query.Filter(), query.Cursor, query.Limit ?? 50), cancellationToken))
-            .WithSummary("Pipeline runs, newest first; filter by repository, pipeline, branch, status, provider, from, to; page with nextCursor.")
+            .WithSummary("Pipeline runs, newest first; filter by repository, pipeline, branch, status, provider, from, to (start time), "
+                         + "finishedFrom, finishedTo (finish time); page with nextCursor.")
             .ProducesValidationProblem();
 
         runs.MapGet("/runs/{runId:long}", (long runId, IMediator mediator, CancellationToken cancellationToken) =>
@@ -27,7 +28,8 @@ public static class RunEndpoints
 
         runs.MapGet("/jobs", ([AsParameters] ListQuery query, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new ListJobs(query.Filter(), query.Cursor, query.Limit ?? 50), cancellationToken))
-            .WithSummary("Job runs, newest first; the filters of /runs plus job (name).")
+            .WithSummary("Job runs, newest first, each failed one with its category; the filters of /runs plus job (name) and category: "
+                         + "failed jobs of that category as the dashboards count them (a taxonomy code, or unclassified).")
             .ProducesValidationProblem();
 
         runs.MapGet("/jobs/{jobId:long}", (long jobId, IMediator mediator, CancellationToken cancellationToken) =>
@@ -61,8 +63,8 @@ public static class RunEndpoints
     /// <summary>The query string of the runs and jobs lists.</summary>
     public sealed record ListQuery(
         string? Repository, string? Pipeline, string? Branch, string? Status, string? Provider, string? Job, DateTimeOffset? From,
-        DateTimeOffset? To, string? Cursor, int? Limit)
+        DateTimeOffset? To, string? Category, DateTimeOffset? FinishedFrom, DateTimeOffset? FinishedTo, string? Cursor, int? Limit)
     {
-        public RunFilter Filter() => new(Repository, Pipeline, Branch, Status, Provider, Job, From, To);
+        public RunFilter Filter() => new(Repository, Pipeline, Branch, Status, Provider, Job, From, To, Category, FinishedFrom, FinishedTo);
     }
 }
