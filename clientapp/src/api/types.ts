@@ -138,6 +138,10 @@ export interface JobSummary {
   durationMs: number | null;
   hasLog: boolean;
   sortedAt: string;
+  /** A failed job's category as the dashboards count it ('unclassified' until classified); null for other jobs. */
+  category: FailureCategory | 'unclassified' | null;
+  /** How sure the classification is (1 for a person's correction); null without one. */
+  confidence: number | null;
 }
 
 export interface Page<T> {
@@ -169,9 +173,14 @@ export interface RunFilters {
   status?: string;
   provider?: string;
   job?: string;
+  /** Failed jobs of this category, as the dashboards count them (jobs only). */
+  category?: string;
   /** Sort time (started, else queued) at or after `from` and before `to`, ISO 8601. */
   from?: string;
   to?: string;
+  /** Finish time at or after `finishedFrom` and before `finishedTo`, ISO 8601: how the dashboards count. */
+  finishedFrom?: string;
+  finishedTo?: string;
 }
 
 export type WebhookProvider = 'github' | 'gitlab' | 'jenkins';

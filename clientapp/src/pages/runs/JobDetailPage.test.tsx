@@ -14,7 +14,7 @@ const detail = (status: PipelineStatus, withLog = true): JobDetail => ({
   job: {
     id: 42, runId: 7, provider: 'github', externalId: '9', attempt: 1, repository: 'acme/api', pipeline: 'CI', branch: 'main', commitSha: null,
     name: 'build', runner: 'ubuntu-latest', status, queuedAt: null, startedAt: null, finishedAt: null, durationMs: 61_000, hasLog: withLog,
-    sortedAt: '2026-11-15T00:00:00Z',
+    sortedAt: '2026-11-15T00:00:00Z', category: null, confidence: null,
   },
   log: withLog ? { originalBytes: 2000, storedBytes: 2000, truncated: false, receivedAt: '2026-11-15T00:00:00Z' } : null,
 });

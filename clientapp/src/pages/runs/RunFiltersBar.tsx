@@ -1,18 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import type { RunFilters } from '../../api/types';
+import { COLOURED_CATEGORIES, categoryLabel } from '../../components/classification/categories';
 
 const statuses = ['', 'failure', 'success', 'running', 'cancelled', 'timed_out', 'skipped'];
 const providers = ['', 'github', 'gitlab', 'jenkins', 'api'];
+// The taxonomy, then failed jobs not (yet) classified.
+const categories = ['', ...COLOURED_CATEGORIES];
 
 // A time span comes from a dashboard drill-down: shown, and cleared at once, but not typed here.
-function describeSpan(from: string | undefined, to: string | undefined): string {
+// Dashboards count by finish time; the API's from/to bound the start time.
+function describeSpan({ from, to, finishedFrom, finishedTo }: RunFilters): string {
   const at = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  if (from && to) return `Between ${at(from)} and ${at(to)}`;
-  return from ? `Since ${at(from)}` : `Before ${at(to!)}`;
+  const span = (start: string | undefined, end: string | undefined) =>
+    start && end ? `between ${at(start)} and ${at(end)}` : start ? `since ${at(start)}` : `before ${at(end!)}`;
+  const parts = [
+    ...(from || to ? [`Started ${span(from, to)}`] : []),
+    ...(finishedFrom || finishedTo ? [`Finished ${span(finishedFrom, finishedTo)}`] : []),
+  ];
+  return parts.join('; ');
 }
 
-/** Text filters apply on submit; the choices at once. */
-export function RunFiltersBar({ filters, onChange, showJob }: { filters: RunFilters; onChange: (f: RunFilters) => void; showJob: boolean }) {
+/** Text filters apply on submit; the choices at once. Job and category filter jobs, so only the jobs view shows them. */
+export function RunFiltersBar({ filters, onChange, jobsView }: { filters: RunFilters; onChange: (f: RunFilters) => void; jobsView: boolean }) {
   const [draft, setDraft] = useState(filters);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -29,18 +38,24 @@ export function RunFiltersBar({ filters, onChange, showJob }: { filters: RunFilt
       <input aria-label="Repository" placeholder="Repository (acme/api)" value={draft.repository ?? ''} onChange={(e) => setDraft({ ...draft, repository: e.target.value })} />
       <input aria-label="Pipeline" placeholder="Pipeline" value={draft.pipeline ?? ''} onChange={(e) => setDraft({ ...draft, pipeline: e.target.value })} />
       <input aria-label="Branch" placeholder="Branch" value={draft.branch ?? ''} onChange={(e) => setDraft({ ...draft, branch: e.target.value })} />
-      {showJob && <input aria-label="Job" placeholder="Job name" value={draft.job ?? ''} onChange={(e) => setDraft({ ...draft, job: e.target.value })} />}
+      {jobsView && <input aria-label="Job" placeholder="Job name" value={draft.job ?? ''} onChange={(e) => setDraft({ ...draft, job: e.target.value })} />}
       <select aria-label="Status" value={draft.status ?? ''} onChange={(e) => pick('status', e.target.value)}>
         {statuses.map((s) => <option key={s} value={s}>{s ? s.replace('_', ' ') : 'Any status'}</option>)}
       </select>
       <select aria-label="Provider" value={draft.provider ?? ''} onChange={(e) => pick('provider', e.target.value)}>
         {providers.map((p) => <option key={p} value={p}>{p || 'Any provider'}</option>)}
       </select>
+      {jobsView && (
+        <select aria-label="Category" value={draft.category ?? ''} onChange={(e) => pick('category', e.target.value)}>
+          {categories.map((c) => <option key={c} value={c}>{c ? categoryLabel(c) : 'Any category'}</option>)}
+        </select>
+      )}
       <button type="submit" className="button small">Apply</button>
-      {(draft.from || draft.to) && (
+      {(draft.from || draft.to || draft.finishedFrom || draft.finishedTo) && (
         <p className="time-filter small">
-          <span>{describeSpan(draft.from, draft.to)}</span>
-          <button type="button" className="button secondary small" onClick={() => onChange({ ...draft, from: '', to: '' })}>Any time</button>
+          <span>{describeSpan(draft)}</span>
+          <button type="button" className="button secondary small"
+            onClick={() => onChange({ ...draft, from: '', to: '', finishedFrom: '', finishedTo: '' })}>Any time</button>
         </p>
       )}
     </form>

@@ -4,11 +4,13 @@ import { api } from '../../api/client';
 import type { JobSummary, RunFilters, RunSummary } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
+import { CategoryBadge } from '../../components/classification/CategoryBadge';
+import { formatPercent } from '../../components/classification/categories';
 import { formatAgo, formatDuration } from '../../format';
 import { RunFiltersBar } from './RunFiltersBar';
 import { useListPages } from '../../api/useListPages';
 
-const FILTER_NAMES = ['repository', 'pipeline', 'branch', 'status', 'provider', 'job', 'from', 'to'] as const;
+const FILTER_NAMES = ['repository', 'pipeline', 'branch', 'status', 'provider', 'job', 'category', 'from', 'to', 'finishedFrom', 'finishedTo'] as const;
 
 /** Runs or jobs, newest first; every filter is in the address, so a chart can link straight here. */
 export function RunsPage() {
@@ -39,7 +41,7 @@ export function RunsPage() {
           ))}
         </div>
       </header>
-      <RunFiltersBar key={key} filters={filters} onChange={setFilters} showJob={view === 'jobs'} />
+      <RunFiltersBar key={key} filters={filters} onChange={setFilters} jobsView={view === 'jobs'} />
       {view === 'runs' ? <RunList filters={filters} /> : <JobList filters={filters} />}
     </section>
   );
@@ -77,7 +79,7 @@ function JobList({ filters }: { filters: RunFilters }) {
   return (
     <ListFrame state={state} error={error} empty={items.length === 0} more={more}>
       <table>
-        <thead><tr><th>Status</th><th>Job</th><th>Branch</th><th>Started</th><th>Duration</th></tr></thead>
+        <thead><tr><th>Status</th><th>Job</th><th>Category</th><th>Branch</th><th>Started</th><th>Duration</th></tr></thead>
         <tbody>
           {items.map((job) => (
             <tr key={job.id}>
@@ -86,6 +88,7 @@ function JobList({ filters }: { filters: RunFilters }) {
                 <Link to={`/jobs/${job.id}`} className="strong-link">{job.name}</Link>
                 <div className="muted small">{job.repository} · {job.pipeline}{job.hasLog ? ' · log' : ''}</div>
               </td>
+              <td data-label="Category"><JobCategory job={job} /></td>
               <td data-label="Branch"><code>{job.branch}</code></td>
               <td data-label="Started">{formatAgo(job.startedAt ?? job.queuedAt)}</td>
               <td data-label="Duration">{formatDuration(job.durationMs)}</td>
@@ -94,6 +97,17 @@ function JobList({ filters }: { filters: RunFilters }) {
         </tbody>
       </table>
     </ListFrame>
+  );
+}
+
+/** A failed job's category, with the model's confidence unless a person set it; a dash for jobs that did not fail. */
+function JobCategory({ job }: { job: Pick<JobSummary, 'category' | 'confidence'> }) {
+  if (!job.category) return <span className="muted" aria-label="No category">—</span>;
+  return (
+    <span className="job-category">
+      <CategoryBadge category={job.category} />
+      {job.confidence !== null && job.confidence < 1 && <span className="muted small">{formatPercent(job.confidence)}</span>}
+    </span>
   );
 }
 

@@ -11,7 +11,8 @@ const JOB_METRICS = new Set([
   'failure_categories', 'top_failing_jobs', 'flaky_jobs',
 ]);
 const FAILURE_METRICS = new Set(['failures', 'failure_rate', 'failure_cost', 'failure_categories', 'top_failing_jobs', 'mttr', 'incidents']);
-// The explorer filters on these; a failure category is not one of them.
+// Metrics that count failed jobs one by one, by their category (the server applies a category filter to these only).
+const CATEGORY_METRICS = new Set(['failures', 'failure_cost', 'failure_categories']);
 const EXPLORER_FILTERS = ['repository', 'pipeline', 'branch', 'job', 'provider'] as const;
 
 const BUCKET_MS: Record<Bucket, number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
@@ -33,7 +34,10 @@ export interface DrillInput {
   target: DrillTarget;
 }
 
-/** The runs explorer address showing what a clicked point or row counted. */
+/**
+ * The runs explorer address showing what a clicked point or row counted: its filters, and its span by
+ * finish time, since every metric counts jobs and runs when they finish.
+ */
 export function drillDownUrl({ result, widgetFilters, dashboardFilters, accepts, target }: DrillInput): string {
   const filters: RunFilters = {};
   for (const name of EXPLORER_FILTERS) {
@@ -43,10 +47,13 @@ export function drillDownUrl({ result, widgetFilters, dashboardFilters, accepts,
     if (value) filters[name] = value;
   }
 
+  const byCategory = CATEGORY_METRICS.has(result.metric);
+  if (byCategory && widgetFilters?.category) filters.category = widgetFilters.category;
+
   let span = { from: result.from, to: result.to };
   if (target.kind === 'point') {
-    const dimension = result.groupBy;
-    if (target.group !== null && dimension && dimension !== 'category') filters[dimension] = target.group;
+    const dimension = result.groupBy ?? (result.metric === 'failure_categories' ? 'category' : null);
+    if (target.group !== null && dimension && (dimension !== 'category' || byCategory)) filters[dimension] = target.group;
     span = bucketSpan(target.at, result);
   } else {
     for (const name of EXPLORER_FILTERS) {
@@ -58,13 +65,14 @@ export function drillDownUrl({ result, widgetFilters, dashboardFilters, accepts,
       span = { from: target.fields.started_at, to: target.fields.resolved_at ?? result.to };
     }
   }
-  filters.from = span.from;
-  filters.to = span.to;
-  if (FAILURE_METRICS.has(result.metric)) filters.status = 'failure';
+  filters.finishedFrom = span.from;
+  filters.finishedTo = span.to;
+  // A category means failed jobs already, timed out ones included, as the category metric counts them.
+  if (FAILURE_METRICS.has(result.metric) && !filters.category) filters.status = 'failure';
 
   const params = new URLSearchParams();
-  // The runs list ignores a job filter, so a job always means the jobs view.
-  if (JOB_METRICS.has(result.metric) || filters.job) params.set('view', 'jobs');
+  // The runs list ignores job and category filters, so either means the jobs view.
+  if (JOB_METRICS.has(result.metric) || filters.job || filters.category) params.set('view', 'jobs');
   for (const [name, value] of Object.entries(filters) as [string, string | undefined][]) if (value) params.set(name, value);
   return `/runs?${params.toString()}`;
 }
