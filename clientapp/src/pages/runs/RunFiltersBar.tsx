@@ -34,7 +34,7 @@ export function RunFiltersBar({ filters, onChange, jobsView }: { filters: RunFil
   };
 
   return (
-    <form className="card filters" onSubmit={submit} aria-label="Filters">
+    <form className="card filters run-filters" onSubmit={submit} aria-label="Filters">
       <input aria-label="Repository" placeholder="Repository (acme/api)" value={draft.repository ?? ''} onChange={(e) => setDraft({ ...draft, repository: e.target.value })} />
       <input aria-label="Pipeline" placeholder="Pipeline" value={draft.pipeline ?? ''} onChange={(e) => setDraft({ ...draft, pipeline: e.target.value })} />
       <input aria-label="Branch" placeholder="Branch" value={draft.branch ?? ''} onChange={(e) => setDraft({ ...draft, branch: e.target.value })} />

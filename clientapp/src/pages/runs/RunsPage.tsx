@@ -102,7 +102,7 @@ function JobList({ filters }: { filters: RunFilters }) {
 
 /** A failed job's category, with the model's confidence unless a person set it; a dash for jobs that did not fail. */
 function JobCategory({ job }: { job: Pick<JobSummary, 'category' | 'confidence'> }) {
-  if (!job.category) return <span className="muted" aria-label="No category">—</span>;
+  if (!job.category) return <span className="muted">—</span>;
   return (
     <span className="job-category">
       <CategoryBadge category={job.category} />
