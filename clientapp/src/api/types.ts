@@ -138,8 +138,8 @@ export interface JobSummary {
   durationMs: number | null;
   hasLog: boolean;
   sortedAt: string;
-  /** A failed job's category as the dashboards count it ('unclassified' until classified); null for other jobs. */
-  category: FailureCategory | 'unclassified' | null;
+  /** A failed job's category as the dashboards count it ('unclassified' until classified, 'uncertain' below the model's threshold); null for other jobs. */
+  category: FailureCategory | 'unclassified' | 'uncertain' | null;
   /** How sure the classification is (1 for a person's correction); null without one. */
   confidence: number | null;
 }

@@ -19,10 +19,14 @@ const LABELS: Record<string, string> = {
   timeout: 'Timeout',
   other: 'Other',
   unclassified: 'Unclassified',
+  uncertain: 'Uncertain',
 };
 
-/** Codes with a colour of their own: the taxonomy and the dashboards' "unclassified". */
-export const COLOURED_CATEGORIES: readonly string[] = [...CATEGORIES, 'unclassified'];
+/**
+ * Codes with a colour of their own: the taxonomy, the dashboards' "unclassified", and "uncertain"
+ * (failed jobs whose classification is under the model's threshold), the last two neutral.
+ */
+export const COLOURED_CATEGORIES: readonly string[] = [...CATEGORIES, 'unclassified', 'uncertain'];
 
 export function isCategory(value: string): value is FailureCategory {
   return (CATEGORIES as readonly string[]).includes(value);
@@ -30,6 +34,11 @@ export function isCategory(value: string): value is FailureCategory {
 
 export function categoryLabel(code: string): string {
   return LABELS[code] ?? (code ? code[0]!.toUpperCase() + code.slice(1) : code);
+}
+
+/** A category as charts name their groups: uncertain jobs are counted as unclassified, and said to be. */
+export function categoryGroupLabel(code: string): string {
+  return code === 'uncertain' ? 'Unclassified (uncertain)' : categoryLabel(code);
 }
 
 /** The class that sets `--cat` to the category's colour; unknown codes take "other"'s. */

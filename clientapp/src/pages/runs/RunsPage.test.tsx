@@ -40,17 +40,18 @@ describe('RunsPage', () => {
   it('shows each failed job’s category, the model’s confidence, and a dash for jobs that did not fail', async () => {
     vi.spyOn(api, 'jobs').mockResolvedValue({ items: [
       job(1, { category: 'test', confidence: 0.82 }), job(2, { category: 'lint', confidence: 1 }), job(3, { category: 'unclassified' }),
-      job(4, { status: 'success' }),
+      job(4, { status: 'success' }), job(5, { category: 'uncertain', confidence: 0.41 }),
     ], nextCursor: null });
     renderAt('/runs?view=jobs');
 
     const cells = await waitFor(() => {
       const found = screen.getAllByRole('cell').filter((cell) => cell.getAttribute('data-label') === 'Category');
-      expect(found).toHaveLength(4);
+      expect(found).toHaveLength(5);
       return found;
     });
-    expect(cells.map((cell) => cell.textContent)).toEqual(['Test82 %', 'Lint', 'Unclassified', '—']);
+    expect(cells.map((cell) => cell.textContent)).toEqual(['Test82 %', 'Lint', 'Unclassified', '—', 'Uncertain']);
     expect(cells[0]!.querySelector('.category-badge.cat-test')).toBeTruthy();
+    expect(cells[4]!.querySelector('.category-badge.cat-uncertain')).toBeTruthy();
   });
 
   it('filters jobs by category from the address and the menu, which the runs view does not show', async () => {
@@ -62,8 +63,12 @@ describe('RunsPage', () => {
     const menu = screen.getByRole('combobox', { name: 'Category' });
     expect((menu as HTMLSelectElement).value).toBe('test');
 
+    const options = [...(menu as HTMLSelectElement).options].map((o) => o.text);
+    expect(options.slice(-2)).toEqual(['Unclassified', 'Uncertain']);
     fireEvent.change(menu, { target: { value: 'unclassified' } });
     await waitFor(() => expect(jobs.mock.calls.at(-1)![0]).toMatchObject({ category: 'unclassified' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Category' }), { target: { value: 'uncertain' } });
+    await waitFor(() => expect(jobs.mock.calls.at(-1)![0]).toMatchObject({ category: 'uncertain' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Category' }), { target: { value: '' } });
     await waitFor(() => expect(jobs.mock.calls.at(-1)![0]).not.toHaveProperty('category'));
 

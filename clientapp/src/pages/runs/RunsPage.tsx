@@ -5,7 +5,7 @@ import type { JobSummary, RunFilters, RunSummary } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CategoryBadge } from '../../components/classification/CategoryBadge';
-import { formatPercent } from '../../components/classification/categories';
+import { formatPercent, isCategory } from '../../components/classification/categories';
 import { formatAgo, formatDuration } from '../../format';
 import { RunFiltersBar } from './RunFiltersBar';
 import { useListPages } from '../../api/useListPages';
@@ -100,13 +100,13 @@ function JobList({ filters }: { filters: RunFilters }) {
   );
 }
 
-/** A failed job's category, with the model's confidence unless a person set it; a dash for jobs that did not fail. */
+/** A failed job's category, with the model's confidence unless a person set it or it is uncertain; a dash for jobs that did not fail. */
 function JobCategory({ job }: { job: Pick<JobSummary, 'category' | 'confidence'> }) {
   if (!job.category) return <span className="muted">—</span>;
   return (
     <span className="job-category">
       <CategoryBadge category={job.category} />
-      {job.confidence !== null && job.confidence < 1 && <span className="muted small">{formatPercent(job.confidence)}</span>}
+      {isCategory(job.category) && job.confidence !== null && job.confidence < 1 && <span className="muted small">{formatPercent(job.confidence)}</span>}
     </span>
   );
 }

@@ -95,6 +95,17 @@ describe('chartSpec for failure categories', () => {
     expect(many(stacked.option.series)[0]!.name).toBe('Test');
     expect(stacked.targetOf(0, 0)).toEqual({ kind: 'point', group: 'test', at: '2026-11-15T00:00:00Z' });
   });
+
+  it('counts uncertain jobs as unclassified, on their neutral colour, and drills down to them', () => {
+    const withUncertain = seriesResult({
+      metric: 'failure_categories', unit: 'count', groupBy: null, bucket: null,
+      series: [{ group: 'test', points: [{ at: null, value: 9 }] }, { group: 'uncertain', points: [{ at: null, value: 4 }] }],
+    });
+    const { option, targetOf } = chartSpec(withUncertain, 'pie', { ...palette, categories: { ...palette.categories, uncertain: '#ccc' } });
+    expect(option.color).toEqual(['#f90', '#ccc']);
+    expect(many(option.series)[0]!.data).toEqual([{ name: 'Test', value: 9 }, { name: 'Unclassified (uncertain)', value: 4 }]);
+    expect(targetOf(0, 1)).toEqual({ kind: 'point', group: 'uncertain', at: null });
+  });
 });
 
 describe('stat and emptiness', () => {

@@ -1,7 +1,7 @@
 import type { ChartOption, LegendComponentOption, TooltipComponentOption } from '../../../components/charts/echarts';
 import type { ChartPalette } from '../../../components/charts/palette';
 import type { Bucket, ChartType, MetricResult, MetricSeries } from '../../../api/types';
-import { categoryLabel } from '../../../components/classification/categories';
+import { categoryGroupLabel } from '../../../components/classification/categories';
 import type { DrillTarget } from './drillDown';
 import { durationStep, formatValue, humanize, summarize } from './units';
 
@@ -31,7 +31,7 @@ function byCategory(result: MetricResult): boolean {
 
 // A group is named even where the result names no group-by (failure categories always come by category).
 function seriesName(series: MetricSeries, result: MetricResult): string {
-  if (series.group !== null && byCategory(result)) return categoryLabel(series.group);
+  if (series.group !== null && byCategory(result)) return categoryGroupLabel(series.group);
   return series.group ?? (result.groupBy ? '(none)' : humanize(result.metric));
 }
 

@@ -46,6 +46,12 @@ describe('drillDownUrl', () => {
     expect(params(url)).toEqual({ view: 'jobs', repository: 'acme/api', category: 'test', finishedFrom: result.from, finishedTo: result.to });
   });
 
+  it('opens the uncertain jobs of the "Unclassified (uncertain)" slice', () => {
+    const result = seriesResult({ metric: 'failure_categories', unit: 'count', groupBy: null, bucket: null });
+    const url = drillDownUrl({ result, widgetFilters: null, dashboardFilters: {}, target: { kind: 'point', group: 'uncertain', at: null } });
+    expect(params(url)).toEqual({ view: 'jobs', category: 'uncertain', finishedFrom: result.from, finishedTo: result.to });
+  });
+
   it('keeps a widget’s category filter on the failures it counted, and the unclassified group', () => {
     const failures = seriesResult({ metric: 'failures', unit: 'count', groupBy: 'repository' });
     expect(params(drillDownUrl({ result: failures, widgetFilters: { category: 'lint' }, dashboardFilters: {}, target: { kind: 'point', group: 'acme/api', at: null } })))
