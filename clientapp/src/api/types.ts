@@ -359,11 +359,17 @@ export interface LoadedDashboardData {
 /** The failure taxonomy, in the models' class order. */
 export type FailureCategory = 'compilation' | 'test' | 'lint' | 'dependency' | 'configuration' | 'infrastructure' | 'timeout' | 'other';
 
-/** A line that explains the failure: its 1-based number in the log, its text and the line model's score. */
+/**
+ * A line that explains the failure: its 1-based number in the log, its text, the line model's score
+ * (probability-like, 0..1) and the block of lines it belongs to (1-based, inclusive; 0 for both in
+ * classifications stored before blocks were found: the line alone).
+ */
 export interface KeyLine {
   lineNumber: number;
   text: string;
   score: number;
+  blockStart: number;
+  blockEnd: number;
 }
 
 /** Why a log failed, by one model (POST /predict). */
@@ -372,8 +378,11 @@ export interface FailureAnalysis {
   confidence: number;
   /** Category → probability; the eight categories, summing to about 1. */
   probabilities: Record<string, number>;
+  /** Best first, one per block of the log, 1–5: the rest scored at least half of the first. */
   keyLines: KeyLine[];
   modelVersion: string;
+  /** Confidence under the threshold calibrated for the model: the category is only the most likely one. Never for a person's correction. */
+  uncertain: boolean;
 }
 
 /** One model's answer for a job; `served` is the one the job was given. */

@@ -1,8 +1,11 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FailureAnalysis, KeyLine } from '../../api/types';
 import { CategoryBadge } from './CategoryBadge';
-import { categoryClass, formatPercent } from './categories';
-import { KeyLinesList } from './KeyLinesList';
+import { categoryClass, categoryGroupLabel, formatPercent } from './categories';
+import { KeyLines } from './KeyLines';
+import { bestFirst, keyLineBlock } from './keyLines';
+import { PredictionHeadline } from './PredictionHeadline';
 import { ProbabilityBar } from './ProbabilityBar';
 
 afterEach(cleanup);
@@ -17,6 +20,13 @@ describe('CategoryBadge', () => {
   it('gives unknown categories the colour of "other"', () => {
     expect(categoryClass('mystery')).toBe('cat-other');
     expect(categoryClass('unclassified')).toBe('cat-unclassified');
+  });
+
+  it('shows uncertain jobs on a neutral colour of their own, counted by charts as unclassified', () => {
+    render(<CategoryBadge category="uncertain" />);
+    expect(screen.getByText('Uncertain').className).toContain('cat-uncertain');
+    expect(categoryGroupLabel('uncertain')).toBe('Unclassified (uncertain)');
+    expect(categoryGroupLabel('lint')).toBe('Lint');
   });
 });
 
@@ -40,24 +50,90 @@ describe('ProbabilityBar', () => {
   });
 });
 
-describe('KeyLinesList', () => {
+const line = (lineNumber: number, text: string, score: number, blockStart = 0, blockEnd = 0): KeyLine => ({ lineNumber, text, score, blockStart, blockEnd });
+
+describe('KeyLines', () => {
+  // Best first, as the API sends them.
   const lines = [
-    { lineNumber: 812, text: 'error[E0425]: cannot find value `x` in this scope', score: 0.97 },
-    { lineNumber: 7, text: 'warning: unused import', score: 0.4 },
+    line(812, 'error[E0425]: cannot find value `x` in this scope', 0.97, 810, 815),
+    line(7, 'warning: unused import', 0.6, 7, 7),
+    line(900, 'error: could not compile `app`', 0.5),
   ];
 
-  it('lists the lines in log order and jumps to the one clicked', () => {
+  it('shows the best line first, whole, with its number and block, then the others', () => {
     const onJump = vi.fn();
-    render(<KeyLinesList lines={lines} onJump={onJump} />);
-    const items = within(screen.getByRole('list', { name: 'Key lines' })).getAllByRole('button');
-    expect(items.map((item) => item.textContent)).toEqual(['7warning: unused import', '812error[E0425]: cannot find value `x` in this scope']);
-    fireEvent.click(screen.getByRole('button', { name: /^Line 812:/ }));
-    expect(onJump).toHaveBeenCalledWith(812);
+    render(<KeyLines lines={lines} onJump={onJump} />);
+    const best = screen.getByRole('region', { name: 'Key line' });
+    expect(best.querySelector('.best-line-text')!.textContent).toBe('error[E0425]: cannot find value `x` in this scope');
+    expect(best.querySelector('.best-line-where')!.textContent).toBe('Line 812 · block 810–815');
+    fireEvent.click(within(best).getByRole('button', { name: 'Show in log' }));
+    expect(onJump).toHaveBeenCalledWith(lines[0]);
+
+    const others = within(screen.getByRole('list', { name: 'Other lines' })).getAllByRole('button');
+    expect(others.map((item) => item.textContent)).toEqual(['7warning: unused import', '900error: could not compile `app`']);
+    fireEvent.click(screen.getByRole('button', { name: /^Line 900:/ }));
+    expect(onJump).toHaveBeenLastCalledWith(lines[2]);
   });
 
-  it('shows the lines without buttons when there is nothing to jump in', () => {
-    render(<KeyLinesList lines={lines} />);
+  it('puts the best first of lines stored in log order, and says nothing of a one-line block', () => {
+    render(<KeyLines lines={[line(3, 'npm WARN deprecated', 0.2), line(9, 'npm ERR! code ERESOLVE', 0.9)]} />);
+    expect(screen.getByRole('region', { name: 'Key line' }).querySelector('.best-line-where')!.textContent).toBe('Line 9');
+    expect(screen.getByRole('list', { name: 'Other lines' }).textContent).toBe('3npm WARN deprecated');
+  });
+
+  it('shows the lines without buttons when there is nothing to jump in, and no "Other lines" for one line', () => {
+    render(<KeyLines lines={lines.slice(0, 1)} />);
     expect(screen.queryAllByRole('button')).toHaveLength(0);
-    expect(screen.getByText('812')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Other lines' })).toBeNull();
+    expect(screen.getByText('Line 812')).toBeTruthy();
+  });
+
+  it('says when there are none', () => {
+    render(<KeyLines lines={[]} />);
+    expect(screen.getByText('No key lines were found in this log.')).toBeTruthy();
+  });
+});
+
+describe('key line blocks and order', () => {
+  it('takes a block of 0, or a missing one, as the line alone, and always holds the line', () => {
+    expect(keyLineBlock(line(40, 'x', 1, 35, 44))).toEqual({ start: 35, end: 44 });
+    expect(keyLineBlock(line(40, 'x', 1))).toEqual({ start: 40, end: 40 });
+    expect(keyLineBlock({ lineNumber: 40, text: 'x', score: 1 } as KeyLine)).toEqual({ start: 40, end: 40 });
+    expect(keyLineBlock(line(40, 'x', 1, 41, 39))).toEqual({ start: 40, end: 40 });
+  });
+
+  it('orders by score, keeping the order of equals', () => {
+    expect(bestFirst([line(1, 'a', 0.3), line(2, 'b', 0.9), line(3, 'c', 0.3)]).map((l) => l.lineNumber)).toEqual([2, 1, 3]);
+  });
+});
+
+describe('PredictionHeadline', () => {
+  const analysis = (overrides: Partial<FailureAnalysis> = {}): FailureAnalysis => ({
+    category: 'test', confidence: 0.41, modelVersion: 'fl-2026.12-lr', keyLines: [], uncertain: true,
+    probabilities: { compilation: 0.05, test: 0.41, lint: 0.32, dependency: 0.12, configuration: 0.05, infrastructure: 0.03, timeout: 0.01, other: 0.01 },
+    ...overrides,
+  });
+  const headline = (container: HTMLElement) => container.querySelector('.prediction-headline')!;
+
+  it('asks which of the two likeliest it is when the model is uncertain, on no category colour', () => {
+    const { container } = render(<PredictionHeadline analysis={analysis()} />);
+    expect(headline(container).textContent).toBe('Uncertain — is it Test (41 %) or Lint (32 %)?model fl-2026.12-lr');
+    expect(headline(container).querySelector('.category-badge')!.className).toContain('cat-uncertain');
+    expect(screen.queryByText(/confident/)).toBeNull();
+  });
+
+  it('names the category with its confidence otherwise, and when the server does not say', () => {
+    const { container } = render(<PredictionHeadline analysis={analysis({ uncertain: false })} />);
+    expect(headline(container).textContent).toBe('Test41 % confidentmodel fl-2026.12-lr');
+    cleanup();
+    const older: Partial<FailureAnalysis> = analysis();
+    delete older.uncertain;
+    const { container: olderContainer } = render(<PredictionHeadline analysis={older as FailureAnalysis} />);
+    expect(headline(olderContainer).querySelector('.category-badge')!.className).toContain('cat-test');
+  });
+
+  it('never calls a person uncertain', () => {
+    const { container } = render(<PredictionHeadline analysis={analysis()} byPerson />);
+    expect(headline(container).textContent).toBe('Testmodel fl-2026.12-lr');
   });
 });

@@ -1,18 +1,18 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import { findMatches, firstErrorLine, isErrorLine, lineIndex, splitLines, visibleRange } from './logLines';
+import { blockScrollTop, findMatches, firstErrorLine, isErrorLine, lineIndex, lineMark, splitLines, visibleRange, type LogMark } from './logLines';
 
 const LINE_HEIGHT = 20;
 
 /** What a page can ask of the viewer. */
 export interface LogViewerHandle {
-  /** Scrolls the log to a line (1-based, clamped to the log) and highlights it. */
-  jumpTo: (lineNumber: number) => void;
+  /** Scrolls the log to a line's block (1-based, clamped to the log), showing its start, and selects the line. */
+  jumpTo: (lineNumber: number, blockStart?: number) => void;
 }
 
 interface Props {
   text: string;
-  /** Lines to mark (1-based), e.g. the classifier's key lines. */
-  marks?: readonly number[] | undefined;
+  /** Lines to mark with their blocks, e.g. the classifier's key lines; the first (the best) is marked more strongly. */
+  marks?: readonly LogMark[] | undefined;
   ref?: Ref<LogViewerHandle> | undefined;
 }
 
@@ -22,7 +22,6 @@ interface Props {
  */
 export function LogViewer({ text, marks, ref }: Props) {
   const lines = useMemo(() => splitLines(text), [text]);
-  const marked = useMemo(() => new Set(marks?.map((lineNumber) => lineNumber - 1)), [marks]);
   const [jumped, setJumped] = useState<number | null>(null);
   const frame = useRef<HTMLDivElement>(null);
   const firstError = useMemo(() => firstErrorLine(lines), [lines]);
@@ -46,11 +45,12 @@ export function LogViewer({ text, marks, ref }: Props) {
   };
 
   useImperativeHandle(ref, () => ({
-    jumpTo: (lineNumber: number) => {
+    jumpTo: (lineNumber: number, blockStart = lineNumber) => {
       const index = lineIndex(lineNumber, lines.length);
-      if (index === null) return;
+      const start = lineIndex(Math.min(blockStart, lineNumber), lines.length);
+      if (index === null || start === null) return;
       setJumped(index);
-      scrollTo(index);
+      viewport.current?.scrollTo?.({ top: blockScrollTop(start, index, height, LINE_HEIGHT) });
       frame.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
     },
   }));
@@ -91,13 +91,14 @@ export function LogViewer({ text, marks, ref }: Props) {
         <div style={{ height: lines.length * LINE_HEIGHT, position: 'relative' }}>
           {lines.slice(first, last).map((line, offset) => {
             const index = first + offset;
+            const mark = lineMark(index + 1, marks ?? []);
             const classes = [
-              'log-line', isErrorLine(line) ? 'error' : '', marked.has(index) ? 'key' : '',
+              'log-line', isErrorLine(line) ? 'error' : '', mark.block ? `block ${mark.block}-block` : '', mark.key ? 'key' : '',
               index === highlighted ? 'current' : '', index === jumped ? 'jumped' : '',
             ].filter(Boolean).join(' ');
             return (
               <div key={index} className={classes} style={{ top: index * LINE_HEIGHT, height: LINE_HEIGHT }} data-line={index + 1}>
-                <span className="log-number">{marked.has(index) && <span className="sr-only">Key line </span>}{String(index + 1).padStart(gutter, ' ')}</span>
+                <span className="log-number">{mark.key && <span className="sr-only">Key line </span>}{String(index + 1).padStart(gutter, ' ')}</span>
                 <span className="log-text">{line}</span>
               </div>
             );

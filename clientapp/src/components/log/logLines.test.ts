@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches, firstErrorLine, lineIndex, splitLines, visibleRange } from './logLines';
+import { blockScrollTop, findMatches, firstErrorLine, lineIndex, lineMark, splitLines, visibleRange } from './logLines';
 
 describe('log lines', () => {
   const lines = splitLines('setup ok\nCompiling app\nerror[E0425]: cannot find value `x`\nnpm ERR! code ERESOLVE\n');
@@ -29,5 +29,23 @@ describe('log lines', () => {
     expect(lineIndex(0, 4)).toBe(0);
     expect(lineIndex(99, 4)).toBe(3);
     expect(lineIndex(1, 0)).toBeNull();
+  });
+
+  it('marks a key line and the lines of its block, the first mark’s block as the best', () => {
+    const marks = [{ line: 40, start: 36, end: 41 }, { line: 12, start: 10, end: 13 }, { line: 41, start: 41, end: 45 }];
+    expect(lineMark(40, marks)).toEqual({ key: true, block: 'best' });
+    expect(lineMark(36, marks)).toEqual({ key: false, block: 'best' });
+    expect(lineMark(41, marks)).toEqual({ key: true, block: 'best' });
+    expect(lineMark(44, marks)).toEqual({ key: false, block: 'other' });
+    expect(lineMark(12, marks)).toEqual({ key: true, block: 'other' });
+    expect(lineMark(14, marks)).toEqual({ key: false, block: null });
+    expect(lineMark(14, [])).toEqual({ key: false, block: null });
+  });
+
+  it('scrolls to a block’s start, unless its marked line would be out of sight', () => {
+    expect(blockScrollTop(35, 39, 560, 20)).toBe(660);
+    expect(blockScrollTop(0, 3, 560, 20)).toBe(0);
+    // A 200-line block: its key line a third of the way down instead.
+    expect(blockScrollTop(100, 300, 600, 20)).toBe(5800);
   });
 });

@@ -37,3 +37,31 @@ export function lineIndex(lineNumber: number, total: number): number | null {
   if (total === 0 || !Number.isFinite(lineNumber)) return null;
   return Math.min(total - 1, Math.max(0, Math.floor(lineNumber) - 1));
 }
+
+/** A marked line of the log and the block it belongs to, all 1-based and inclusive. */
+export interface LogMark {
+  line: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * How a line is marked: whether it is a marked line itself, and in which block — the first mark's
+ * (the best) or another's; a line in several blocks takes the first. A handful of marks, so a scan.
+ */
+export function lineMark(lineNumber: number, marks: readonly LogMark[]): { key: boolean; block: 'best' | 'other' | null } {
+  const key = marks.some((mark) => mark.line === lineNumber);
+  const index = marks.findIndex((mark) => mark.start <= lineNumber && lineNumber <= mark.end);
+  return { key, block: index === -1 ? null : index === 0 ? 'best' : 'other' };
+}
+
+/**
+ * Where to scroll to show a block (`start` and `line` are 0-based indices): its start a little below
+ * the top, unless its marked line would then be out of sight (a long block), when that line comes a
+ * third of the way down instead.
+ */
+export function blockScrollTop(start: number, line: number, viewportHeight: number, lineHeight: number): number {
+  const fromStart = start * lineHeight - 2 * lineHeight;
+  const lineVisible = (line + 1) * lineHeight <= fromStart + viewportHeight - lineHeight;
+  return Math.max(0, lineVisible ? fromStart : line * lineHeight - viewportHeight / 3);
+}

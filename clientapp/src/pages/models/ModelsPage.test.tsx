@@ -149,7 +149,7 @@ describe('ModelsPage: try a log', () => {
     const predict = vi.spyOn(api, 'predict').mockResolvedValue({
       category: 'dependency', confidence: 0.81, modelVersion: 'fl-2026.11-lr',
       probabilities: { compilation: 0.05, test: 0.04, lint: 0.02, dependency: 0.81, configuration: 0.05, infrastructure: 0.02, timeout: 0, other: 0.01 },
-      keyLines: [{ lineNumber: 3, text: 'npm ERR! code ERESOLVE', score: 0.9 }],
+      keyLines: [{ lineNumber: 3, text: 'npm ERR! code ERESOLVE', score: 0.9, blockStart: 3, blockEnd: 5 }], uncertain: false,
     });
     renderPage(['data:read', 'data:predict']);
     const form = await screen.findByRole('form', { name: 'Try a log' });
@@ -161,6 +161,27 @@ describe('ModelsPage: try a log', () => {
     const result = await within(form).findByRole('region', { name: 'Prediction' });
     expect(predict).toHaveBeenCalledWith('npm install\n...\nnpm ERR! code ERESOLVE');
     expect(result.querySelector('.prediction-headline')!.textContent).toContain('Dependency81 % confident');
-    expect(within(result).getByText('npm ERR! code ERESOLVE')).toBeTruthy();
+    expect(within(within(result).getByRole('region', { name: 'Key line' })).getByText('npm ERR! code ERESOLVE')).toBeTruthy();
+    expect(within(result).queryByRole('button', { name: 'Show in log' })).toBeNull();
+  });
+
+  it('shows the best line first and asks which it is when the model is unsure', async () => {
+    vi.spyOn(api, 'predict').mockResolvedValue({
+      category: 'test', confidence: 0.46, modelVersion: 'fl-2026.11-lr', uncertain: true,
+      probabilities: { compilation: 0.02, test: 0.46, lint: 0.41, dependency: 0.05, configuration: 0.02, infrastructure: 0.02, timeout: 0.01, other: 0.01 },
+      keyLines: [
+        { lineNumber: 88, text: 'FAIL src/cart.test.ts › removes the last item', score: 0.8, blockStart: 85, blockEnd: 96 },
+        { lineNumber: 120, text: '✖ 3 problems (3 errors, 0 warnings)', score: 0.5, blockStart: 118, blockEnd: 121 },
+      ],
+    });
+    renderPage(['data:read', 'data:predict']);
+    const form = await screen.findByRole('form', { name: 'Try a log' });
+    fireEvent.change(within(form).getByLabelText('Paste a failed job’s log'), { target: { value: 'npm test' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Classify' }));
+
+    const result = await within(form).findByRole('region', { name: 'Prediction' });
+    expect(result.querySelector('.prediction-headline')!.textContent).toContain('Uncertain — is it Test (46 %) or Lint (41 %)?');
+    expect(within(result).getByRole('region', { name: 'Key line' }).textContent).toContain('Line 88 · block 85–96');
+    expect(within(result).getByRole('list', { name: 'Other lines' }).textContent).toBe('120✖ 3 problems (3 errors, 0 warnings)');
   });
 });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import type { FailureAnalysis } from '../../api/types';
-import { KeyLinesList } from '../../components/classification/KeyLinesList';
+import { KeyLines } from '../../components/classification/KeyLines';
 import { PredictionHeadline } from '../../components/classification/PredictionHeadline';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useSubmit } from '../../components/useSubmit';
@@ -31,8 +31,7 @@ export function TryLogForm() {
       {analysis && (
         <div className="try-log-result" aria-label="Prediction" role="region">
           <PredictionHeadline analysis={analysis} />
-          <h3>Key lines</h3>
-          <KeyLinesList lines={analysis.keyLines} />
+          <KeyLines lines={analysis.keyLines} />
         </div>
       )}
     </form>

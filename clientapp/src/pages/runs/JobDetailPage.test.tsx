@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../api/client';
-import type { JobClassification, JobDetail, Me, PipelineStatus } from '../../api/types';
+import type { JobClassification, JobDetail, KeyLine, Me, PipelineStatus } from '../../api/types';
 import { SessionProvider } from '../../session/SessionProvider';
 import { JobDetailPage } from './JobDetailPage';
 
@@ -19,13 +19,15 @@ const detail = (status: PipelineStatus, withLog = true): JobDetail => ({
   log: withLog ? { originalBytes: 2000, storedBytes: 2000, truncated: false, receivedAt: '2026-11-15T00:00:00Z' } : null,
 });
 
-// 60 lines; line 40 is the compiler error.
+// 60 lines; line 40 is the compiler error, in the block of lines 36–41; line 12 is in the block 10–13.
 const LOG = Array.from({ length: 60 }, (_, i) => (i === 39 ? 'error[E0425]: cannot find value `x` in this scope' : `step ${i + 1} ok`)).join('\n');
+const BEST: KeyLine = { lineNumber: 40, text: 'error[E0425]: cannot find value `x` in this scope', score: 0.97, blockStart: 36, blockEnd: 41 };
+const OTHER: KeyLine = { lineNumber: 12, text: 'step 12 ok', score: 0.5, blockStart: 10, blockEnd: 13 };
 
 const classification = (overrides: Partial<JobClassification> = {}): JobClassification => ({
   jobId: 42, category: 'compilation', confidence: 0.92,
   probabilities: { compilation: 0.92, test: 0.05, lint: 0.01, dependency: 0.01, configuration: 0.005, infrastructure: 0.003, timeout: 0.001, other: 0.001 },
-  keyLines: [{ lineNumber: 40, text: 'error[E0425]: cannot find value `x` in this scope', score: 0.97 }, { lineNumber: 12, text: 'step 12 ok', score: 0.3 }],
+  keyLines: [BEST, OTHER], uncertain: false,
   modelVersion: 'fl-2026.11-lr', source: 'model', predictedCategory: null, classifiedAt: '2026-11-15T00:00:05Z',
   predictions: [{ modelVersion: 'fl-2026.11-lr', category: 'compilation', confidence: 0.92, served: true }],
   ...overrides,
@@ -74,26 +76,84 @@ describe('JobDetailPage: why it failed', () => {
     expect(within(panel).queryByRole('form', { name: 'Correct category' })).toBeNull();
   });
 
-  it('marks the key lines in the log and jumps to the one clicked', async () => {
+  it('shows the best line first, big and whole, then the other lines', async () => {
+    // Stored before key lines were ranked: in log order.
+    vi.spyOn(api, 'jobClassification').mockResolvedValue(classification({ keyLines: [OTHER, BEST] }));
+    renderJob(detail('failure'));
+    const best = await screen.findByRole('region', { name: 'Key line' });
+    expect(best.querySelector('.best-line-text')!.textContent).toBe(BEST.text);
+    expect(best.querySelector('.best-line-where')!.textContent).toBe('Line 40 · block 36–41');
+    expect(within(screen.getByRole('list', { name: 'Other lines' })).getAllByRole('button').map((b) => b.textContent)).toEqual(['12step 12 ok']);
+  });
+
+  it('highlights each key line’s block in the log, the best one’s more strongly', async () => {
     vi.spyOn(api, 'jobClassification').mockResolvedValue(classification());
     renderJob(detail('failure'));
     const log = await screen.findByRole('log');
-    const line = (n: number) => log.querySelector(`[data-line="${n}"]`)!;
-    expect(line(40).className).toContain('key');
-    expect(line(12).className).toContain('key');
-    expect(line(13).className).not.toContain('key');
+    const classes = (n: number) => log.querySelector(`[data-line="${n}"]`)!.className.split(' ');
+    for (const n of [36, 39, 40, 41]) expect(classes(n)).toContain('best-block');
+    for (const n of [10, 12, 13]) expect(classes(n)).toContain('other-block');
+    for (const n of [9, 14, 35, 42]) expect(classes(n)).not.toContain('block');
+    expect(classes(40)).toContain('key');
+    expect(classes(12)).toContain('key');
+    expect(classes(39)).not.toContain('key');
+    expect(log.querySelector('[data-line="40"] .sr-only')!.textContent).toBe('Key line ');
+  });
 
-    fireEvent.click(screen.getByRole('button', { name: /^Line 40:/ }));
+  it('jumps to the start of a key line’s block and selects the line', async () => {
+    vi.spyOn(api, 'jobClassification').mockResolvedValue(classification());
+    renderJob(detail('failure'));
+    const log = await screen.findByRole('log');
+    // jsdom does not scroll.
+    const scrollTo = vi.fn();
+    log.scrollTo = scrollTo;
+    const line = (n: number) => log.querySelector(`[data-line="${n}"]`)!;
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show in log' }));
     expect(line(40).className).toContain('jumped');
-    expect(line(12).className).not.toContain('jumped');
+    // Line 36 two lines below the top of the 560 px viewport, 20 px a line; line 40 in sight.
+    expect(scrollTo).toHaveBeenLastCalledWith({ top: 35 * 20 - 40 });
+
+    fireEvent.click(screen.getByRole('button', { name: /^Line 12:/ }));
+    expect(line(12).className).toContain('jumped');
+    expect(line(40).className).not.toContain('jumped');
+    expect(scrollTo).toHaveBeenLastCalledWith({ top: 9 * 20 - 40 });
+  });
+
+  it('marks the key line alone, and is sure, with a server that sends no blocks nor uncertainty', async () => {
+    const older: Partial<JobClassification> = classification({ keyLines: [{ lineNumber: 40, text: BEST.text, score: 0.97 } as KeyLine] });
+    delete older.uncertain;
+    vi.spyOn(api, 'jobClassification').mockResolvedValue(older as JobClassification);
+    renderJob(detail('failure'));
+    const log = await screen.findByRole('log');
+    const classes = (n: number) => log.querySelector(`[data-line="${n}"]`)!.className.split(' ');
+    expect(classes(40)).toEqual(expect.arrayContaining(['key', 'best-block']));
+    expect(classes(39)).not.toContain('block');
+    expect(screen.getByRole('region', { name: 'Key line' }).querySelector('.best-line-where')!.textContent).toBe('Line 40');
+    expect(screen.getByText('92 % confident')).toBeTruthy();
+  });
+
+  it('asks "is it X or Y?" instead of naming a category the model is unsure of', async () => {
+    vi.spyOn(api, 'jobClassification').mockResolvedValue(classification({
+      category: 'test', confidence: 0.44, uncertain: true,
+      probabilities: { compilation: 0.02, test: 0.44, lint: 0.38, dependency: 0.1, configuration: 0.03, infrastructure: 0.02, timeout: 0.005, other: 0.005 },
+    }));
+    renderJob(detail('failure'));
+    const panel = await screen.findByRole('region', { name: 'Why it failed' });
+    const headline = panel.querySelector('.prediction-headline')!;
+    expect(headline.textContent).toContain('Uncertain — is it Test (44 %) or Lint (38 %)?');
+    expect(headline.querySelector('.category-badge')!.className).toContain('cat-uncertain');
+    expect(within(panel).queryByText(/confident/)).toBeNull();
   });
 
   it('says when a person corrected the category, and what the model had said', async () => {
-    vi.spyOn(api, 'jobClassification').mockResolvedValue(classification({ category: 'configuration', source: 'feedback', predictedCategory: 'compilation' }));
+    // A person's verdict, even on an answer the model was unsure of, is never uncertain.
+    vi.spyOn(api, 'jobClassification').mockResolvedValue(classification({ category: 'configuration', source: 'feedback', predictedCategory: 'compilation', uncertain: true }));
     renderJob(detail('failure'));
     const note = await screen.findByText(/Corrected by a person/);
     expect(note.textContent).toBe('Corrected by a person — the model had said Compilation.');
     expect(screen.queryByText(/confident/)).toBeNull();
+    expect(document.querySelector('.prediction-headline .category-badge')!.className).toContain('cat-configuration');
   });
 
   it('says when a person confirmed what the model had said', async () => {

@@ -3,7 +3,9 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { JobDetail, PipelineStatus } from '../../api/types';
 import { useResource } from '../../api/useResource';
+import { bestFirst, keyLineBlock } from '../../components/classification/keyLines';
 import { LogViewer, type LogViewerHandle } from '../../components/log/LogViewer';
+import type { LogMark } from '../../components/log/logLines';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatBytes, formatDuration } from '../../format';
@@ -28,7 +30,8 @@ function JobScreen({ jobId, detail }: { jobId: string; detail: JobDetail }) {
   const { state, reload } = useJobClassification(jobId, { enabled: failed, poll: log !== null });
   const viewer = useRef<LogViewerHandle>(null);
   const keyLines = state.status === 'ready' ? state.classification.keyLines : undefined;
-  const marks = useMemo(() => keyLines?.map((line) => line.lineNumber), [keyLines]);
+  // The best line's block first: the viewer marks it more strongly.
+  const marks = useMemo(() => keyLines && bestFirst(keyLines).map((line): LogMark => ({ line: line.lineNumber, ...keyLineBlock(line) })), [keyLines]);
 
   return (
     <section className="page">
@@ -41,7 +44,7 @@ function JobScreen({ jobId, detail }: { jobId: string; detail: JobDetail }) {
       </header>
       {failed && (
         <FailurePanel state={state} jobId={job.id} hasLog={log !== null} onReload={reload}
-          onJump={(lineNumber) => viewer.current?.jumpTo(lineNumber)} />
+          onJump={(line) => viewer.current?.jumpTo(line.lineNumber, keyLineBlock(line).start)} />
       )}
       {log ? (
         <>
@@ -57,7 +60,7 @@ function JobScreen({ jobId, detail }: { jobId: string; detail: JobDetail }) {
   );
 }
 
-function JobLog({ jobId, marks, viewer }: { jobId: string; marks: number[] | undefined; viewer: Ref<LogViewerHandle> }) {
+function JobLog({ jobId, marks, viewer }: { jobId: string; marks: LogMark[] | undefined; viewer: Ref<LogViewerHandle> }) {
   const { resource } = useResource((signal) => api.jobLog(jobId, signal));
   if (resource.state === 'loading') return <p className="muted" role="status">Loading the log…</p>;
   if (resource.data === undefined) return <ProblemAlert error={resource.error} />;

@@ -1,6 +1,6 @@
-import type { JobClassification } from '../../../api/types';
+import type { JobClassification, KeyLine } from '../../../api/types';
 import { categoryLabel } from '../../../components/classification/categories';
-import { KeyLinesList } from '../../../components/classification/KeyLinesList';
+import { KeyLines } from '../../../components/classification/KeyLines';
 import { PredictionHeadline } from '../../../components/classification/PredictionHeadline';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useSession } from '../../../session/SessionProvider';
@@ -13,11 +13,12 @@ interface Props {
   jobId: number;
   /** Whether the job has a log: without one it is never classified, and nothing is shown. */
   hasLog: boolean;
-  onJump: (lineNumber: number) => void;
+  /** Shows a key line, and its block, in the log. */
+  onJump: (line: KeyLine) => void;
   onReload: () => void;
 }
 
-/** "Why it failed": the classifier's verdict on a failed job, its key lines, and a way to correct it. */
+/** "Why it failed": the classifier's verdict on a failed job, the lines that show it, and a way to correct it. */
 export function FailurePanel({ state, jobId, hasLog, onJump, onReload }: Props) {
   switch (state.status) {
     case 'loading':
@@ -44,13 +45,13 @@ export function FailurePanel({ state, jobId, hasLog, onJump, onReload }: Props) 
   }
 }
 
-function Verdict({ classification, jobId, onJump, onReload }: { classification: JobClassification; jobId: number; onJump: (line: number) => void; onReload: () => void }) {
+function Verdict({ classification, jobId, onJump, onReload }: { classification: JobClassification; jobId: number; onJump: (line: KeyLine) => void; onReload: () => void }) {
   const { can } = useSession();
   const corrected = classification.source === 'feedback';
   return (
     <section className="card failure-panel" aria-labelledby="why-it-failed">
       <h2 id="why-it-failed">Why it failed</h2>
-      <PredictionHeadline analysis={classification} showConfidence={!corrected} note={corrected && (
+      <PredictionHeadline analysis={classification} byPerson={corrected} note={corrected && (
         <p className="corrected-note small">
           {classification.predictedCategory === classification.category
             ? 'Confirmed by a person.'
@@ -58,11 +59,8 @@ function Verdict({ classification, jobId, onJump, onReload }: { classification: 
               ? <> — the model had said <strong>{categoryLabel(classification.predictedCategory)}</strong>.</> : '.'}</>}
         </p>
       )} />
+      <KeyLines lines={classification.keyLines} onJump={onJump} />
       <ModelComparison predictions={classification.predictions} />
-      <div className="key-lines-block">
-        <h3>Key lines</h3>
-        <KeyLinesList lines={classification.keyLines} onJump={onJump} />
-      </div>
       {can('data:predict') && <CorrectCategoryForm jobId={jobId} current={classification.category} onSaved={onReload} />}
     </section>
   );
