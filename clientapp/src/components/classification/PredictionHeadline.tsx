@@ -34,21 +34,19 @@ function UncertainVerdict({ analysis }: { analysis: FailureAnalysis }) {
   const ranked = rankProbabilities(analysis.probabilities);
   const likeliest = (ranked.length > 0 ? ranked : [[analysis.category, analysis.confidence] as const]).slice(0, 2);
   return (
-    <>
+    <span className="uncertain-verdict">
       <CategoryBadge category="uncertain" />
-      <span className="uncertain-question">
-        {' — is it '}
-        {likeliest.map(([code, p], i) => (
-          <span key={code}>
-            {i > 0 && ' or '}
-            <span className={`uncertain-choice ${categoryClass(code)}`}>
-              <span className="category-dot" aria-hidden="true" />
-              <strong>{categoryLabel(code)}</strong> ({formatPercent(p)})
-            </span>
+      {' — is it '}
+      {likeliest.map(([code, p], i) => (
+        <span key={code}>
+          {i > 0 && ' or '}
+          <span className={`uncertain-choice ${categoryClass(code)}`}>
+            <span className="category-dot" aria-hidden="true" />
+            <strong>{categoryLabel(code)}</strong> ({formatPercent(p)})
           </span>
-        ))}
-        ?
-      </span>
-    </>
+        </span>
+      ))}
+      ?
+    </span>
   );
 }
