@@ -35,18 +35,37 @@ before(async () => {
 after(() => browser?.close());
 
 describe('why it failed', () => {
-  it('shows the category and key lines of a failed job, jumps to a key line, and takes a correction', async () => {
+  it('shows the category and the best line first, highlights its block in the log, jumps to it, and takes a correction', async () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/jobs/${jobId}`);
     const panel = page.getByRole('region', { name: 'Why it failed' });
     await panel.getByText('Compilation').first().waitFor({ timeout: 30_000 });
     assert.match(await panel.textContent(), /confident/);
 
-    const keyLine = panel.getByRole('button', { name: /error CS1002/ });
-    await keyLine.click();
-    const marked = page.locator('.log-line[data-line="402"]');
+    // The best line first, whole, before any other line.
+    const best = panel.getByRole('region', { name: 'Key line' });
+    const bestText = await best.locator('.best-line-text').textContent();
+    assert.match(bestText, /error CS\d+|Build FAILED|##\[error\]/);
+    const others = panel.getByRole('list', { name: 'Other lines' });
+    if (await others.count()) {
+      assert.ok(await best.evaluate((el, list) => Boolean(el.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING), await others.elementHandle()));
+    }
+    // "Line 402" or "Line 402 · block 398–405": a server that finds no block marks the line alone.
+    const where = await best.locator('.best-line-where').textContent();
+    const [, line, blockStart = line, blockEnd = line] = where.match(/^Line (\d+)(?: · block (\d+)–(\d+))?$/);
+
+    await best.getByRole('button', { name: 'Show in log' }).click();
+    const marked = page.locator(`.log-line[data-line="${line}"]`);
     await marked.waitFor();
-    assert.match(await marked.textContent(), /error CS1002/);
+    assert.ok((await marked.locator('.log-text').textContent()).includes(bestText.trim()), `line ${line} is not the best line`);
+    const classes = (await marked.getAttribute('class')).split(' ');
+    for (const name of ['key', 'best-block', 'jumped']) assert.ok(classes.includes(name), `line ${line} is ${classes.join(' ')}`);
+    // The rest of its block, as far as it is on screen, is highlighted as the best line's block.
+    for (let n = Number(blockStart); n <= Number(blockEnd); n++) {
+      const row = page.locator(`.log-line[data-line="${n}"]`);
+      if (await row.count()) assert.match(await row.getAttribute('class'), /\bbest-block\b/, `line ${n} of the block ${blockStart}–${blockEnd}`);
+    }
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
     await screenshot(page, 'why-it-failed-light-desktop');
 
     await page.getByRole('combobox', { name: 'Correct category' }).selectOption('configuration');
@@ -72,7 +91,9 @@ describe('why it failed', () => {
     assert.equal(overflows, false, 'the models page scrolls sideways on a phone');
     await screenshot(page, 'models-dark-phone');
     await page.goto(`${baseUrl}/jobs/${jobId}`);
-    await page.getByRole('heading', { name: 'Why it failed' }).waitFor();
+    await page.getByRole('region', { name: 'Key line' }).waitFor();
+    const jobOverflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(jobOverflows, false, 'the job page scrolls sideways on a phone');
     await screenshot(page, 'why-it-failed-dark-phone');
     await phoneContext.close();
   });
