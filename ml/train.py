@@ -137,6 +137,8 @@ def main(argv=None) -> int:
     line_scores, line_m, kw_m, line_per_class = evaluate.cross_validate_lines(real, extras, folds, args.seed)
     timings["cv lines"] = time.time() - t
     coverage = evaluate.candidate_coverage(real)
+    log(f"lines: model hit@1 {line_m['hitAt1']:.3f} hit@3 {line_m['hitAt3']:.3f} hit@10 {line_m['hitAt10']:.3f}; keyword hit@1 "
+        f"{kw_m['hitAt1']:.3f} hit@3 {kw_m['hitAt3']:.3f}")
     log(f"lines: model P@10 {line_m['precisionAt10']:.3f} R@10 {line_m['recallAt10']:.3f}; keyword P@10 "
         f"{kw_m['precisionAt10']:.3f} R@10 {kw_m['recallAt10']:.3f} ({timings['cv lines']:.0f}s)")
     line_m_real = None
@@ -150,9 +152,27 @@ def main(argv=None) -> int:
     challenger = "lr" if best != "lr" else max([a for a in algorithms if a != "lr"] or ["lr"],
                                                 key=lambda a: results[(a, "all")]["metrics"]["macroF1"])
     log(f"default: {best}; challenger: {challenger}")
+    # Calibration: a softmax temperature for linear models (one parameter, fitted on the out-of-fold probabilities);
+    # then the confidence below which a prediction is "uncertain", chosen on the same out-of-fold predictions.
+    uncertainty = {}
+    for a in dict.fromkeys([best, challenger]):
+        oof = results[(a, "all")]["oof"]
+        t_a = evaluate.temperature(oof, real.y) if a == "lr" else 1.0
+        calibrated = evaluate.tempered(oof, t_a) if a == "lr" else oof
+        uncertainty[a] = {"temperature": t_a, "reliabilityBefore": evaluate.reliability(oof, real.y),
+                          "reliability": evaluate.reliability(calibrated, real.y),
+                          "coverageCurve": evaluate.coverage_curve(calibrated, real.y),
+                          "threshold": evaluate.uncertainty_threshold(calibrated, real.y)}
+        th = uncertainty[a]["threshold"]
+        log(f"{a}: temperature {t_a:.2f}, ECE {uncertainty[a]['reliabilityBefore']['ece']:.3f} -> "
+            f"{uncertainty[a]['reliability']['ece']:.3f}; uncertain below {th['threshold']:.3f} "
+            f"(coverage {th['coverage']:.2f}, accuracy {th['accuracy']:.3f})")
     X_all, y_all, w_all, is_syn = evaluate.training_set(real, extras, np.arange(real.n))
     t = time.time()
     final = {a: models.make(a, seed=args.seed).fit(X_all, y_all, w_all) for a in dict.fromkeys([best, challenger])}
+    for a, model in final.items():
+        if hasattr(model, "temperature"):
+            model.temperature = uncertainty[a]["temperature"]
     Xl_all = sp.vstack([real.Xl] + [s.Xl for s in extras if s.Xl.shape[0]], format="csr")
     yl_all = np.concatenate([real.yl] + [s.yl for s in extras if s.Xl.shape[0]])
     line_final = models.LineModel(seed=args.seed).fit(Xl_all, yl_all)
@@ -173,7 +193,9 @@ def main(argv=None) -> int:
     syn_share = float(is_syn.mean()) if len(is_syn) else 0.0
     data_card = {"realLogs": int(real.n), "realRepos": int(len(set(real.groups))), "syntheticLogs": int(n_syn),
                  "feedbackLogs": int(n_fb), "syntheticShare": round(syn_share, 6)}
-    line_card = {"precisionAt10": line_m["precisionAt10"], "recallAt10": line_m["recallAt10"],
+    line_card = {"hitAt1": line_m["hitAt1"], "hitAt3": line_m["hitAt3"], "hitAt10": line_m["hitAt10"],
+                 "keywordHitAt1": kw_m["hitAt1"], "keywordHitAt3": kw_m["hitAt3"], "keywordHitAt10": kw_m["hitAt10"],
+                 "precisionAt10": line_m["precisionAt10"], "recallAt10": line_m["recallAt10"],
                  "recallAt10Capped": line_m["recallAt10Capped"],
                  "keywordPrecisionAt10": kw_m["precisionAt10"], "keywordRecallAt10": kw_m["recallAt10"],
                  "keywordRecallAt10Capped": kw_m["recallAt10Capped"]}
@@ -218,6 +240,14 @@ def main(argv=None) -> int:
             "documentDimension": D, "lineDimension": L, "inputName": onnx_export.INPUT, "outputName": onnx_export.OUTPUT,
             "lineModel": {"file": "lines.onnx", "inputName": onnx_export.INPUT, "outputName": onnx_export.LINE_OUTPUT},
             "metrics": m, "lineMetrics": line_card,
+            "calibration": {"temperature": uncertainty[alg]["temperature"],
+                            "eceBefore": uncertainty[alg]["reliabilityBefore"]["ece"],
+                            "ece": uncertainty[alg]["reliability"]["ece"], "bins": uncertainty[alg]["reliability"]["bins"]},
+            "uncertainty": {"threshold": uncertainty[alg]["threshold"]["threshold"],
+                            "targetAccuracy": uncertainty[alg]["threshold"]["target"],
+                            "coverage": uncertainty[alg]["threshold"]["coverage"],
+                            "accuracy": uncertainty[alg]["threshold"]["accuracy"]},
+            "coverageCurve": uncertainty[alg]["coverageCurve"],
             "baseline": {"accuracy": base_metrics["accuracy"], "macroF1": base_metrics["macroF1"]},
             "data": data_card, "hyperParameters": hp, "intendedUse": INTENDED_USE,
             "limits": limits(real, m, data_card),
@@ -248,7 +278,7 @@ def main(argv=None) -> int:
         "meta": meta, "srcs": srcs, "real": real, "results": results, "algorithms": algorithms, "best": best,
         "challenger": challenger, "baseline": base_metrics, "baseline_pred": base_pred, "baseline_causes": base_causes,
         "line": line_m, "keyword": kw_m, "line_real": line_m_real, "line_per_class": line_per_class, "coverage": coverage,
-        "exported": exported, "data_card": data_card, "timings": timings, "seed": args.seed, "folds": folds,
+        "exported": exported, "data_card": data_card, "uncertainty": uncertainty, "timings": timings, "seed": args.seed, "folds": folds,
         "prefix": args.version_prefix, "args": args,
     }
     args.report.parent.mkdir(parents=True, exist_ok=True)
@@ -276,7 +306,8 @@ def limits(real, m: dict, data_card: dict) -> list:
         + (f"; {unsure} of {data_card['realLogs']} real logs are marked as not sure (two categories plausible)." if unsure else "."),
         "The line model ranks the candidate lines the featurizer selects; an excerpt line that is not a candidate can "
         "never be shown.",
-        "Probabilities are not calibrated; treat them as scores.",
+        "Probabilities are calibrated by one softmax temperature on out-of-fold predictions (linear models only); "
+        "below the card's uncertainty threshold the product says it is uncertain rather than naming a category.",
     ]
     if m["macroF1"] < 0.85:
         out.insert(0, f"Out-of-fold macro-F1 on real logs is {m['macroF1']:.3f}, below the 0.85 design target.")

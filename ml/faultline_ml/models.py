@@ -94,6 +94,7 @@ class LinearModel:
     def __init__(self, hp: dict, seed: int = SEED):
         self.hp = hp
         self.seed = seed
+        self.temperature = 1.0  # softmax temperature from the out-of-fold calibration (1 = as trained)
 
     def fit(self, X, y, w):
         hp = self.hp
@@ -105,7 +106,10 @@ class LinearModel:
         return self
 
     def predict_proba(self, X):
-        return _expand(self.est.predict_proba(X), self.est.classes_)
+        z = self.est.decision_function(X) / self.temperature
+        z = z - z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return _expand(p / p.sum(axis=1, keepdims=True), self.est.classes_)
 
 
 class ForestModel:

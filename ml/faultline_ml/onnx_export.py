@@ -205,7 +205,7 @@ def xgboost_model(model, D: int, metadata: dict) -> onnx.ModelProto:
 
 def export_classifier(model, D: int, metadata: dict) -> onnx.ModelProto:
     if model.algorithm == "lr":
-        return linear_classifier(model.est.coef_, model.est.intercept_, metadata)
+        return linear_classifier(model.est.coef_ / model.temperature, model.est.intercept_ / model.temperature, metadata)
     if model.algorithm == "rf":
         return random_forest(model, D, metadata)
     if model.algorithm == "xgb":

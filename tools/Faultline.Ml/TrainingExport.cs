@@ -87,6 +87,7 @@ internal static class TrainingExport
         var lineRows = new List<string>();
         var numbers = new JsonArray();
         var keywords = new JsonArray();
+        var blocks = new JsonArray();
         foreach (var i in LogFeaturizer.ScoredLineIndexes(prepared))
         {
             var line = prepared.Lines[i];
@@ -94,6 +95,8 @@ internal static class TrainingExport
             lineRows.Add(SvmRow(excerpt.Contains(line.Number) ? 1 : 0, features));
             numbers.Add(line.Number);
             keywords.Add(line.ErrorLike ? 1 : 0);
+            var (first, last) = LogFeaturizer.BlockOf(prepared, i);
+            blocks.Add(new JsonArray(first, last));
         }
 
         var meta = new JsonObject
@@ -110,7 +113,10 @@ internal static class TrainingExport
             ["rows"] = lineRows.Count,
             ["lineNumbers"] = numbers,
             ["keyword"] = keywords,
+            ["blocks"] = blocks,
             ["excerptLines"] = excerpt.Count,
+            ["excerpt"] = new JsonArray([.. excerpt.Order().Select(n => (JsonNode)n)]),
+            ["failingStep"] = prepared.Step is { } step ? new JsonArray(step.Start, step.End) : null,
         };
         return new ExportedLog(SvmRow(classIndex, document), meta, lineRows, lineMeta);
     }

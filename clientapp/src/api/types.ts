@@ -428,6 +428,14 @@ export interface ModelMetrics {
 }
 
 export interface LineMetrics {
+  /** Share of logs whose best key line is in the ground-truth excerpt (absent on older cards). */
+  hitAt1?: number;
+  /** Share of logs with an excerpt line among the first 3 key lines. */
+  hitAt3?: number;
+  hitAt10?: number;
+  keywordHitAt1?: number;
+  keywordHitAt3?: number;
+  keywordHitAt10?: number;
   precisionAt10: number;
   recallAt10: number;
   keywordPrecisionAt10: number;

@@ -15,12 +15,18 @@ public sealed record LogToAnalyze(LogTail Log, LogTail? SuccessfulLog = null)
     public long ReadCharacters => Log.LogLength + (SuccessfulLog?.LogLength ?? 0);
 }
 
-/// <summary>A line that explains the failure: its 1-based number in the log, its text and the line model's score.</summary>
-public sealed record KeyLine(int LineNumber, string Text, float Score);
+/// <summary>
+/// A line that explains the failure: its 1-based number in the log, its text, the line model's score
+/// and the extent of the block it heads (first and last line numbers) for the viewer to highlight.
+/// </summary>
+public sealed record KeyLine(int LineNumber, string Text, float Score, int BlockStart, int BlockEnd);
 
 /// <summary>Why a job failed, by one model.</summary>
+/// <param name="Category">The most probable category.</param>
+/// <param name="Uncertain">The confidence is below the model's calibrated threshold: the category is only the likeliest guess.</param>
 public sealed record FailureAnalysis(
-    string Category, float Confidence, IReadOnlyDictionary<string, float> Probabilities, IReadOnlyList<KeyLine> KeyLines, string ModelVersion);
+    string Category, float Confidence, IReadOnlyDictionary<string, float> Probabilities, IReadOnlyList<KeyLine> KeyLines, string ModelVersion,
+    bool Uncertain);
 
 /// <summary>
 /// Featurizes logs and runs a model over them in as few calls as possible: one document tensor for
@@ -29,7 +35,12 @@ public sealed record FailureAnalysis(
 /// </summary>
 public sealed class FailureAnalyzer(IFailureClassifier classifier)
 {
-    public const int KeyLineCount = 10;
+    /// <summary>At most this many key lines: the best, then others that earn a place (see <see cref="RelativeThreshold"/>).</summary>
+    public const int KeyLineCount = 5;
+
+    /// <summary>A line after the best is shown only when it scores at least this share of the best one's score.</summary>
+    public const float RelativeThreshold = 0.5f;
+
     public const int MaxKeyLineLength = 500;
 
     // Bounds the line tensor (rows × 4,108 floats) to ~33 MB whatever the batch.
@@ -59,7 +70,8 @@ public sealed class FailureAnalyzer(IFailureClassifier classifier)
             var best = row.IndexOf(MaxOf(row));
             var byClass = new Dictionary<string, float>(classes.Count);
             for (var c = 0; c < classes.Count; c++) byClass[classes[c]] = row[c];
-            return new FailureAnalysis(classes[best], row[best], byClass, KeyLines(prepared[i], scored[i], lineScores[m][i]), card.Version);
+            return new FailureAnalysis(
+                classes[best], row[best], byClass, KeyLines(prepared[i], scored[i], lineScores[m][i]), card.Version, row[best] < card.UncertainBelow);
         })])];
     }
 
@@ -118,11 +130,22 @@ public sealed class FailureAnalyzer(IFailureClassifier classifier)
         }
     }
 
-    private static List<KeyLine> KeyLines(PreparedLog log, IReadOnlyList<int> scored, float[] scores) =>
-        [.. scored.Select((line, i) => (Line: log.Lines[line], Score: scores[i]))
-            .OrderByDescending(l => l.Score).ThenByDescending(l => l.Line.Number)
-            .Take(KeyLineCount)
-            .Select(l => new KeyLine(l.Line.Number, Shortened(l.Line.Text), l.Score))];
+    /// <summary>Best first, one line per block (a line inside a better line's block adds nothing), only lines that earn it.</summary>
+    private static List<KeyLine> KeyLines(PreparedLog log, IReadOnlyList<int> scored, float[] scores)
+    {
+        var keyLines = new List<KeyLine>(KeyLineCount);
+        foreach (var (candidate, score) in scored.Select((line, i) => (Line: line, Score: scores[i]))
+            .OrderByDescending(l => l.Score).ThenByDescending(l => l.Line))
+        {
+            if (keyLines.Count == KeyLineCount || (keyLines.Count > 0 && score < RelativeThreshold * keyLines[0].Score)) break;
+            var line = log.Lines[candidate];
+            if (keyLines.Any(k => k.BlockStart <= line.Number && line.Number <= k.BlockEnd)) continue;
+            var (first, last) = LogFeaturizer.BlockOf(log, candidate);
+            keyLines.Add(new KeyLine(line.Number, Shortened(line.Text), score, first, last));
+        }
+
+        return keyLines;
+    }
 
     private static string Shortened(string text) => text.Length <= MaxKeyLineLength ? text : string.Concat(text.AsSpan(0, MaxKeyLineLength - 1), "…");
 

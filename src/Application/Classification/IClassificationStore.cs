@@ -9,10 +9,11 @@ public sealed record JobLogs(long JobId, LogTail? Log, LogTail? SuccessfulLog);
 /// <summary>Every model's prediction for one job, and which of them the job is given.</summary>
 public sealed record JobPredictions(long JobId, IReadOnlyList<FailureAnalysis> Predictions, string ServedModel);
 
-/// <summary>A job's stored classification: the served prediction, or a person's correction of it.</summary>
+/// <summary>A job's stored classification: the served prediction, or a person's correction of it (never uncertain).</summary>
 public sealed record JobClassification(
     long JobId, string Category, float Confidence, IReadOnlyDictionary<string, float> Probabilities, IReadOnlyList<KeyLine> KeyLines,
-    string ModelVersion, string Source, string? PredictedCategory, DateTimeOffset ClassifiedAt, IReadOnlyList<ModelPrediction> Predictions);
+    string ModelVersion, string Source, string? PredictedCategory, DateTimeOffset ClassifiedAt, IReadOnlyList<ModelPrediction> Predictions,
+    bool Uncertain);
 
 /// <summary>One model's answer for a job, kept for comparing models.</summary>
 public sealed record ModelPrediction(string ModelVersion, string Category, float Confidence, bool Served);

@@ -29,6 +29,7 @@ public interface IFailureClassifier
 /// <param name="Classes">Category codes in the order of the model's probability outputs.</param>
 /// <param name="Card">The whole card.json (metrics, data, limits), passed through to readers.</param>
 /// <param name="Markdown">card.md, the same card for people.</param>
+/// <param name="UncertainBelow">Confidence under which a prediction is uncertain, chosen on out-of-fold predictions (0: never).</param>
 public sealed record ModelCard(
     string Version, string Algorithm, DateTimeOffset CreatedAt, string FeaturizerVersion, IReadOnlyList<string> Classes,
-    JsonElement Card, string Markdown);
+    JsonElement Card, string Markdown, float UncertainBelow = 0);

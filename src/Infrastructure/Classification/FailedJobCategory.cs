@@ -11,6 +11,11 @@ internal static class FailedJobCategory
     /// <summary>The jobs that count as failed, to prefix with the job table's alias: <c>j.{IsFailed}</c>.</summary>
     public const string IsFailed = "status IN ('failure', 'timed_out')";
 
-    /// <summary>The category of a failed job left-joined to its job_classifications row: what was stored, else "unclassified".</summary>
-    public static string Of(string classificationAlias) => $"coalesce({classificationAlias}.category, '{FailureCategories.Unclassified}')";
+    /// <summary>
+    /// The category of a failed job left-joined to its job_classifications row: "uncertain" when the model
+    /// was not sure enough (a person's verdict never is), else what was stored, else "unclassified".
+    /// </summary>
+    public static string Of(string classificationAlias) =>
+        $"CASE WHEN {classificationAlias}.uncertain THEN '{FailureCategories.Uncertain}' " +
+        $"ELSE coalesce({classificationAlias}.category, '{FailureCategories.Unclassified}') END";
 }

@@ -154,11 +154,12 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
                 },
                 // A person's correction stands; re-classification only refreshes what the model had said.
                 new NpgsqlBatchCommand($"""
-                    INSERT INTO {tenant.Qualified("job_classifications")} AS c (job_id, category, confidence, model_version, probabilities, key_lines)
-                    SELECT * FROM unnest($1::bigint[], $2::text[], $3::real[], $4::text[], $5::jsonb[], $6::jsonb[])
+                    INSERT INTO {tenant.Qualified("job_classifications")} AS c (job_id, category, confidence, model_version, probabilities, key_lines, uncertain)
+                    SELECT * FROM unnest($1::bigint[], $2::text[], $3::real[], $4::text[], $5::jsonb[], $6::jsonb[], $7::boolean[])
                     ON CONFLICT (job_id) DO UPDATE SET
                         category = CASE WHEN c.source = 'feedback' THEN c.category ELSE excluded.category END,
                         predicted_category = CASE WHEN c.source = 'feedback' THEN excluded.category ELSE NULL END,
+                        uncertain = c.source <> 'feedback' AND excluded.uncertain,
                         confidence = excluded.confidence, model_version = excluded.model_version, probabilities = excluded.probabilities,
                         key_lines = excluded.key_lines, classified_at = now()
                     """)
@@ -167,7 +168,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
                     {
                         Array(served.Select(r => r.JobId)), Array(served.Select(r => r.Analysis.Category)), Array(served.Select(r => r.Analysis.Confidence)),
                         Array(served.Select(r => r.Analysis.ModelVersion)), Array(served.Select(r => JsonSerializer.Serialize(r.Analysis.Probabilities, Json))),
-                        Array(served.Select(r => JsonSerializer.Serialize(r.Analysis.KeyLines, Json))),
+                        Array(served.Select(r => JsonSerializer.Serialize(r.Analysis.KeyLines, Json))), Array(served.Select(r => r.Analysis.Uncertain)),
                     },
                 },
                 new NpgsqlBatchCommand($"DELETE FROM {tenant.Qualified("classification_queue")} WHERE job_id = ANY($1)")
@@ -186,10 +187,10 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
     {
         await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
-            SELECT c.category, c.confidence, c.probabilities, c.key_lines, c.model_version, c.source, c.predicted_category, c.classified_at,
+            SELECT c.category, c.confidence, c.probabilities, c.key_lines, c.model_version, c.source, c.predicted_category, c.classified_at, c.uncertain,
                    coalesce((SELECT jsonb_agg(jsonb_build_object('modelVersion', p.model_version, 'category', p.category,
                                                                  'confidence', p.confidence, 'served', p.served) ORDER BY p.served DESC, p.model_version)
-                             FROM {tenant.Qualified("job_predictions")} p WHERE p.job_id = c.job_id), '[]')
+                             FROM {tenant.Qualified("job_predictions")} p WHERE p.job_id = c.job_id), '[]') AS predictions
             FROM {tenant.Qualified("job_classifications")} c WHERE c.job_id = $1
             """, tenant.Connection);
         command.Parameters.Add(new NpgsqlParameter { Value = jobId });
@@ -198,7 +199,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
         return new JobClassification(
             jobId, reader.GetString(0), reader.GetFloat(1), FromJson<Dictionary<string, float>>(reader.GetString(2)),
             FromJson<List<KeyLine>>(reader.GetString(3)), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-            reader.GetFieldValue<DateTimeOffset>(7), FromJson<List<ModelPrediction>>(reader.GetString(8)));
+            reader.GetFieldValue<DateTimeOffset>(7), FromJson<List<ModelPrediction>>(reader.GetString(9)), reader.GetBoolean(8));
     }
 
     public async Task<Feedback?> SaveFeedbackAsync(long jobId, string category, string actor, CancellationToken cancellationToken)
@@ -219,7 +220,7 @@ internal sealed class PostgresClassificationStore(TenantConnectionFactory connec
             classified AS (
                 INSERT INTO {tenant.Qualified("job_classifications")} AS c (job_id, category, confidence, model_version, source, predicted_category)
                 SELECT id, $2, 1, coalesce(model_version, 'none'), 'feedback', predicted FROM said
-                ON CONFLICT (job_id) DO UPDATE SET category = excluded.category, source = 'feedback',
+                ON CONFLICT (job_id) DO UPDATE SET category = excluded.category, source = 'feedback', uncertain = false,
                     predicted_category = excluded.predicted_category, classified_at = now()
                 RETURNING job_id),
             bumped AS (

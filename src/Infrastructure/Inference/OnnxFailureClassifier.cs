@@ -187,8 +187,9 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
                 || root.GetProperty("lineDimension").GetInt32() != LogFeaturizer.LineDimension)
                 throw new ModelDeploymentException($"Model {version} expects other feature dimensions than featurizer {LogFeaturizer.Version} makes.");
 
+            var uncertainBelow = root.TryGetProperty("uncertainty", out var uncertainty) ? uncertainty.GetProperty("threshold").GetSingle() : 0;
             var card = new ModelCard(version, root.GetProperty("algorithm").GetString()!, root.GetProperty("createdAt").GetDateTimeOffset(),
-                featurizer, classes, root, File.ReadAllText(Path.Combine(directory, "card.md")));
+                featurizer, classes, root, File.ReadAllText(Path.Combine(directory, "card.md")), uncertainBelow);
             var model = new LoadedModel(card, root);
             try
             {

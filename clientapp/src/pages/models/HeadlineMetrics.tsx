@@ -14,8 +14,8 @@ export function HeadlineMetrics({ card }: { card: ModelCardJson }) {
   const metrics: Metric[] = [
     { label: 'Macro-F1', value: card.metrics?.macroF1, format: score, against: 'regex baseline', reference: card.baseline?.macroF1 },
     { label: 'Accuracy', value: card.metrics?.accuracy, format: percent, against: 'regex baseline', reference: card.baseline?.accuracy },
-    { label: 'Key lines precision@10', value: card.lineMetrics?.precisionAt10, format: percent, against: 'keyword search', reference: card.lineMetrics?.keywordPrecisionAt10 },
-    { label: 'Key lines recall@10', value: card.lineMetrics?.recallAt10, format: percent, against: 'keyword search', reference: card.lineMetrics?.keywordRecallAt10 },
+    { label: 'Best key line right', value: card.lineMetrics?.hitAt1, format: percent, against: 'last error-word line', reference: card.lineMetrics?.keywordHitAt1 },
+    { label: 'Right line in the top 3', value: card.lineMetrics?.hitAt3, format: percent, against: 'last 3 error-word lines', reference: card.lineMetrics?.keywordHitAt3 },
   ];
   return (
     <dl className="metric-tiles">

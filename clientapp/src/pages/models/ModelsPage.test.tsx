@@ -40,8 +40,8 @@ describe('ModelsPage', () => {
     expect(tiles).toEqual([
       'Macro-F10.292regex baseline 0.563',
       'Accuracy55.9 %regex baseline 64.2 %',
-      'Key lines precision@1016.1 %keyword search 12.7 %',
-      'Key lines recall@1023.7 %keyword search 20.9 %',
+      'Best key line right53.8 %last error-word line 1.6 %',
+      'Right line in the top 367.6 %last 3 error-word lines 10.3 %',
     ]);
     expect(card.querySelector('.metric-ref.worse')).toBeTruthy();
     expect(within(card).getByText(/real logs from/).textContent).toBe(

@@ -139,6 +139,12 @@ export const CARD: DeployedModel['card'] = {
     ]
   },
   "lineMetrics": {
+    "hitAt1": 0.538,
+    "hitAt3": 0.676,
+    "hitAt10": 0.773,
+    "keywordHitAt1": 0.016,
+    "keywordHitAt3": 0.103,
+    "keywordHitAt10": 0.449,
     "precisionAt10": 0.1608,
     "recallAt10": 0.2371,
     "recallAt10Capped": 0.291,

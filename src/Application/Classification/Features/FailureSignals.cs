@@ -13,30 +13,47 @@ public static partial class FailureSignals
 {
     public static readonly IReadOnlyList<string> Classes = [.. EnumCode.All<FailureCategory>()];
 
-    /// <summary>Per class: how many scanned lines show its signal, and how close to the end the last one is.</summary>
-    public const int Count = 16;
+    /// <summary>Per class: how many focus lines show its signal, how close to the end the last one is, and how many inside the failing step.</summary>
+    public const int Count = 24;
 
     private static readonly Regex[] ByClass =
     [
         Compilation(), Test(), Lint(), Dependency(), Configuration(), Infrastructure(), Timeout(), Other(),
     ];
 
-    /// <summary>Adds the signals of one line (its visible text) to <paramref name="features"/>.</summary>
-    public static void Add(string text, int fromEnd, Span<float> features)
+    /// <summary>Which classes' signals the line (its visible text) shows: bit c for class c.</summary>
+    public static byte Match(string text)
     {
+        byte mask = 0;
         for (var c = 0; c < ByClass.Length; c++)
         {
             ScanCounter.Add(text.Length + 1);
-            if (!ByClass[c].IsMatch(text)) continue;
+            if (ByClass[c].IsMatch(text)) mask |= (byte)(1 << c);
+        }
+
+        return mask;
+    }
+
+    /// <summary>Adds one line's signals (from <see cref="Match"/>) to <paramref name="features"/>.</summary>
+    public static void Add(byte mask, int fromEnd, bool inFailingStep, Span<float> features)
+    {
+        for (var c = 0; mask != 0 && c < ByClass.Length; c++)
+        {
+            if ((mask & (1 << c)) == 0) continue;
             features[c] += 1;
             features[ByClass.Length + c] = Math.Max(features[ByClass.Length + c], 1f / (1 + (fromEnd / 50f)));
+            if (inFailingStep) features[(2 * ByClass.Length) + c] += 1;
         }
     }
 
     /// <summary>Counts become log-scaled so one noisy signal repeated 500 times does not drown the others.</summary>
     public static void Finish(Span<float> features)
     {
-        for (var c = 0; c < ByClass.Length; c++) features[c] = MathF.Log(1 + features[c]);
+        for (var c = 0; c < ByClass.Length; c++)
+        {
+            features[c] = MathF.Log(1 + features[c]);
+            features[(2 * ByClass.Length) + c] = MathF.Log(1 + features[(2 * ByClass.Length) + c]);
+        }
     }
 
     // Linear in the line's length whatever it holds (with backtracking, ".*" took seconds on one long line);
@@ -56,7 +73,11 @@ public static partial class FailureSignals
         @"\b\d+ (?:failed|failures?|errors?)\b.*\b\d+ passed|Tests? (?:run|failed):.*Failures: [1-9]" +
         @"|FAILED \(failures=|\d+ examples?, [1-9]\d* failures?|^\s*FAIL\b|--- FAIL:|AssertionError" +
         @"|assert(?:ion)? failed|Expected: .*|expect\(.*\)\.to|XCTAssert\w* failed|There (?:was|were) \d+ failures?" +
-        @"|Tests failed|test(?:s)? failed|failing tests?|panicked at|Segmentation fault|coverage .* (?:below" +
+        @"|Tests failed|test(?:s)? failed|failing tests?|panicked at|Segmentation fault|\b\d+ failing\b" +
+        @"|Tests: +\d+ failed|Test Suites: +\d+ failed|FAILURES!|Tests run: \d+, Failures: [1-9]|test result: FAILED" +
+        @"|^\s*FAILED .*::|=+ \d+ failed|\*\*\* FAILED \*\*\*|Failed tests?:|Dubious, test returned|Failed \d+/\d+ (?:test|subtest)" +
+        @"|Result: FAIL|ERROR: .*Test|Executed \d+ of \d+ .*\(\d+ FAILED\)|\bnot ok \d+|Test Failed|assertion|" +
+        @"expected .* (?:but|to) (?:got|was|equal|be)|did not equal|coverage .* (?:below" +
         @"|threshold|minimum)|^\s*\d+\) .*(?:test|spec|should)",
         Options)]
     private static partial Regex Test();
@@ -65,7 +86,12 @@ public static partial class FailureSignals
         @"rubocop|offen[cs]es? detected|eslint|prettier|flake8|pylint|pycodestyle|black\b.*reformat|would reformat" +
         @"|checkstyle|clippy|gofmt|go vet|golangci|shellcheck|markdownlint|stylelint|clang-format|ktlint|swiftlint" +
         @"|tslint|\b[EWCF]\d{3}\b .*|lint(?:ing|er)? (?:errors?|failed|issues?)|style (?:check|violations?)" +
-        @"|not formatted|spell(?:ing|check)|broken links?|dead link",
+        @"|not formatted|spell(?:ing|check)|broken links?|dead link|standardrb|rubocop.*offenses?|\d+ (?:problems?|offenses?|" +
+        @"warnings?) \(\d+ errors?|✖ \d+ problems?|mypy|isort|yapf|autopep8|ruff|bandit|scalafmt|scalastyle|spotless|" +
+        @"detekt|PMD|SpotBugs|FindBugs|cpplint|clang-tidy|cppcheck|phpcs|php-cs-fixer|PHP_CodeSniffer|phpstan|psalm|" +
+        @"htmlhint|jshint|jscs|\bxo\b|standard:|commitlint|editorconfig|license header|header check|trailing whitespace|" +
+        @"files? would be reformatted|Code style issues|formatting (?:issues|errors|check)|Diff in .*(?:at line|\.rs)|" +
+        @"\berror\s+\S+\s+@typescript-eslint|\b(?:warning|error)\s+.*\s+(?:no-|prefer-|react/|import/)\S+$",
         Options)]
     private static partial Regex Lint();
 
@@ -78,7 +104,20 @@ public static partial class FailureSignals
         @"|unable to resolve dependency|checksum mismatch|missing go\.sum entry|unknown revision|error NU1\d{3}" +
         @"|Unable to locate package|E: Failed to fetch|has no installation candidate|unmet dependencies" +
         @"|dependency resolution|version conflict|Package .* not found|pip install.*failed|failed to (?:download" +
-        @"|fetch) .*(?:package|crate|module|dependency)",
+        @"|fetch) .*(?:package|crate|module|dependency)|npm ERR! (?:404|notarget|peer dep|code E(?:NOTFOUND|AI_AGAIN))" +
+        @"|Couldn't find any versions for|error An unexpected error occurred: .*(?:registry|tarball)|Your lock ?file" +
+        @"|lockfile (?:needs to be updated|is out of date)|SolverProblemError|Because .* depends on .* version solving failed" +
+        @"|No matching distribution|pip\._internal|Could not find gem|Gem::(?:MissingSpec|LoadError|ConflictError)" +
+        @"|Bundler::(?:GemNotFound|VersionConflict)|bundle install.*(?:failed|error)|Could not fetch specs" +
+        @"|Failed to (?:execute goal|collect dependencies)|Non-resolvable (?:parent POM|import POM)" +
+        @"|Could not GET '|Could not download .*\.(?:jar|pom)|Unable to find package|NU1(?:101|102|103|107|605)" +
+        @"|failed to (?:select|load|download) (?:a version|source|package)|no matching versions? for|cargo.*(?:failed to" +
+        @" (?:select|fetch))|go: .*(?:unknown revision|invalid version|missing go\.sum|cannot find module)" +
+        @"|cannot find package .* in any of|module .* found, but does not contain package|E: Unable to (?:locate|fetch)" +
+        @"|Hash Sum mismatch|The following packages have unmet dependencies|brew.*(?:No available formula|Error: .*formula)" +
+        @"|pull access denied|manifest (?:for .* )?(?:unknown|not found)|Error response from daemon: .*(?:not found|manifest)" +
+        @"|requires .* but .* is (?:installed|incompatible)|ModuleNotFoundError|Cannot find module '|No module named" +
+        @"|ImportError: cannot import name|LoadError: cannot load such file|Could not find artifact",
         Options)]
     private static partial Regex Dependency();
 
