@@ -137,10 +137,32 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
         Assert.Equal(stored.GetProperty("probabilities").GetProperty("compilation").GetDouble(),
             prediction.GetProperty("probabilities").GetProperty("compilation").GetDouble(), 5);
 
-        // The dashboards count it: the category breakdown shows a compilation failure, not "unclassified".
+        // The dashboards count it: as a compilation failure, or as "uncertain" when the model was not sure enough; never "unclassified".
+        var counted = stored.GetProperty("uncertain").GetBoolean() ? "uncertain" : "compilation";
         var metric = await key.PostAsJsonAsync("/api/v1/metrics/query",
             new { metric = "failure_categories", from = T0.AddDays(-1), to = T0.AddDays(1) });
-        Assert.Contains("compilation", await metric.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var breakdown = await metric.Content.ReadAsStringAsync();
+        Assert.Contains($"\"{counted}\"", breakdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("unclassified", breakdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_job_the_model_is_unsure_about_counts_as_uncertain_until_a_person_labels_it()
+    {
+        var (owner, key) = await TenantAsync();
+        using var session = owner;
+        var jobId = await JobWithLogAsync(key, "starting\nsomething went wrong\nexit 1");
+
+        var stored = await ClassificationAsync(key, jobId);
+        Assert.True(stored.GetProperty("uncertain").GetBoolean(), stored.ToString());
+        var uncertain = await key.GetFromJsonAsync<JsonElement>("/api/v1/jobs?category=uncertain");
+        Assert.Contains(uncertain.GetProperty("items").EnumerateArray(), j => j.GetProperty("id").GetInt64() == jobId);
+
+        var feedback = await key.PostAsJsonAsync("/api/v1/feedback", new { jobId, category = "other" });
+        Assert.True(feedback.IsSuccessStatusCode, await feedback.Content.ReadAsStringAsync());
+        Assert.False((await ClassificationAsync(key, jobId)).GetProperty("uncertain").GetBoolean());
+        var other = await key.GetFromJsonAsync<JsonElement>("/api/v1/jobs?category=other");
+        Assert.Contains(other.GetProperty("items").EnumerateArray(), j => j.GetProperty("id").GetInt64() == jobId);
     }
 
     [Fact]
