@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../api/client';
-import type { Me } from '../../api/types';
+import type { JobSummary, Me } from '../../api/types';
 import { SessionProvider } from '../../session/SessionProvider';
 import { modelList } from './fixtures';
 import { ModelsPage } from './ModelsPage';
@@ -16,8 +16,9 @@ vi.mock('../../components/charts/EChart', () => ({
   EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
 }));
 
-function renderPage(permissions = ['data:read']) {
+function renderPage(permissions = ['data:read'], uncertain: JobSummary[] = []) {
   vi.spyOn(api, 'me').mockResolvedValue(me(permissions));
+  vi.spyOn(api, 'jobs').mockResolvedValue({ items: uncertain, nextCursor: null });
   const models = vi.spyOn(api, 'models').mockResolvedValue(modelList());
   render(
     <MemoryRouter>
@@ -28,6 +29,26 @@ function renderPage(permissions = ['data:read']) {
 }
 
 afterEach(cleanup);
+
+const uncertainJob: JobSummary = {
+  id: 42, runId: 7, provider: 'github', externalId: '42', attempt: 1, repository: 'acme/shop', pipeline: 'ci', branch: 'main',
+  commitSha: null, name: 'unit-tests', runner: null, status: 'failure', queuedAt: null, startedAt: null,
+  finishedAt: '2026-12-07T10:00:00Z', durationMs: 1000, hasLog: true, sortedAt: '2026-12-07T09:59:00Z', category: 'uncertain', confidence: 0.4,
+};
+
+describe('UncertainJobs', () => {
+  it('lists the jobs the model was unsure about, each linking to its page to be labelled', async () => {
+    renderPage(['data:read'], [uncertainJob]);
+    const section = await screen.findByRole('region', { name: /unsure about/ });
+    expect(within(section).getByRole('link', { name: 'unit-tests' }).getAttribute('href')).toBe('/jobs/42');
+    expect(api.jobs).toHaveBeenCalledWith({ category: 'uncertain' }, null, expect.anything());
+  });
+
+  it('says so when there is nothing to label', async () => {
+    renderPage();
+    expect(await screen.findByText(/No uncertain failures/)).toBeTruthy();
+  });
+});
 
 describe('ModelsPage', () => {
   it('shows each model with its metrics beside the baselines, data, per-class figures and confusion matrix', async () => {

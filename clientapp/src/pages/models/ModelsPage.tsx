@@ -5,6 +5,7 @@ import { useSession } from '../../session/SessionProvider';
 import { AssignmentForm } from './AssignmentForm';
 import { ModelCard } from './ModelCard';
 import { TryLogForm } from './TryLogForm';
+import { UncertainJobs } from './UncertainJobs';
 
 /** The deployed failure classifiers: how good each is, which one serves this organisation, and a place to try them. */
 export function ModelsPage() {
@@ -28,6 +29,7 @@ export function ModelsPage() {
             <AssignmentForm models={resource.data.items} assignment={resource.data.assignment} onSaved={refresh} />
           )}
           {can('data:predict') && <TryLogForm />}
+          {can('data:read') && <UncertainJobs />}
           {resource.data.items.length === 0 && <p className="card muted">No model is deployed.</p>}
           <div className="model-list">
             {resource.data.items.map((model) => <ModelCard key={model.version} model={model} />)}
