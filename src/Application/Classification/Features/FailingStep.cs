@@ -28,18 +28,43 @@ public sealed record FailingStep(int Start, int End, string Command, int? ExitCo
     public bool Contains(int lineNumber) => lineNumber >= Start && lineNumber <= End;
 
     /// <summary>The first failing command among the lines (visible text, numbered from <paramref name="firstLineNumber"/>), or null when no framing reports one.</summary>
-    public static FailingStep? Find(IReadOnlyList<string> lines, int firstLineNumber = 1)
+    public static FailingStep? Find(IReadOnlyList<string> lines, int firstLineNumber = 1) => Find(i => lines[i], _ => true, lines.Count, firstLineNumber);
+
+    /// <summary>
+    /// As <see cref="Find(IReadOnlyList{string}, int)"/> over <paramref name="count"/> lines read through
+    /// <paramref name="visible"/>, looking only at lines <paramref name="mayFrame"/> lets through (see <see cref="MayFrame"/>).
+    /// </summary>
+    public static FailingStep? Find(Func<int, string> visible, Func<int, bool> mayFrame, int count, int firstLineNumber)
     {
-        for (var i = 0; i < lines.Count; i++)
+        var lines = new VisibleLines(visible, count);
+        for (var i = 0; i < count; i++)
         {
+            if (!mayFrame(i)) continue;
             var text = WithoutTimestamp(lines[i]);
             if (ExitOf(lines, i, text) is not { } exit || exit.Code == 0) continue;
-            var start = StartBefore(lines, i, exit.Framing);
+            var start = StartBefore(lines, mayFrame, i, exit.Framing);
             var command = start < 0 ? exit.Command : CommandOf(WithoutTimestamp(lines[start]), exit.Framing) ?? exit.Command;
             return new FailingStep(firstLineNumber + Math.Max(start, Math.Max(0, i - MaxLines)), firstLineNumber + i, command, exit.Code);
         }
 
         return null;
+    }
+
+    /// <summary>Whether a raw line may start or end a command: it holds one of the framings' markers.</summary>
+    public static bool MayFrame(ReadOnlySpan<char> raw) => raw.ContainsAny(Markers);
+
+    private static readonly System.Buffers.SearchValues<string> Markers = System.Buffers.SearchValues.Create(
+        ["$ ", "+ ", TravisExit, GitHubExit, GitLabExit, JenkinsExit, GitHubStart, JenkinsStep], StringComparison.Ordinal);
+
+    private sealed class VisibleLines(Func<int, string> visible, int count) : IReadOnlyList<string>
+    {
+        public string this[int index] => visible(index);
+
+        public int Count => count;
+
+        public IEnumerator<string> GetEnumerator() => Enumerable.Range(0, count).Select(visible).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Whether the line only frames a command (its echo or its exit report) rather than being its output.</summary>
@@ -94,11 +119,11 @@ public sealed record FailingStep(int Start, int End, string Command, int? ExitCo
         return null;
     }
 
-    private static int StartBefore(IReadOnlyList<string> lines, int exit, Framing framing)
+    private static int StartBefore(IReadOnlyList<string> lines, Func<int, bool> mayFrame, int exit, Framing framing)
     {
         for (var i = exit - 1; i >= Math.Max(0, exit - MaxLines); i--)
         {
-            if (CommandOf(WithoutTimestamp(lines[i]), framing) is not null) return i;
+            if (mayFrame(i) && CommandOf(WithoutTimestamp(lines[i]), framing) is not null) return i;
         }
 
         return -1;

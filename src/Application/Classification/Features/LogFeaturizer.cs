@@ -20,7 +20,7 @@ public static class LogFeaturizer
     public const int LineDimension = LineHashedDimension + LineContextDimension + LineStructural;
 
     /// <summary>Lines at the end of the log that are always candidates: most causes are there.</summary>
-    public const int TailLines = 2000;
+    public const int TailLines = 300;
 
     /// <summary>Error-like lines before the tail and the failing step that are candidates too (nearest the end first).</summary>
     public const int EarlierErrorLines = 1000;
@@ -46,29 +46,36 @@ public static class LogFeaturizer
     /// <inheritdoc cref="Prepare(string, string?)"/>
     public static PreparedLog Prepare(LogTail log, LogTail? successfulLog = null)
     {
-        var lines = LogLines.Read(log);
-        var step = FailingStep.Find(lines.ConvertAll(l => l.Text), log.FirstLineNumber);
+        // Only the lines kept as candidates are made visible and normalised; the others are only split and
+        // tested for error words (vectorised), which keeps the cost per log close to reading it.
+        var text = log.Text;
+        var lines = LogLines.Split(text);
+        var visible = new string?[lines.Count];
+        string Visible(int i) => visible[i] ??= LogLines.Visible(text.AsSpan(lines[i]));
+        var step = FailingStep.Find(Visible, i => FailingStep.MayFrame(text.AsSpan(lines[i])), lines.Count, log.FirstLineNumber);
         var seenInSuccess = successfulLog is null ? null : LogLines.Read(successfulLog).Select(l => l.Normalised).ToHashSet(StringComparer.Ordinal);
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in lines)
-        {
-            occurrences[line.Normalised] = occurrences.GetValueOrDefault(line.Normalised) + 1;
-        }
 
         var tailStart = Math.Max(0, lines.Count - TailLines);
         var candidates = new List<LogLine>();
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var builder = new System.Text.StringBuilder(256);
         var earlier = 0;
         for (var i = lines.Count - 1; i >= 0; i--)
         {
-            var (number, text, normalised) = lines[i];
+            var number = log.FirstLineNumber + i;
+            var always = i >= tailStart || step?.Contains(number) == true;
+            if (!always && (earlier >= EarlierErrorLines || !LogLines.MayBeErrorLike(text.AsSpan(lines[i])))) continue;
+            var normalised = LogLines.Normalise(Visible(i), builder);
             if (normalised.Length == 0) continue;
             var errorLike = LogLines.IsErrorLike(normalised);
-            var kept = i >= tailStart || step?.Contains(number) == true || (errorLike && earlier++ < EarlierErrorLines);
-            if (kept) candidates.Add(new LogLine(number, text, normalised, errorLike, seenInSuccess?.Contains(normalised) != true));
+            if (!always && !errorLike) continue;
+            earlier += always ? 0 : 1;
+            occurrences[normalised] = occurrences.GetValueOrDefault(normalised) + 1;
+            candidates.Add(new LogLine(number, visible[i]!, normalised, errorLike, seenInSuccess?.Contains(normalised) != true));
         }
 
         candidates.Reverse();
-        var totalLines = lines.Count == 0 ? 0 : lines[^1].Number;
+        var totalLines = lines.Count == 0 ? 0 : log.FirstLineNumber + lines.Count - 1;
         var prepared = new PreparedLog(candidates, totalLines, successfulLog is not null, occurrences, step);
         prepared.Scored = ChooseScored(prepared);
         // Each line is matched against the knowledge base once, whether the line model or the document needs it.
@@ -502,7 +509,7 @@ public sealed class PreparedLog(
 
     public bool HasSuccessfulLog { get; } = hasSuccessfulLog;
 
-    /// <summary>How often each normalised line occurs in the scanned log.</summary>
+    /// <summary>How often each normalised line occurs among the candidates.</summary>
     public IReadOnlyDictionary<string, int> Occurrences { get; } = occurrences;
 
     /// <summary>The command that failed the job, when the log's framing reports it.</summary>

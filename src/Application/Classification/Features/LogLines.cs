@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Faultline.Application.Classification.Features;
@@ -23,6 +24,34 @@ public static class LogLines
         "abort", "aborted", "aborting", "segmentation", "undefined", "unresolved", "missing", "invalid", "unexpected",
         "exited", "offense", "offenses", "violation", "violations", "exceeded", "terminated", "broken", "rejected",
     };
+
+    // Any error-like line contains one of these in its raw text (IsErrorLike's words, before normalising):
+    // a vectorised test that spares normalising the lines that cannot be.
+    private static readonly SearchValues<string> ErrorStems = SearchValues.Create(
+        ["err", "fail", "fatal", "exception", "panic", "traceback", "cannot", "unable", "denied", "refused", "timeout", "timed", "killed",
+         "abort", "segmentation", "undefined", "unresolved", "missing", "invalid", "unexpected", "exited", "offense", "violation", "exceeded",
+         "terminated", "broken", "rejected", "not found", "exit code", "could not", "can't", "can t"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the raw line may be error-like; false means it is not.</summary>
+    public static bool MayBeErrorLike(ReadOnlySpan<char> raw) => raw.ContainsAny(ErrorStems);
+
+    /// <summary>Where each line of the tail is (without its newline), counting the characters read.</summary>
+    public static List<Range> Split(string text)
+    {
+        var ranges = new List<Range>();
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            ScanCounter.Add(end - start + 1);
+            ranges.Add(start..end);
+            start = end + 1;
+        }
+
+        return ranges;
+    }
 
     /// <summary>The scanned lines of a log: every line of its tail, numbered as in the whole log.</summary>
     public static List<(int Number, string Text, string Normalised)> Read(LogTail tail)
