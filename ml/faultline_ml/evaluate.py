@@ -67,15 +67,20 @@ def doc_metrics(y_true: np.ndarray, y_pred: np.ndarray) -> dict:
 # ---------------------------------------------------------------- lines
 
 
-# A key line is returned when its score is at least this share of the best line's (the server's KeyLineSelection).
-RELATIVE_THRESHOLD = 0.5
+# A key line is returned when its log-odds are within this margin of the best line's (FailureAnalyzer.LogitMargin).
+LOGIT_MARGIN = 2.0
 MAX_RETURNED = 5
+
+
+def _logit(p):
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
 
 
 def _rank_metrics(order_per_doc, source, doc_idx, scores=None):
     """Mean hit@1/3/10 (an excerpt line at rank 1, in the top 3, in the top 10), precision@10 and recall@10
     (found / excerptLines, and capped at 10) over documents; with scores, also the lines the server would return
-    (score >= RELATIVE_THRESHOLD x best, at most MAX_RETURNED) and the share of them in the excerpt."""
+    (log-odds within LOGIT_MARGIN of the best, at most MAX_RETURNED) and the share of them in the excerpt."""
     prec, rec, rec_cap, hit1, hit3, hit10, returned, returned_prec = [], [], [], [], [], [], [], []
     for i, order in zip(doc_idx, order_per_doc):
         start, end = source.line_offsets[i], source.line_offsets[i + 1]
@@ -94,7 +99,7 @@ def _rank_metrics(order_per_doc, source, doc_idx, scores=None):
         hit10.append(float(found > 0))
         if scores is not None and len(order):
             s = scores[start:end]
-            kept = [r for r in order[:MAX_RETURNED] if s[r] >= RELATIVE_THRESHOLD * s[order[0]]]
+            kept = [r for r in order[:MAX_RETURNED] if _logit(s[r]) >= _logit(s[order[0]]) - LOGIT_MARGIN]
             returned.append(len(kept))
             returned_prec.append(float(labels[kept].mean()))
     m = {"hitAt1": float(np.mean(hit1)), "hitAt3": float(np.mean(hit3)), "hitAt10": float(np.mean(hit10)),

@@ -58,7 +58,7 @@ LINE_DEFINITIONS = (
     "- **recall@10** = excerpt lines among the 10 / lines of the ground-truth excerpt (`excerptLines`);\n"
     "- **recall@10 (capped)** = excerpt lines among the 10 / min(`excerptLines`, 10), so a perfect top 10 scores 1 even for long excerpts;\n"
     "- **hit@10** = share of logs with at least one excerpt line in the 10.\n"
-    "- **lines returned** = what the server shows: the best line and the next ones scoring at least half its score, at "
+    "- **lines returned** = what the server shows: the best line and the next ones whose log-odds are within 2 of its, at "
     "most 5; **of them in the excerpt** = their precision.\n"
     "All are averaged over logs. Keyword search (what `grep -i error` and a scroll up does) takes only candidate lines "
     "that contain an error word, the last one in the log first; when a log has fewer than 10 such lines the empty places "

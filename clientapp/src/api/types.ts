@@ -378,7 +378,7 @@ export interface FailureAnalysis {
   confidence: number;
   /** Category → probability; the eight categories, summing to about 1. */
   probabilities: Record<string, number>;
-  /** Best first, one per block of the log, 1–5: the rest scored at least half of the first. */
+  /** Best first, one per block of the log, 1–5: the rest have log-odds within 2 of the first's. */
   keyLines: KeyLine[];
   modelVersion: string;
   /** Confidence under the threshold calibrated for the model: the category is only the most likely one. Never for a person's correction. */

@@ -25,7 +25,7 @@ public sealed class FailureAnalyzerTests
     {
         var analysis = new FailureAnalyzer(new ScriptedClassifier(uncertainBelow: 0)).Analyze(ScriptedClassifier.Version, [new LogToAnalyze(Log)])[0];
 
-        // Error lines score 0.9 (ties: the later line first), other lines 0.1, under half the best: not shown.
+        // Error lines score 0.9 (ties: the later line first), other lines 0.1: log-odds 4.4 below the best, not shown.
         Assert.Collection(
             analysis.KeyLines,
             best => Assert.Equal((8, 7, 8), (best.LineNumber, best.BlockStart, best.BlockEnd)),
