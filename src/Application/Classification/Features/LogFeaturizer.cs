@@ -16,7 +16,7 @@ public static class LogFeaturizer
 
     public const int LineHashedDimension = 1 << 11;
     public const int LineContextDimension = 1 << 9;
-    public const int LineStructural = 51;
+    public const int LineStructural = 53;
     public const int LineDimension = LineHashedDimension + LineContextDimension + LineStructural;
 
     /// <summary>Lines at the end of the log that are always candidates: most causes are there.</summary>
@@ -57,6 +57,7 @@ public static class LogFeaturizer
 
         var tailStart = Math.Max(0, lines.Count - TailLines);
         var candidates = new List<LogLine>();
+        var laterCopies = new List<int>();
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var builder = new System.Text.StringBuilder(256);
         var earlier = 0;
@@ -70,13 +71,17 @@ public static class LogFeaturizer
             var errorLike = LogLines.IsErrorLike(normalised);
             if (!always && !errorLike) continue;
             earlier += always ? 0 : 1;
-            occurrences[normalised] = occurrences.GetValueOrDefault(normalised) + 1;
+            var later = occurrences.GetValueOrDefault(normalised);
+            laterCopies.Add(later);
+            occurrences[normalised] = later + 1;
             candidates.Add(new LogLine(number, visible[i]!, normalised, errorLike, seenInSuccess?.Contains(normalised) != true));
         }
 
         candidates.Reverse();
+        laterCopies.Reverse();
         var totalLines = lines.Count == 0 ? 0 : log.FirstLineNumber + lines.Count - 1;
         var prepared = new PreparedLog(candidates, totalLines, successfulLog is not null, occurrences, step);
+        prepared.LaterCopies = [.. laterCopies];
         prepared.Scored = ChooseScored(prepared);
         // Each line is matched against the knowledge base once, whether the line model or the document needs it.
         var matched = new bool[candidates.Count];
@@ -266,6 +271,11 @@ public static class LogFeaturizer
         structural[48] = Scaled(last - first + 1);
         structural[49] = (float)(line.Number - first) / Math.Max(1, last - first);
         structural[50] = ErrorLinesBetween(log, candidate, first, last) / (float)(last - first + 1);
+
+        // Tools print an error again in their summary (sbt, Maven, test runners): the first copy is the cause.
+        var laterCopies = log.LaterCopies[candidate];
+        structural[51] = log.Occurrences.GetValueOrDefault(line.Normalised, 1) - 1 - laterCopies > 0 ? 1 : 0;
+        structural[52] = laterCopies > 0 ? 1 : 0;
     }
 
     private static int ErrorLinesBetween(PreparedLog log, int candidate, int first, int last)
@@ -520,6 +530,9 @@ public sealed class PreparedLog(
 
     /// <summary>The candidates the line model scores (indexes into <see cref="Lines"/>, in log order).</summary>
     public IReadOnlyList<int> Scored { get; internal set; } = [];
+
+    /// <summary>Per candidate, how many later candidates read the same once normalised.</summary>
+    public int[] LaterCopies { get; internal set; } = [];
 
     /// <summary>Per candidate, the knowledge base's signals (<see cref="FailureSignals.Match"/>), matched once for focus and scored lines.</summary>
     public byte[] Signals { get; internal set; } = [];
