@@ -41,7 +41,14 @@ internal static class InferenceBenchmark
         analyzer.Analyze(model, [.. logs.Take(50).Select(l => new LogToAnalyze(l))]);
         for (var i = 0; i < 20; i++) await PredictAsync(http, ShortLog, cancellationToken);
 
-        foreach (var (name, log) in new[] { ("short log (11 lines)", ShortLog), ($"median real log ({median.Length / 1024:N0} KB)", median) })
+        // A 1 MB log: real logs one after another, as a long job with many steps prints.
+        var joined = new System.Text.StringBuilder();
+        foreach (var log in logs.TakeWhile(_ => joined.Length < 1024 * 1024)) joined.Append(log).Append('\n');
+        var big = joined.ToString(0, Math.Min(joined.Length, 1024 * 1024));
+        foreach (var (name, log) in new[]
+        {
+            ("short log (11 lines)", ShortLog), ($"median real log ({median.Length / 1024:N0} KB)", median), ("1 MB log", big),
+        })
         {
             var latencies = new List<double>();
             for (var i = 0; i < 300; i++)
