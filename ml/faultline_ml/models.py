@@ -27,7 +27,8 @@ HYPER_PARAMETERS = {
            "classWeight": "balanced (sample weights)"},
     "rf": {"select_k": 300, "n_estimators": 150, "max_features": "sqrt", "max_depth": 20, "min_samples_leaf": 1,
            "bootstrap": True, "classWeight": "balanced (sample weights)"},
-    "xgb": {"select_k": 300, "objective": "multi:softprob", "n_estimators": 150, "max_depth": 4, "learning_rate": 0.1,
+    # select_k: 300 → 1000 → 2000 columns gave out-of-fold accuracy 0.660 → 0.704 → 0.718 (macro-F1 0.503 → 0.491 → 0.483).
+    "xgb": {"select_k": 2000, "objective": "multi:softprob", "n_estimators": 150, "max_depth": 4, "learning_rate": 0.1,
             "subsample": 0.8, "colsample_bytree": 0.5, "min_child_weight": 1.0, "reg_lambda": 1.0,
             "tree_method": "hist", "max_bin": 64, "classWeight": "balanced (sample weights)"},
     # Unweighted: the line model ranks lines within a log, and balancing the rare excerpt lines cost hit@1
