@@ -18,7 +18,7 @@ public sealed class FailingStepTests
             "travis_time:end:1\r\u001b[0K\u001b[31;1mThe command \"bundle exec rubocop\" exited with 1.\u001b[0m",
             "Done. Your build exited with 1.");
 
-        var step = FailingStep.Find(log, 1)!;
+        var step = Find(log, 1)!;
 
         Assert.Equal((4, 8), (step.Start, step.End));
         Assert.Equal("bundle exec rubocop", step.Command);
@@ -30,7 +30,7 @@ public sealed class FailingStepTests
     {
         var log = Log("$ script/test", "  2 failing", "The command \"script/lint && script/test", "\" exited with 2.");
 
-        var step = FailingStep.Find(log, 10)!;
+        var step = Find(log, 10)!;
 
         Assert.Equal((10, 12, 2), (step.Start, step.End, step.ExitCode!.Value));
     }
@@ -48,7 +48,7 @@ public sealed class FailingStepTests
             "2024-05-01T10:00:21.5000000Z ##[error]Process completed with exit code 1.",
             "2024-05-01T10:00:22.0000000Z Post job cleanup.");
 
-        var step = FailingStep.Find(log, 1)!;
+        var step = Find(log, 1)!;
 
         Assert.Equal((3, 7), (step.Start, step.End));
         Assert.Equal("npm test", step.Command);
@@ -68,7 +68,7 @@ public sealed class FailingStepTests
             "section_end:1714557660:step_script\r\u001b[0K",
             "ERROR: Job failed: exit code 1");
 
-        var step = FailingStep.Find(log, 1)!;
+        var step = Find(log, 1)!;
 
         Assert.Equal((4, 8), (step.Start, step.End));
         Assert.Equal("pytest -q", step.Command);
@@ -89,7 +89,7 @@ public sealed class FailingStepTests
             "[2024-05-01T10:01:01.100Z] ERROR: script returned exit code 1",
             "[2024-05-01T10:01:01.200Z] Finished: FAILURE");
 
-        var step = FailingStep.Find(log, 1)!;
+        var step = Find(log, 1)!;
 
         Assert.Equal((4, 8), (step.Start, step.End));
         Assert.Equal("mvn -B verify", step.Command);
@@ -99,8 +99,8 @@ public sealed class FailingStepTests
     [Fact]
     public void No_framing_or_only_successful_commands_give_no_step()
     {
-        Assert.Null(FailingStep.Find(Log("compiling", "error: something broke"), 1));
-        Assert.Null(FailingStep.Find(Log("$ make", "ok", "The command \"make\" exited with 0."), 1));
+        Assert.Null(Find(Log("compiling", "error: something broke"), 1));
+        Assert.Null(Find(Log("$ make", "ok", "The command \"make\" exited with 0."), 1));
     }
 
     [Fact]
@@ -118,10 +118,14 @@ public sealed class FailingStepTests
         // 100,000 lines of output and no command echo: the search back (and the step) stop at MaxLines.
         var lines = Enumerable.Repeat("output", 100_000).Append("The command \"make\" exited with 2.").ToList();
 
-        var step = FailingStep.Find(lines, 1)!;
+        var step = Find(lines, 1)!;
 
         Assert.Equal((100_001 - FailingStep.MaxLines, 100_001), (step.Start, step.End));
     }
+
+    // As the featurizer searches: visible lines, looked at only where a framing marker is.
+    private static FailingStep? Find(List<string> lines, int firstLineNumber) =>
+        FailingStep.Find(i => lines[i], i => FailingStep.MayFrame(lines[i]), lines.Count, firstLineNumber);
 
     // Lines as the featurizer sees them: visible text (after the last carriage return, without ANSI codes).
     private static List<string> Log(params string[] lines) => [.. lines.Select(l => LogLines.Visible(l))];

@@ -27,12 +27,10 @@ public sealed record FailingStep(int Start, int End, string Command, int? ExitCo
 
     public bool Contains(int lineNumber) => lineNumber >= Start && lineNumber <= End;
 
-    /// <summary>The first failing command among the lines (visible text, numbered from <paramref name="firstLineNumber"/>), or null when no framing reports one.</summary>
-    public static FailingStep? Find(IReadOnlyList<string> lines, int firstLineNumber = 1) => Find(i => lines[i], _ => true, lines.Count, firstLineNumber);
-
     /// <summary>
-    /// As <see cref="Find(IReadOnlyList{string}, int)"/> over <paramref name="count"/> lines read through
-    /// <paramref name="visible"/>, looking only at lines <paramref name="mayFrame"/> lets through (see <see cref="MayFrame"/>).
+    /// The first failing command among <paramref name="count"/> lines (visible text read through <paramref name="visible"/>,
+    /// numbered from <paramref name="firstLineNumber"/>), looking only at lines <paramref name="mayFrame"/> lets through
+    /// (see <see cref="MayFrame"/>); null when no framing reports one.
     /// </summary>
     public static FailingStep? Find(Func<int, string> visible, Func<int, bool> mayFrame, int count, int firstLineNumber)
     {

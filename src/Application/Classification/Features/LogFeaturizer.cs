@@ -87,9 +87,11 @@ public static class LogFeaturizer
         var matched = new bool[candidates.Count];
         foreach (var i in prepared.Scored) matched[i] = true;
         prepared.Signals = new byte[candidates.Count];
+        prepared.Focus = new bool[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (matched[i] || IsFocus(prepared, i)) prepared.Signals[i] = FailureSignals.Match(candidates[i].Text);
+            prepared.Focus[i] = IsFocus(prepared, i);
+            if (matched[i] || prepared.Focus[i]) prepared.Signals[i] = FailureSignals.Match(candidates[i].Text);
         }
 
         return prepared;
@@ -116,7 +118,7 @@ public static class LogFeaturizer
         {
             var line = log.Lines[i];
             var fromEnd = log.TotalLines - line.Number;
-            var focus = IsFocus(log, i);
+            var focus = log.Focus[i];
             var weight = LineWeight(line, fromEnd) * (focus ? 1 : UnfocusedWeight);
             AddWords(line.Normalised, weight, hashed, HashedDimension, UnigramSeed);
             if (focus) FailureSignals.Add(log.Signals[i], fromEnd, log.Step?.Contains(line.Number) == true, signals);
@@ -530,6 +532,9 @@ public sealed class PreparedLog(
 
     /// <summary>The candidates the line model scores (indexes into <see cref="Lines"/>, in log order).</summary>
     public IReadOnlyList<int> Scored { get; internal set; } = [];
+
+    /// <summary>Per candidate, whether it is where causes are printed (error lines and their neighbours, the ends of the step and the log).</summary>
+    public bool[] Focus { get; internal set; } = [];
 
     /// <summary>Per candidate, how many later candidates read the same once normalised.</summary>
     public int[] LaterCopies { get; internal set; } = [];
