@@ -5,7 +5,10 @@ public sealed record RunSummary(
     string? Trigger, string? Actor, string Status, DateTimeOffset? QueuedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     long? DurationMs, DateTimeOffset SortedAt);
 
-/// <param name="Category">A failed job's category as the dashboards count it ("unclassified" until classified, "uncertain" below its model's threshold); null for other jobs.</param>
+/// <param name="Category">
+/// A failed job's category as the dashboards count it ("unclassified" until classified, "uncertain" below its model's
+/// threshold); null for other jobs.
+/// </param>
 /// <param name="Confidence">How sure its classification is (1 for a person's correction); null without one.</param>
 public sealed record JobSummary(
     long Id, long? RunId, string Provider, string ExternalId, int Attempt, string Repository, string Pipeline, string Branch,
