@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Runs.IRunReader, Ingestion.PostgresRunReader>();
         services.AddScoped<Application.Runs.IJobLogStore, Ingestion.PostgresJobLogStore>();
         services.AddScoped<Application.Webhooks.IWebhookRepository, Ingestion.WebhookRepository>();
+        services.AddScoped<Application.Webhooks.IDeadLetterRepository, Ingestion.PostgresDeadLetterRepository>();
         services.AddSingleton<Application.Webhooks.IWebhookUrls, Ingestion.ConfiguredWebhookUrls>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();

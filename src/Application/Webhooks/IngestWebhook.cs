@@ -1,41 +1,18 @@
-using System.Text.Json;
 using Faultline.Application.Common.Security;
-using Faultline.Application.Ingestion;
-using Faultline.Domain.Ingestion;
 using MediatR;
 
 namespace Faultline.Application.Webhooks;
 
 /// <summary>
 /// A delivery from a provider, already authenticated as its hook (the principal holds the hook's
-/// tenant). Events a hook does not track (ping, push…) are acknowledged and ignored.
+/// tenant). Events a hook does not track (ping, push…) are acknowledged and ignored; a delivery whose
+/// content cannot all be stored is kept as a dead letter (see <see cref="WebhookDeliveryIngestor"/>).
 /// </summary>
 [RequiresPermission(PermissionName.DataIngest)]
-public sealed record IngestWebhook(Guid HookId, Provider Provider, string EventType, JsonElement Payload, string? DeliveryId) : IRequest<WebhookOutcome>;
+public sealed record IngestWebhook(WebhookDelivery Delivery) : IRequest<DeliveryResult>;
 
-public sealed record WebhookOutcome(string Outcome, IngestResult? Result);
-
-public sealed class IngestWebhookHandler(EventIngestor ingestor, IWebhookRepository hooks) : IRequestHandler<IngestWebhook, WebhookOutcome>
+public sealed class IngestWebhookHandler(WebhookDeliveryIngestor deliveries) : IRequestHandler<IngestWebhook, DeliveryResult>
 {
-    public async Task<WebhookOutcome> Handle(IngestWebhook request, CancellationToken cancellationToken)
-    {
-        if (request.DeliveryId is { } delivery && await hooks.WasDeliveredAsync(request.HookId, delivery, cancellationToken))
-            return new WebhookOutcome("redelivered", null);
-
-        var items = request.Provider switch
-        {
-            Provider.Github => GithubPayload.Map(request.EventType, request.Payload),
-            Provider.Gitlab => GitlabPayload.Map(request.EventType, request.Payload),
-            Provider.Jenkins => JenkinsPayload.Map(request.Payload),
-            _ => [],
-        };
-        if (items.Count == 0) return new WebhookOutcome("ignored", null);
-
-        var result = await ingestor.IngestAsync(items.Select(item => new EventInput(item, null)).ToList(), cancellationToken);
-        // Not recorded: the provider shows the delivery failed (with the reasons), and a redelivery is looked at again.
-        if (result.Accepted + result.Duplicates == 0) return new WebhookOutcome("rejected", result);
-        // Recorded after the events are stored: a delivery that failed half-way is retried, not skipped.
-        var first = await hooks.RecordDeliveryAsync(request.HookId, request.DeliveryId, cancellationToken);
-        return new WebhookOutcome(first ? "processed" : "redelivered", result);
-    }
+    public Task<DeliveryResult> Handle(IngestWebhook request, CancellationToken cancellationToken) =>
+        deliveries.IngestAsync(request.Delivery, deadLetterId: null, cancellationToken);
 }

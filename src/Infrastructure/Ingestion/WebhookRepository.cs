@@ -28,8 +28,11 @@ internal sealed class WebhookRepository(CatalogDbContext db) : IWebhookRepositor
     public async Task<bool> RecordDeliveryAsync(Guid webhookId, string? deliveryId, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlAsync($"UPDATE catalog.webhooks SET last_delivery_at = now() WHERE id = {webhookId}", cancellationToken);
+        // A replayed dead letter may belong to a hook deleted since: its events are stored, there is nothing to record.
         return deliveryId is null || await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO catalog.webhook_deliveries (webhook_id, delivery_id) VALUES ({webhookId}, {deliveryId}) ON CONFLICT DO NOTHING
+            INSERT INTO catalog.webhook_deliveries (webhook_id, delivery_id)
+            SELECT id, {deliveryId} FROM catalog.webhooks WHERE id = {webhookId}
+            ON CONFLICT DO NOTHING
             """, cancellationToken) == 1;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Faultline.Application.Webhooks;
 using Faultline.WebApi.Security;
@@ -8,6 +9,13 @@ namespace Faultline.WebApi.Endpoints;
 public static class WebhookEndpoints
 {
     public sealed record NewWebhook(string Provider, string Name);
+
+    /// <summary>The provider's descriptive headers, kept with a dead letter for inspection; never its secrets or signatures.</summary>
+    private static readonly string[] KeptHeaders =
+    [
+        "X-GitHub-Event", "X-GitHub-Delivery", "X-GitHub-Hook-ID", "X-GitHub-Hook-Installation-Target-Type", "X-GitHub-Hook-Installation-Target-ID",
+        "X-Gitlab-Event", "X-Gitlab-Event-UUID", "X-Gitlab-Instance", "User-Agent",
+    ];
 
     public static void MapWebhookEndpoints(this IEndpointRouteBuilder api)
     {
@@ -36,33 +44,65 @@ public static class WebhookEndpoints
             {
                 if (WebhookAuthentication.Target(context.Request.Path) is not { } target)
                     return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{provider}' is not a webhook provider.");
-                JsonDocument payload;
-                try
-                {
-                    payload = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-                }
-                catch (JsonException exception)
-                {
-                    throw new BadHttpRequestException($"The request body is not valid JSON: {exception.Message}", exception);
-                }
-
-                using (payload)
-                {
-                    var headers = context.Request.Headers;
-                    var eventType = headers["X-GitHub-Event"].FirstOrDefault() ?? headers["X-Gitlab-Event"].FirstOrDefault() ?? "build";
-                    var outcome = await mediator.Send(new IngestWebhook(hookId, target.Provider, eventType, payload.RootElement.Clone(),
-                        headers["X-GitHub-Delivery"].FirstOrDefault()), context.RequestAborted);
-                    return outcome.Outcome == "rejected" ? IngestionEndpoints.NothingAccepted(outcome.Result!) : Results.Ok(outcome);
-                }
+                // Kept byte for byte: a dead letter replays exactly what the provider sent (already buffered for the signature).
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+                var headers = context.Request.Headers;
+                var eventType = headers["X-GitHub-Event"].FirstOrDefault() ?? headers["X-Gitlab-Event"].FirstOrDefault() ?? "build";
+                var kept = KeptHeaders.Where(name => headers.ContainsKey(name)).ToDictionary(name => name, name => headers[name].ToString());
+                var delivery = new WebhookDelivery(hookId, target.Provider, eventType, headers["X-GitHub-Delivery"].FirstOrDefault(),
+                    context.Request.ContentType, body.ToArray(), kept);
+                return Answer(await mediator.Send(new IngestWebhook(delivery), context.RequestAborted));
             })
-            .WithSummary("Receives a provider's delivery. GitHub: workflow_run and workflow_job events, signed with X-Hub-Signature-256. "
+            .WithSummary("Receives a provider's delivery. GitHub: workflow_run and workflow_job events, signed with X-Hub-Signature-256, "
+                         + "as application/json or application/x-www-form-urlencoded (the JSON in the field payload). "
                          + "GitLab: Pipeline and Job Hooks, with the secret as X-Gitlab-Token. Jenkins: Faultline's build notification "
                          + "(job, build, repository, branch, commit, phase, status, startedAt, finishedAt, stages[]) signed with "
-                         + "X-Faultline-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>. A delivery whose event "
-                         + "cannot be stored answers 422 with the reason per item.")
-            .Accepts<JsonElement>("application/json")
+                         + "X-Faultline-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>. A delivery whose content "
+                         + "cannot all be stored answers 422 with the reasons and is kept as a dead letter, to replay after a fix; "
+                         + "its delivery id is not recorded, so the provider's redelivery is processed again.")
+            .Accepts<JsonElement>("application/json", WebhookDelivery.FormContentType)
             .Produces<WebhookOutcome>()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        var deadLetters = hooks.MapGroup("/dead-letters");
+
+        deadLetters.MapGet("", (string? cursor, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new ListDeadLetters(cursor, limit ?? 50), cancellationToken))
+            .WithSummary("Deliveries Faultline could not store, newest first, with the reasons; pass nextCursor as cursor for the next page "
+                         + "(apikeys:manage).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        deadLetters.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new GetDeadLetter(id), cancellationToken))
+            .WithSummary("A delivery Faultline could not store, with the payload and headers the provider sent.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        deadLetters.MapPost("/{id:guid}/replay", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+                Answer(await mediator.Send(new ReplayDeadLetter(id), cancellationToken)))
+            .WithSummary("Processes a dead letter's delivery again with today's mapping: stored, it is resolved and its delivery id recorded; "
+                         + "refused again, the answer is 422 with the new reasons and one more attempt is counted.")
+            .Produces<WebhookOutcome>()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        deadLetters.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                await mediator.Send(new DiscardDeadLetter(id), cancellationToken);
+                return Results.NoContent();
+            })
+            .WithSummary("Discards a dead letter without storing its delivery (audited).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>200 with the outcome, or 422 naming the dead letter that keeps the delivery and why it was not stored.</summary>
+    private static IResult Answer(DeliveryResult result) => result switch
+    {
+        WebhookOutcome outcome => Results.Ok(outcome),
+        DeadLettered kept => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The delivery could not be stored",
+            detail: $"Kept as dead letter {kept.DeadLetterId}, to replay from the integrations page once fixed: {string.Join("; ", kept.Reasons)}",
+            extensions: new Dictionary<string, object?> { ["deadLetterId"] = kept.DeadLetterId, ["reasons"] = kept.Reasons, ["items"] = kept.Result?.Items }),
+        _ => throw new UnreachableException($"Unknown delivery result {result.GetType().Name}."),
+    };
 }
