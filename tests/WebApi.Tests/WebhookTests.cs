@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace Faultline.WebApi.Tests;
 
 /// <summary>Provider webhooks with payloads in the providers' documented shapes, against the real PostgreSQL.</summary>
-public sealed class WebhookTests(RunningApiFixture fixture) : IClassFixture<RunningApiFixture>
+public sealed partial class WebhookTests(RunningApiFixture fixture) : IClassFixture<RunningApiFixture>
 {
     private RunningApi Api => fixture.Api;
 
@@ -158,9 +158,7 @@ public sealed class WebhookTests(RunningApiFixture fixture) : IClassFixture<Runn
         var (owner, _, _) = await TenantAsync();
         var (_, path, secret) = await HookAsync(owner, "github");
         const string broken = "{\"workflow_run\": ";
-        const string incomplete = "{\"action\":\"completed\"}";
 
         await ProblemAssert.IsProblemAsync(await DeliverAsync(path, broken, ("X-GitHub-Event", "workflow_run"), ("X-Hub-Signature-256", Sign(secret, broken))), 400);
-        await ProblemAssert.IsProblemAsync(await DeliverAsync(path, incomplete, ("X-GitHub-Event", "workflow_run"), ("X-Hub-Signature-256", Sign(secret, incomplete))), 400);
     }
 }
