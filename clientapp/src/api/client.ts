@@ -1,9 +1,9 @@
 import type {
   AlertChannel, AlertHistoryFilters, AlertHistoryItem, AlertPreview, AlertRule, AlertRuleDraft, AlertTemplate, AlertTemplateResponse, AlertTestResult, ApiKey,
   ApiKeyScope, AssignedModels, AuditPage, CacheStatus, CreatedAlertChannel, CreatedApiKey, CreatedWebhook, Dashboard, DashboardChanges,
-  DashboardData, DashboardDataQuery, DashboardSummary, DashboardTemplate, FailureAnalysis, Feedback, Invitation, InvitationPreview,
+  DashboardData, DashboardDataQuery, DashboardSummary, DashboardTemplate, DeadLetter, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
   JobClassification, JobDetail, JobSummary, LoadedDashboardData, Me, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
-  NewDashboard, Page, ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookProvider,
+  NewDashboard, Page, ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookOutcome, WebhookProvider,
 } from './types';
 
 /** An API call that failed: the server's problem details, or a network failure described alike. */
@@ -180,6 +180,11 @@ export const api = {
   webhooks: (signal?: AbortSignal) => request<Webhook[]>('/api/v1/hooks', withSignal(signal)),
   createWebhook: (provider: WebhookProvider, name: string) => request<CreatedWebhook>('/api/v1/hooks', { method: 'POST', body: { provider, name } }),
   deleteWebhook: (id: string) => request<void>(`/api/v1/hooks/${id}`, { method: 'DELETE' }),
+  deadLetters: (cursor: string | null, signal?: AbortSignal) =>
+    request<Page<DeadLetter>>(`/api/v1/hooks/dead-letters?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),
+  deadLetter: (id: string, signal?: AbortSignal) => request<DeadLetterDetail>(`/api/v1/hooks/dead-letters/${encodeURIComponent(id)}`, withSignal(signal)),
+  replayDeadLetter: (id: string) => request<WebhookOutcome>(`/api/v1/hooks/dead-letters/${encodeURIComponent(id)}/replay`, { method: 'POST' }),
+  discardDeadLetter: (id: string) => request<void>(`/api/v1/hooks/dead-letters/${encodeURIComponent(id)}`, { method: 'DELETE' }),
 
   metricsCatalog: (signal?: AbortSignal) => request<MetricDefinition[]>('/api/v1/metrics/catalog', withSignal(signal)),
   dashboards: (signal?: AbortSignal) => request<DashboardSummary[]>('/api/v1/dashboards', withSignal(signal)),

@@ -199,6 +199,48 @@ export interface CreatedWebhook {
   secret: string;
 }
 
+/** A delivery Faultline could not store, kept as received; `hookName` is null once the hook was deleted. */
+export interface DeadLetter {
+  id: string;
+  hookId: string;
+  hookName: string | null;
+  provider: WebhookProvider;
+  eventType: string;
+  deliveryId: string | null;
+  reasons: string[];
+  attempts: number;
+  receivedAt: string;
+  lastAttemptAt: string;
+}
+
+/** A dead letter with what the provider sent: the payload's JSON (decoded if it came form-encoded) and its headers. */
+export interface DeadLetterDetail {
+  deadLetter: DeadLetter;
+  contentType: string | null;
+  headers: Record<string, string>;
+  payload: string;
+}
+
+export interface IngestItemResult {
+  index: number;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  id: number | null;
+  reason: string | null;
+}
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  items: IngestItemResult[];
+}
+
+/** A delivery (or a replayed dead letter) that was stored, recognised as a redelivery, or ignored. */
+export interface WebhookOutcome {
+  outcome: 'processed' | 'redelivered' | 'ignored';
+  result: IngestResult | null;
+}
+
 export type MetricUnit = 'count' | 'ratio' | 'ms' | 'usd';
 export type MetricShape = 'series' | 'table';
 export type Bucket = 'hour' | 'day' | 'week';

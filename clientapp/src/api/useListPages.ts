@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Page } from './types';
 
-/** Keyset pages appended one after another; starts over whenever the loader (its filters) changes. */
+/** Keyset pages appended one after another; starts over whenever the loader (its filters) changes, or on reload (after a change). */
 export function useListPages<T>(load: (cursor: string | null, signal?: AbortSignal) => Promise<Page<T>>) {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -29,5 +29,5 @@ export function useListPages<T>(load: (cursor: string | null, signal?: AbortSign
     return () => controller.abort();
   }, [fetchPage]);
 
-  return { items, state, error, more: cursor && state === 'idle' ? () => fetchPage(cursor) : null };
+  return { items, state, error, more: cursor && state === 'idle' ? () => fetchPage(cursor) : null, reload: () => fetchPage(null) };
 }

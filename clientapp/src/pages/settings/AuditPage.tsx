@@ -18,6 +18,9 @@ const labels: Record<string, string> = {
   'apikey.revoked': 'API key revoked',
   'webhook.created': 'Webhook created',
   'webhook.deleted': 'Webhook deleted',
+  'webhook.replayed': 'Delivery replayed',
+  'webhook.replay_failed': 'Delivery replay refused',
+  'webhook.delivery_discarded': 'Delivery discarded',
 };
 
 export function AuditPage() {

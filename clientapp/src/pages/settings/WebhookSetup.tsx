@@ -7,7 +7,7 @@ export function WebhookSetup({ hook }: { hook: Webhook }) {
       return (
         <ol className="setup">
           <li>In the repository or organisation: <strong>Settings → Webhooks → Add webhook</strong>.</li>
-          <li>Payload URL: <code>{hook.url}</code>, content type <code>application/json</code>, and the secret above.</li>
+          <li>Payload URL: <code>{hook.url}</code>, content type <code>application/json</code> (or <code>application/x-www-form-urlencoded</code>), and the secret above.</li>
           <li>Choose <strong>Let me select individual events</strong>: tick <em>Workflow runs</em> and <em>Workflow jobs</em>.</li>
         </ol>
       );

@@ -8,6 +8,7 @@ import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
 import { formatAgo } from '../../format';
+import { UndeliveredDeliveries } from './UndeliveredDeliveries';
 import { WebhookSetup } from './WebhookSetup';
 
 const providers: { value: WebhookProvider; label: string }[] = [
@@ -73,6 +74,7 @@ export function WebhooksPage() {
           </table>
         )}
       </div>
+      <UndeliveredDeliveries onStored={hooks.refresh} />
     </section>
   );
 }
