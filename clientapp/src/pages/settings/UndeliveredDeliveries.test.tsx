@@ -30,11 +30,12 @@ describe('UndeliveredDeliveries', () => {
       reasons: ['The payload has no \'workflow_run\'.'], eventType: 'workflow_run' })));
     render(<UndeliveredDeliveries onStored={vi.fn()} />);
 
-    const first = (await screen.findByText('workflow_job delivery gh-1')).closest('tr')!;
+    const first = (await screen.findByText('gh-1')).closest('tr')!;
+    expect(within(first).getByText('workflow_job')).toBeTruthy();
     expect(within(first).getByText('acme org')).toBeTruthy();
     expect(within(first).getByText('job: externalId is required')).toBeTruthy();
     expect(within(first).getByText('just now')).toBeTruthy();
-    const second = screen.getByText('workflow_run delivery').closest('tr')!;
+    const second = screen.getByText('workflow_run').closest('tr')!;
     expect(within(second).getByText('deleted hook')).toBeTruthy();
     expect(within(second).getByText('3')).toBeTruthy();
   });

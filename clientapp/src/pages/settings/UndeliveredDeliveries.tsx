@@ -60,7 +60,10 @@ export function UndeliveredDeliveries({ onStored }: { onStored: () => void }) {
               <Fragment key={letter.id}>
                 <tr>
                   <td data-label="Hook">{letter.hookName ?? <span className="muted">deleted hook</span>}</td>
-                  <td data-label="Event"><code className="wrap">{describe(letter)}</code></td>
+                  <td data-label="Event">
+                    <code>{letter.eventType}</code>
+                    {letter.deliveryId && <div className="muted delivery-id">delivery <code className="wrap">{letter.deliveryId}</code></div>}
+                  </td>
                   <td data-label="Received"><time dateTime={letter.receivedAt} title={new Date(letter.receivedAt).toLocaleString()}>{formatAgo(letter.receivedAt)}</time></td>
                   <td data-label="Reason">{letter.reasons.join('; ')}</td>
                   <td data-label="Attempts">{letter.attempts}</td>
