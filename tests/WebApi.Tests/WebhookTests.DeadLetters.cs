@@ -41,6 +41,46 @@ public sealed partial class WebhookTests
         return await Api.Client.SendAsync(request);
     }
 
+    private static async Task<string?> OutcomeAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString();
+    }
+
+    private static async Task<JsonElement[]> DeadLettersAsync(ApiSession owner, string query = "") =>
+        (await owner.JsonAsync("/api/v1/hooks/dead-letters" + query)).GetProperty("items").EnumerateArray().ToArray();
+
+    /// <summary>
+    /// A dead letter as an earlier Faultline kept it when its mapping refused GitHub's published example: a fix is a
+    /// deployment, which a test cannot make, so the row is written as the delivery endpoint writes it.
+    /// </summary>
+    private async Task<Guid> KeptByAnEarlierVersionAsync(string schema, Guid hookId, string deliveryId, string body)
+    {
+        var id = Guid.NewGuid();
+        await using var source = Api.Database.CreateDataSource();
+        await using var insert = source.CreateCommand($"""
+            INSERT INTO {schema}.webhook_dead_letters (id, hook_id, provider, event_type, delivery_id, content_type, headers, body, reasons,
+                attempts, received_at, last_attempt_at)
+            VALUES ($1, $2, 'github', 'workflow_job', $3, 'application/json', jsonb_build_object(), $4, ARRAY['job: pipeline is required'],
+                1, now(), now())
+            """);
+        insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+        insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = hookId });
+        insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = deliveryId });
+        insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Encoding.UTF8.GetBytes(body), NpgsqlDbType = NpgsqlDbType.Bytea });
+        await insert.ExecuteNonQueryAsync();
+        return id;
+    }
+
+    /// <summary>The job is stored, no dead letter is left, and the delivery id is recorded: GitHub's next redelivery is "redelivered".</summary>
+    private async Task AssertStoredAndRecordedAsync(ApiSession owner, string schema, Guid hookId, string path, string secret, string deliveryId)
+    {
+        Assert.Equal(1L, await StoredJobsAsync(schema));
+        Assert.Empty(await DeadLettersAsync(owner));
+        Assert.Equal(1L, await RecordedDeliveriesAsync(hookId));
+        Assert.Equal("redelivered", await OutcomeAsync(await DeliverGithubAsync(path, secret, "workflow_job", deliveryId, Published(FailedJob))));
+    }
+
     private async Task<long> StoredJobsAsync(string schema) =>
         await Api.Database.ScalarAsync<long>($"SELECT count(*) FROM {schema}.job_runs WHERE external_id = '{FailedJobId}'");
 
@@ -59,7 +99,7 @@ public sealed partial class WebhookTests
         var deadLetterId = refused.GetProperty("deadLetterId").GetGuid();
         Assert.Contains("externalId is required", refused.GetProperty("reasons")[0].GetString());
 
-        var listed = (await owner.JsonAsync("/api/v1/hooks/dead-letters")).GetProperty("items").EnumerateArray().Single();
+        var listed = Assert.Single(await DeadLettersAsync(owner));
         Assert.Equal(deadLetterId, listed.GetProperty("id").GetGuid());
         Assert.Equal("github org", listed.GetProperty("hookName").GetString());
         Assert.Equal("workflow_job", listed.GetProperty("eventType").GetString());
@@ -73,13 +113,8 @@ public sealed partial class WebhookTests
         Assert.Equal(2, (await owner.JsonAsync($"/api/v1/hooks/dead-letters/{deadLetterId}")).GetProperty("deadLetter").GetProperty("attempts").GetInt32());
 
         // The provider fixed its payload: the redelivery is stored, resolves the dead letter and is recorded.
-        var stored = await DeliverGithubAsync(path, secret, "workflow_job", "gh-1", published);
-        Assert.Equal("processed", (await stored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
-        Assert.Equal(1L, await StoredJobsAsync(schema));
-        Assert.Empty((await owner.JsonAsync("/api/v1/hooks/dead-letters")).GetProperty("items").EnumerateArray());
-        Assert.Equal(1L, await RecordedDeliveriesAsync(hookId));
-        var redelivered = await DeliverGithubAsync(path, secret, "workflow_job", "gh-1", published);
-        Assert.Equal("redelivered", (await redelivered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        Assert.Equal("processed", await OutcomeAsync(await DeliverGithubAsync(path, secret, "workflow_job", "gh-1", published)));
+        await AssertStoredAndRecordedAsync(owner, schema, hookId, path, secret, "gh-1");
     }
 
     [Fact]
@@ -91,8 +126,7 @@ public sealed partial class WebhookTests
 
         var response = await DeliverGithubAsync(path, secret, "workflow_job", "gh-form", form, "application/x-www-form-urlencoded");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("processed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        Assert.Equal("processed", await OutcomeAsync(response));
         Assert.Equal(1L, await StoredJobsAsync(schema));
     }
 
@@ -112,7 +146,7 @@ public sealed partial class WebhookTests
         await ProblemAssert.IsProblemAsync(await Api.Client.SendAsync(request), 401);
 
         Assert.Equal(0L, await StoredJobsAsync(schema));
-        Assert.Empty((await owner.JsonAsync("/api/v1/hooks/dead-letters")).GetProperty("items").EnumerateArray());
+        Assert.Empty(await DeadLettersAsync(owner));
     }
 
     [Fact]
@@ -139,7 +173,7 @@ public sealed partial class WebhookTests
         Assert.Equal(2, (await owner.JsonAsync($"/api/v1/hooks/dead-letters/{id}")).GetProperty("deadLetter").GetProperty("attempts").GetInt32());
 
         Assert.Equal(HttpStatusCode.NoContent, (await owner.SendAsync(HttpMethod.Delete, $"/api/v1/hooks/dead-letters/{id}")).StatusCode);
-        Assert.Empty((await owner.JsonAsync("/api/v1/hooks/dead-letters")).GetProperty("items").EnumerateArray());
+        Assert.Empty(await DeadLettersAsync(owner));
         await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Post, $"/api/v1/hooks/dead-letters/{id}/replay"), 404);
         await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Delete, $"/api/v1/hooks/dead-letters/{id}"), 404);
         var actions = (await owner.JsonAsync("/api/v1/audit")).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
@@ -152,35 +186,28 @@ public sealed partial class WebhookTests
     {
         var (owner, _, schema) = await TenantAsync();
         var (hookId, path, secret) = await HookAsync(owner, "github");
-        var published = Published(FailedJob);
-        // What an earlier Faultline kept when its mapping refused this example (the fix is a deployment, which a
-        // test cannot make): the raw delivery, as the delivery endpoint writes it.
-        var id = Guid.NewGuid();
-        await using (var source = Api.Database.CreateDataSource())
-        await using (var insert = source.CreateCommand($"""
-            INSERT INTO {schema}.webhook_dead_letters (id, hook_id, provider, event_type, delivery_id, content_type, headers, body, reasons,
-                attempts, received_at, last_attempt_at)
-            VALUES ($1, $2, 'github', 'workflow_job', 'gh-old', 'application/json', jsonb_build_object(), $3, ARRAY['job {FailedJobId}: pipeline is required'],
-                1, now(), now())
-            """))
-        {
-            insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
-            insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = hookId });
-            insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Encoding.UTF8.GetBytes(published), NpgsqlDbType = NpgsqlDbType.Bytea });
-            await insert.ExecuteNonQueryAsync();
-        }
+        var id = await KeptByAnEarlierVersionAsync(schema, hookId, "gh-old", Published(FailedJob));
 
-        var replayed = await owner.SendAsync(HttpMethod.Post, $"/api/v1/hooks/dead-letters/{id}/replay");
+        Assert.Equal("processed", await OutcomeAsync(await owner.SendAsync(HttpMethod.Post, $"/api/v1/hooks/dead-letters/{id}/replay")));
 
-        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
-        Assert.Equal("processed", (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
-        Assert.Equal(1L, await StoredJobsAsync(schema));
-        Assert.Empty((await owner.JsonAsync("/api/v1/hooks/dead-letters")).GetProperty("items").EnumerateArray());
-        Assert.Equal(1L, await RecordedDeliveriesAsync(hookId));
-        var redelivered = await DeliverGithubAsync(path, secret, "workflow_job", "gh-old", published);
-        Assert.Equal("redelivered", (await redelivered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        await AssertStoredAndRecordedAsync(owner, schema, hookId, path, secret, "gh-old");
         Assert.Contains("webhook.replayed",
             (await owner.JsonAsync("/api/v1/audit")).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+    }
+
+    [Fact]
+    public async Task A_dead_letter_of_a_deleted_hook_is_still_replayed_into_the_tenant()
+    {
+        var (owner, _, schema) = await TenantAsync();
+        var (hookId, _, _) = await HookAsync(owner, "github");
+        var id = await KeptByAnEarlierVersionAsync(schema, hookId, "gh-gone", Published(FailedJob));
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.SendAsync(HttpMethod.Delete, $"/api/v1/hooks/{hookId}")).StatusCode);
+        Assert.Equal(JsonValueKind.Null, Assert.Single(await DeadLettersAsync(owner)).GetProperty("hookName").ValueKind);
+
+        Assert.Equal("processed", await OutcomeAsync(await owner.SendAsync(HttpMethod.Post, $"/api/v1/hooks/dead-letters/{id}/replay")));
+
+        Assert.Equal(1L, await StoredJobsAsync(schema));
+        Assert.Empty(await DeadLettersAsync(owner));
     }
 
     [Fact]
@@ -194,7 +221,7 @@ public sealed partial class WebhookTests
         var id = refused.GetProperty("deadLetterId").GetGuid();
         var (member, _, _) = await Teams.JoinAsync(ownerA, "member");
 
-        Assert.Empty((await ownerB.JsonAsync("/api/v1/hooks/dead-letters")).GetProperty("items").EnumerateArray());
+        Assert.Empty(await DeadLettersAsync(ownerB));
         await ProblemAssert.IsProblemAsync(await ownerB.GetAsync($"/api/v1/hooks/dead-letters/{id}"), 404);
         await ProblemAssert.IsProblemAsync(await ownerB.SendAsync(HttpMethod.Post, $"/api/v1/hooks/dead-letters/{id}/replay"), 404);
         await ProblemAssert.IsProblemAsync(await ownerB.SendAsync(HttpMethod.Delete, $"/api/v1/hooks/dead-letters/{id}"), 404);
@@ -203,6 +230,25 @@ public sealed partial class WebhookTests
         await ProblemAssert.IsProblemAsync(await ownerA.GetAsync($"/api/v1/hooks/dead-letters/{Guid.NewGuid()}"), 404);
         await ProblemAssert.IsProblemAsync(await ownerA.GetAsync("/api/v1/hooks/dead-letters?cursor=nonsense"), 400);
 
-        Assert.Equal(id, (await ownerA.JsonAsync("/api/v1/hooks/dead-letters")).GetProperty("items")[0].GetProperty("id").GetGuid());
+        Assert.Equal(id, Assert.Single(await DeadLettersAsync(ownerA)).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Dead_letters_are_listed_newest_first_in_pages()
+    {
+        var (owner, _, _) = await TenantAsync();
+        var (_, path, secret) = await HookAsync(owner, "github");
+        var broken = Without(Published(FailedJob), "workflow_job", "id");
+        foreach (var delivery in new[] { "p-1", "p-2", "p-3" })
+            await ProblemAssert.IsProblemAsync(await DeliverGithubAsync(path, secret, "workflow_job", delivery, broken), 422);
+
+        var first = await owner.JsonAsync("/api/v1/hooks/dead-letters?limit=2");
+        var cursor = first.GetProperty("nextCursor").GetString();
+        var second = await owner.JsonAsync($"/api/v1/hooks/dead-letters?limit=2&cursor={cursor}");
+
+        Assert.Equal(["p-3", "p-2", "p-1"], first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray())
+            .Select(item => item.GetProperty("deliveryId").GetString()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        await ProblemAssert.IsProblemAsync(await owner.GetAsync("/api/v1/hooks/dead-letters?limit=0"), 400);
     }
 }

@@ -19,7 +19,7 @@ public sealed class ListAuditLogValidator : AbstractValidator<ListAuditLog>
     public ListAuditLogValidator()
     {
         RuleFor(r => r.Limit).InclusiveBetween(1, 200);
-        RuleFor(r => r.Cursor).Must(cursor => cursor is null || (KeysetCursor.TryDecode(cursor, out var at) && Guid.TryParse(at.Id, out _)))
+        RuleFor(r => r.Cursor).Must(cursor => cursor is null || KeysetCursor.GuidPosition(cursor) is not null)
             .WithMessage("Not a cursor from a previous page.");
     }
 }
@@ -28,7 +28,7 @@ public sealed class ListAuditLogHandler(IAuditLog log, ICurrentPrincipal princip
 {
     public async Task<AuditPage> Handle(ListAuditLog request, CancellationToken cancellationToken)
     {
-        (DateTimeOffset, Guid)? before = KeysetCursor.TryDecode(request.Cursor, out var at) ? (at.At, Guid.Parse(at.Id)) : null;
+        var before = KeysetCursor.GuidPosition(request.Cursor);
         var entries = await log.PageAsync(principal.RequireTenant(), before, request.Limit + 1, cancellationToken);
         var page = entries.Take(request.Limit).Select(e => new AuditEntryDto(e.Id, e.At, e.Action, e.Actor, e.Target, e.ClientAddress)).ToList();
         return new AuditPage(page, entries.Count > request.Limit ? KeysetCursor.Encode(page[^1].At, page[^1].Id.ToString()) : null);

@@ -12,7 +12,5 @@ public sealed record DeadLetterDto(
             entry.ReceivedAt, entry.LastAttemptAt);
 }
 
-public sealed record DeadLetterPage(IReadOnlyList<DeadLetterDto> Items, string? NextCursor);
-
 /// <summary>A dead letter with what the provider sent: the payload's JSON (decoded when it came form-encoded) and its headers.</summary>
 public sealed record DeadLetterDetailDto(DeadLetterDto DeadLetter, string? ContentType, IReadOnlyDictionary<string, string> Headers, string Payload);

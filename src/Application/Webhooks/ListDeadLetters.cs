@@ -1,6 +1,7 @@
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Paging;
 using Faultline.Application.Common.Security;
+using Faultline.Application.Runs;
 using FluentValidation;
 using MediatR;
 
@@ -8,27 +9,27 @@ namespace Faultline.Application.Webhooks;
 
 /// <summary>The tenant's deliveries that could not be stored, newest first, in keyset pages.</summary>
 [RequiresPermission(PermissionName.ApiKeysManage)]
-public sealed record ListDeadLetters(string? Cursor, int Limit = 50) : IRequest<DeadLetterPage>;
+public sealed record ListDeadLetters(string? Cursor, int Limit = 50) : IRequest<Page<DeadLetterDto>>;
 
 public sealed class ListDeadLettersValidator : AbstractValidator<ListDeadLetters>
 {
     public ListDeadLettersValidator()
     {
         RuleFor(r => r.Limit).InclusiveBetween(1, 200);
-        RuleFor(r => r.Cursor).Must(cursor => cursor is null || (KeysetCursor.TryDecode(cursor, out var at) && Guid.TryParse(at.Id, out _)))
+        RuleFor(r => r.Cursor).Must(cursor => cursor is null || KeysetCursor.GuidPosition(cursor) is not null)
             .WithMessage("Not a cursor from a previous page.");
     }
 }
 
 public sealed class ListDeadLettersHandler(IDeadLetterRepository deadLetters, IWebhookRepository hooks, ICurrentPrincipal principal)
-    : IRequestHandler<ListDeadLetters, DeadLetterPage>
+    : IRequestHandler<ListDeadLetters, Page<DeadLetterDto>>
 {
-    public async Task<DeadLetterPage> Handle(ListDeadLetters request, CancellationToken cancellationToken)
+    public async Task<Page<DeadLetterDto>> Handle(ListDeadLetters request, CancellationToken cancellationToken)
     {
-        (DateTimeOffset, Guid)? before = KeysetCursor.TryDecode(request.Cursor, out var at) ? (at.At, Guid.Parse(at.Id)) : null;
+        var before = KeysetCursor.GuidPosition(request.Cursor);
         var entries = await deadLetters.PageAsync(before, request.Limit + 1, cancellationToken);
         var names = (await hooks.ListAsync(principal.RequireTenant(), cancellationToken)).ToDictionary(hook => hook.Id, hook => hook.Name);
         var page = entries.Take(request.Limit).Select(entry => DeadLetterDto.From(entry, names.GetValueOrDefault(entry.HookId))).ToList();
-        return new DeadLetterPage(page, entries.Count > request.Limit ? KeysetCursor.Encode(page[^1].ReceivedAt, page[^1].Id.ToString()) : null);
+        return new Page<DeadLetterDto>(page, entries.Count > request.Limit ? KeysetCursor.Encode(page[^1].ReceivedAt, page[^1].Id.ToString()) : null);
     }
 }

@@ -13,6 +13,10 @@ public static class KeysetCursor
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id}"))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>The position of a cursor over rows with uuid ids (audit log, dead letters); null when it is not one.</summary>
+    public static (DateTimeOffset At, Guid Id)? GuidPosition(string? cursor) =>
+        TryDecode(cursor, out var position) && Guid.TryParse(position.Id, out var id) ? (position.At, id) : null;
+
     public static bool TryDecode(string? cursor, out (DateTimeOffset At, string Id) position)
     {
         position = default;
