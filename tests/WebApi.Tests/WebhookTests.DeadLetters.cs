@@ -28,7 +28,8 @@ public sealed partial class WebhookTests
         return root.ToJsonString();
     }
 
-    private static string Form(string json) => "payload=" + Uri.EscapeDataString(json);
+    /// <summary>The body GitHub sends with content type application/x-www-form-urlencoded (spaces as '+', as it encodes them).</summary>
+    private static string Form(string json) => "payload=" + Uri.EscapeDataString(json).Replace("%20", "+", StringComparison.Ordinal);
 
     private async Task<HttpResponseMessage> DeliverGithubAsync(string path, string secret, string eventType, string? deliveryId, string body,
         string contentType = "application/json")
