@@ -62,7 +62,7 @@ internal sealed class IngestSql(TenantConnection tenant)
         """;
 
     public string UpsertRunsAndLinkJobs => $"""
-        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_runs ORDER BY provider, external_id, attempt, ord DESC),
+        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_runs ORDER BY provider, external_id, attempt, {LatestFinishedFirst}),
         up AS (
             INSERT INTO {Runs} AS t (provider, external_id, attempt, repository_id, pipeline_id, branch, commit_sha, trigger, actor, status,
                                      queued_at, started_at, finished_at)
@@ -84,7 +84,7 @@ internal sealed class IngestSql(TenantConnection tenant)
         """;
 
     public string UpsertJobsWithRollups => $"""
-        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_jobs ORDER BY provider, external_id, attempt, ord DESC),
+        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_jobs ORDER BY provider, external_id, attempt, {LatestFinishedFirst}),
         src AS (
             SELECT s.*, r.id AS repository_id, p.id AS pipeline_id, run.id AS run_id
             FROM s JOIN {Repositories} r ON r.provider = s.provider AND r.name = s.repository
@@ -166,6 +166,9 @@ internal sealed class IngestSql(TenantConnection tenant)
     private static readonly string[] RunReplaced = ["repository_id", "pipeline_id", "branch"];
     private static readonly string[] JobFilledIn = ["commit_sha", "runner", "run_id"];
     private static readonly string[] JobReplaced = ["repository_id", "pipeline_id", "branch", "name", "run_external_id"];
+
+    // Of one batch's events about the same run or job, the one merged: the last finished one, else the last (the same finished-facts rule).
+    private static readonly string LatestFinishedFirst = $"{StatusSql.Finished("status")} DESC, ord DESC";
 
     // The stored row (t) is finished and the event (excluded) is not: the event is late.
     private static readonly string Late = $"({StatusSql.Finished("t.status")} AND NOT {StatusSql.Finished("excluded.status")})";
