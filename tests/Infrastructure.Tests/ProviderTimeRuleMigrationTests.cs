@@ -1,3 +1,5 @@
+using Faultline.Domain;
+using Faultline.Domain.Ingestion;
 using Faultline.TestSupport;
 using Npgsql;
 
@@ -58,6 +60,24 @@ public sealed class ProviderTimeRuleMigrationTests : DatabaseTest
         Assert.Equal("job_runs_started_before_finished", broken.ConstraintName);
         var unknown = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync("UPDATE t_acme.pipeline_runs SET status = 'done'"));
         Assert.Equal("pipeline_runs_status", unknown.ConstraintName);
+    }
+
+    [Fact]
+    public async Task The_database_accepts_every_canonical_status_of_the_domain()
+    {
+        await using var harness = new InfrastructureHarness(Database);
+        await harness.Migrator.MigrateAllAsync(CancellationToken.None);
+        await harness.ProvisionAsync("acme");
+        var statuses = EnumCode.All<PipelineStatus>();
+
+        await ExecuteAsync($"""
+            INSERT INTO t_acme.repositories (provider, name) VALUES ('api', 'acme/api');
+            INSERT INTO t_acme.pipelines (repository_id, name) VALUES (1, 'CI');
+            INSERT INTO t_acme.pipeline_runs (provider, external_id, attempt, repository_id, pipeline_id, branch, status)
+            SELECT 'api', status, 1, 1, 1, 'main', status FROM unnest(ARRAY['{string.Join("', '", statuses)}']) AS status;
+            """);
+
+        Assert.Equal(statuses.Count, await Database.ScalarAsync<long>("SELECT count(*) FROM t_acme.pipeline_runs"));
     }
 
     private async Task ExecuteAsync(string sql)

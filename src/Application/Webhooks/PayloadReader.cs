@@ -52,6 +52,6 @@ internal static class PayloadReader
             canonical?.IsTerminal() == false ? null : finished).Clamped();
     }
 
-    /// <summary>Whether a runner took a run or job in this provider status, so that it has a runner to name.</summary>
+    /// <summary>Whether a run or job in this provider status may name a runner: not while it waits for one.</summary>
     public static bool HasStarted(string? status) => PipelineStatuses.Normalize(status)?.HasStarted() != false;
 }

@@ -28,7 +28,7 @@ public static class PipelineStatuses
 
     public static bool IsTerminal(this PipelineStatus status) => !Unfinished.Contains(status);
 
-    /// <summary>Whether a runner took it: only then has it a start time and a runner.</summary>
+    /// <summary>Whether it may have a start time and a runner: not while it waits (queued, waiting, manual).</summary>
     public static bool HasStarted(this PipelineStatus status) => status == PipelineStatus.Running || status.IsTerminal();
 
     /// <summary>The API's spelling: "success", "timed_out", …</summary>
