@@ -56,6 +56,7 @@ public sealed class PipelineStatusTests
         Assert.All(notStarted, status => Assert.False(status.HasStarted()));
         Assert.All(notStarted.Append(PipelineStatus.Running), status => Assert.False(status.IsTerminal()));
         Assert.True(PipelineStatus.Running.HasStarted());
-        Assert.All(Enum.GetValues<PipelineStatus>().Except(PipelineStatuses.Unfinished), status => Assert.True(status.IsTerminal() && status.HasStarted()));
+        Assert.All(Enum.GetValues<PipelineStatus>().Except(PipelineStatuses.Unfinished),
+            status => Assert.True(status.IsTerminal() && status.HasStarted()));
     }
 }

@@ -42,7 +42,8 @@ public sealed class ProviderTimeRuleMigrationTests : DatabaseTest
 
         // The start is the anchor: the finish moves up to it, the run's queue time down to its start.
         Assert.Equal("bad:10:00/11:00/11:00,sound:10:00/10:01/10:11", await ScalarAsync("""
-            SELECT string_agg(external_id || ':' || to_char(queued_at AT TIME ZONE 'UTC', 'HH24:MI') || '/' || to_char(started_at AT TIME ZONE 'UTC', 'HH24:MI')
+            SELECT string_agg(external_id || ':' || to_char(queued_at AT TIME ZONE 'UTC', 'HH24:MI')
+                              || '/' || to_char(started_at AT TIME ZONE 'UTC', 'HH24:MI')
                               || '/' || to_char(finished_at AT TIME ZONE 'UTC', 'HH24:MI'), ',' ORDER BY external_id) FROM t_acme.job_runs
             """));
         Assert.Equal("10:00", await ScalarAsync("SELECT to_char(queued_at AT TIME ZONE 'UTC', 'HH24:MI') FROM t_acme.pipeline_runs"));
@@ -52,7 +53,8 @@ public sealed class ProviderTimeRuleMigrationTests : DatabaseTest
                               ORDER BY hour, job_name) FROM t_acme.job_rollups_hourly
             """));
         Assert.Equal("build:1:0:3600000,test:1:600000:60000", await ScalarAsync(
-            "SELECT string_agg(job_name || ':' || jobs || ':' || duration_ms || ':' || queue_ms, ',' ORDER BY job_name) FROM t_acme.job_rollups_daily"));
+            "SELECT string_agg(job_name || ':' || jobs || ':' || duration_ms || ':' || queue_ms, ',' ORDER BY job_name) FROM t_acme.job_rollups_daily"
+            ));
 
         // From now on the database refuses what breaks the rule, or a status it does not know.
         var broken = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(

@@ -14,7 +14,8 @@ public sealed class FinishedFactsTests(RunningApiFixture fixture) : IClassFixtur
 
     private RunningApi Api => fixture.Api;
 
-    private static Dictionary<string, object?> Job(string name, string status, DateTimeOffset? queuedAt, DateTimeOffset? startedAt, DateTimeOffset? finishedAt) => new()
+    private static Dictionary<string, object?> Job(string name, string status, DateTimeOffset? queuedAt, DateTimeOffset? startedAt,
+        DateTimeOffset? finishedAt) => new()
     {
         ["type"] = "job", ["provider"] = "api", ["externalId"] = "j1", ["runExternalId"] = "r1", ["repository"] = "acme/api", ["pipeline"] = "CI",
         ["branch"] = "main", ["name"] = name, ["status"] = status, ["queuedAt"] = queuedAt, ["startedAt"] = startedAt, ["finishedAt"] = finishedAt,
@@ -87,7 +88,8 @@ public sealed class FinishedFactsTests(RunningApiFixture fixture) : IClassFixtur
     private static async Task<JsonElement> OnlyJobAsync(HttpClient key) =>
         Assert.Single((await key.GetFromJsonAsync<JsonElement>("/api/v1/jobs")).GetProperty("items").EnumerateArray());
 
-    private static void AssertJob(JsonElement job, string name, string status, DateTimeOffset? queuedAt, DateTimeOffset? startedAt, DateTimeOffset? finishedAt)
+    private static void AssertJob(JsonElement job, string name, string status, DateTimeOffset? queuedAt, DateTimeOffset? startedAt,
+        DateTimeOffset? finishedAt)
     {
         Assert.Equal((name, status), (job.GetProperty("name").GetString(), job.GetProperty("status").GetString()));
         Assert.Equal([queuedAt, startedAt, finishedAt], new[] { "queuedAt", "startedAt", "finishedAt" }.Select(field =>

@@ -83,7 +83,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
             + """ "branch": "main{nul}", "status": "failure", "finishedAt": "2026-11-20T10:00:00Z"}]""",
         ["POST /api/v1/hooks"] = """{"provider": "github", "name": "fuzz{nul}"}""",
         ["POST /api/v1/hooks/{provider}/{hookId}github"] =
-            ProviderFixtures.Read("github/workflow_run.completed.payload.json").Replace("\"head_branch\": \"master", "\"head_branch\": \"master{nul}"),
+            ProviderFixtures.Read("github/workflow_run.completed.payload.json")
+                .Replace("\"head_branch\": \"master", "\"head_branch\": \"master{nul}"),
         ["POST /api/v1/hooks/{provider}/{hookId}gitlab"] =
             ProviderFixtures.Read("gitlab/pipeline_hook.doc.json").Replace("\"ref\": \"master", "\"ref\": \"master{nul}"),
         ["POST /api/v1/hooks/{provider}/{hookId}jenkins"] = Fixture("jenkins-build.json").Replace("\"branch\": \"main", "\"branch\": \"main{nul}"),

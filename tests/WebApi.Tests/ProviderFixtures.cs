@@ -15,7 +15,8 @@ public static class ProviderFixtures
     {
         var text = File.ReadAllText(Path.Combine(TestStack.ProviderFixtures, path));
         if (!path.EndsWith(".jsonc", StringComparison.Ordinal)) return text;
-        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using var document = JsonDocument.Parse(text, options);
         return JsonSerializer.Serialize(document.RootElement);
     }
 
@@ -58,7 +59,8 @@ public sealed record ProviderHook(string Provider, string Path, string Secret)
             request.Headers.Add("X-GitHub-Event", eventType);
             request.Headers.Add("X-GitHub-Delivery", deliveryId ?? Guid.NewGuid().ToString());
             var secret = System.Text.Encoding.UTF8.GetBytes(Secret);
-            request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(secret, bytes)));
+            var signature = System.Security.Cryptography.HMACSHA256.HashData(secret, bytes);
+            request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(signature));
         }
         else
         {

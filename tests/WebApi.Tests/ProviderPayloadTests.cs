@@ -119,7 +119,8 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
         }
 
         var schema = await SchemaAsync(owner);
-        Assert.Equal("1:198000", await Api.Database.ScalarAsync<string>($"SELECT sum(jobs) || ':' || sum(duration_ms) FROM {schema}.job_rollups_hourly"));
+        Assert.Equal("1:198000",
+            await Api.Database.ScalarAsync<string>($"SELECT sum(jobs) || ':' || sum(duration_ms) FROM {schema}.job_rollups_hourly"));
     }
 
     [Fact]
@@ -128,7 +129,12 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
         var (owner, reader) = await TenantAsync();
         var hook = await ProviderHook.CreateAsync(owner, "github");
 
-        foreach (var file in new[] { "workflow_job.queued.payload.json", "workflow_job.in_progress.payload.json", "workflow_job.completed.success.with-organization.payload.json" })
+        string[] lifecycle =
+        [
+            "workflow_job.queued.payload.json", "workflow_job.in_progress.payload.json",
+            "workflow_job.completed.success.with-organization.payload.json",
+        ];
+        foreach (var file in lifecycle)
             await DeliverAsync(hook, ProviderFixtures.Read($"github/{file}"), "workflow_job");
 
         AssertFields(CodeqlJob("linters", "success", "2021-08-05T10:33:58Z", "2021-08-05T10:34:58Z", "2021-08-05T10:38:16Z", "GitHub Actions 5"),
@@ -153,7 +159,8 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
 
         AssertFields(new
         {
-            pipeline = "ci", status = "success", queuedAt = "2020-10-05T16:33:24Z", startedAt = "2020-10-05T16:33:49Z", finishedAt = "2020-10-05T16:33:49Z",
+            pipeline = "ci", status = "success", queuedAt = "2020-10-05T16:33:24Z", startedAt = "2020-10-05T16:33:49Z",
+            finishedAt = "2020-10-05T16:33:49Z",
         }, await OnlyAsync(reader, "runs"));
     }
 
@@ -162,7 +169,8 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
     {
         var (owner, reader) = await TenantAsync();
         var hook = await ProviderHook.CreateAsync(owner, "github");
-        var run = ProviderFixtures.Edit("github/workflow_run.completed.payload.json", payload => payload["workflow_run"]!.AsObject().Remove("run_started_at"));
+        var run = ProviderFixtures.Edit("github/workflow_run.completed.payload.json",
+            payload => payload["workflow_run"]!.AsObject().Remove("run_started_at"));
         var job = ProviderFixtures.Edit("github/workflow_job.completed.failure.with-organization.payload.json", payload =>
         {
             var fields = payload["workflow_job"]!.AsObject();
@@ -173,16 +181,18 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
         await DeliverAsync(hook, run, "workflow_run");
         await DeliverAsync(hook, job, "workflow_job");
 
-        AssertFields(new { startedAt = "2020-10-05T16:33:24Z", finishedAt = "2020-10-05T16:33:49Z", durationMs = 25_000 }, await OnlyAsync(reader, "runs"));
+        AssertFields(new { startedAt = "2020-10-05T16:33:24Z", finishedAt = "2020-10-05T16:33:49Z", durationMs = 25_000 },
+            await OnlyAsync(reader, "runs"));
         // Queued after it started, finished before: both meet the start.
-        AssertFields(new { queuedAt = "2021-08-05T10:34:58Z", startedAt = "2021-08-05T10:34:58Z", finishedAt = "2021-08-05T10:34:58Z", durationMs = 0 },
+        var start = "2021-08-05T10:34:58Z";
+        AssertFields(new { queuedAt = start, startedAt = start, finishedAt = start, durationMs = 0 },
             await OnlyAsync(reader, "jobs"));
     }
 
     private static object GitlabJob(string externalId, string name, string status, string? startedAt, string? finishedAt, string? runner) => new
     {
-        provider = "gitlab", externalId, attempt = 1, repository = "gitlab-org/gitlab-test", pipeline = "Pipeline for branch: master", branch = "master",
-        commitSha = GitlabSha, name, status, queuedAt = "2016-08-12T15:23:28Z", startedAt, finishedAt, runner,
+        provider = "gitlab", externalId, attempt = 1, repository = "gitlab-org/gitlab-test", pipeline = "Pipeline for branch: master",
+        branch = "master", commitSha = GitlabSha, name, status, queuedAt = "2016-08-12T15:23:28Z", startedAt, finishedAt, runner,
     };
 
     [Fact]
@@ -256,8 +266,9 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
             UnderRelativeUrl(payload);
             payload["repository"]!["homepage"] = "https://example.com/gitlab/acme/api";
             payload["commit"]!.AsObject().Remove("name");
-            (payload["pipeline_id"], payload["build_id"], payload["build_name"], payload["ref"], payload["sha"]) = (31, 379, "staging", "master", GitlabSha);
-            (payload["build_status"], payload["build_created_at"], payload["build_started_at"]) = ("running", "2016-08-12 15:23:28 UTC", "2016-08-12 15:26:40 UTC");
+            (payload["pipeline_id"], payload["build_id"], payload["build_name"]) = (31, 379, "staging");
+            (payload["ref"], payload["sha"], payload["build_status"]) = ("master", GitlabSha, "running");
+            (payload["build_created_at"], payload["build_started_at"]) = ("2016-08-12 15:23:28 UTC", "2016-08-12 15:26:40 UTC");
         });
 
         await DeliverAsync(hook, pipeline, "Pipeline Hook");
@@ -269,7 +280,8 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
         Assert.All(jobs.EnumerateArray(), stored => AssertFields(new { repository = "acme/api", pipeline = "gitlab-ci" }, stored));
         AssertFields(new { status = "running", queuedAt = "2016-08-12T15:23:28Z", startedAt = "2016-08-12T15:26:40Z", runner = Runner },
             jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "staging"));
-        Assert.Equal(1, (await reader.GetFromJsonAsync<JsonElement>("/api/v1/jobs?pipeline=gitlab-ci&job=staging")).GetProperty("items").GetArrayLength());
+        var staging = await reader.GetFromJsonAsync<JsonElement>("/api/v1/jobs?pipeline=gitlab-ci&job=staging");
+        Assert.Equal(1, staging.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -322,7 +334,8 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
         await ProblemAssert.IsProblemAsync(await Api.Client.SendAsync(hook.Delivery("{}", eventName)), 400);
 
         var schema = await SchemaAsync(owner);
-        Assert.Equal(0L, await Api.Database.ScalarAsync<long>($"SELECT (SELECT count(*) FROM {schema}.pipeline_runs) + (SELECT count(*) FROM {schema}.job_runs)"));
+        Assert.Equal(0L,
+            await Api.Database.ScalarAsync<long>($"SELECT (SELECT count(*) FROM {schema}.pipeline_runs) + (SELECT count(*) FROM {schema}.job_runs)"));
     }
 
     private async Task<(ApiSession Owner, HttpClient Reader)> TenantAsync()
@@ -355,7 +368,8 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
         {
             var actual = stored.GetProperty(field.Name);
             var same = field.Value.ValueKind == JsonValueKind.String && field.Value.GetString() is { Length: > 19 } time && time[10] == 'T'
-                ? actual.ValueKind == JsonValueKind.String && DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture) == actual.GetDateTimeOffset()
+                ? actual.ValueKind == JsonValueKind.String
+                  && DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture) == actual.GetDateTimeOffset()
                 : field.Value.GetRawText() == actual.GetRawText();
             Assert.True(same, $"{field.Name}: expected {field.Value.GetRawText()}, stored {actual.GetRawText()}");
         }

@@ -95,7 +95,8 @@ public sealed class WebhookTests(RunningApiFixture fixture) : IClassFixture<Runn
 
         var pipeline = ProviderFixtures.Read("gitlab/pipeline_hook.doc.json");
         await ProblemAssert.IsProblemAsync(await DeliverAsync(path, pipeline, ("X-Gitlab-Event", "Pipeline Hook"), ("X-Gitlab-Token", "wrong")), 401);
-        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(path, pipeline, ("X-Gitlab-Event", "Pipeline Hook"), ("X-Gitlab-Token", secret))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await DeliverAsync(path, pipeline, ("X-Gitlab-Event", "Pipeline Hook"), ("X-Gitlab-Token", secret))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(path, ProviderFixtures.Read("gitlab/job_hook.doc.jsonc"), ("X-Gitlab-Event", "Job Hook"),
             ("X-Gitlab-Token", secret))).StatusCode);
 

@@ -17,7 +17,8 @@ internal static class GithubPayload
     {
         var status = Status(run);
         // run_started_at is the latest attempt's start; updated_at is the finish of a completed run (clamped to the start).
-        var times = PayloadReader.TimesFor(status, run.Time("created_at"), run.Time("run_started_at") ?? run.Time("created_at"), run.Time("updated_at"));
+        var created = run.Time("created_at");
+        var times = PayloadReader.TimesFor(status, created, run.Time("run_started_at") ?? created, run.Time("updated_at"));
         return new EventItem("run", "github", run.Text("id"), run.Number("run_attempt") ?? 1, payload.Text("repository", "full_name"),
             WorkflowName(run, payload), run.Text("head_branch"), payload.Text("repository", "default_branch"), run.Text("head_sha"),
             run.Text("event"), run.Text("triggering_actor", "login") ?? run.Text("actor", "login"), status, times.QueuedAt, times.StartedAt,

@@ -62,7 +62,8 @@ internal static class GitlabPayload
     private static EventItem Job(JsonElement job, string prefix, Context context)
     {
         var status = job.Text(prefix + "status");
-        var times = PayloadReader.TimesFor(status, job.Time(prefix + "created_at"), job.Time(prefix + "started_at"), job.Time(prefix + "finished_at"));
+        var times = PayloadReader.TimesFor(status, job.Time(prefix + "created_at"), job.Time(prefix + "started_at"),
+            job.Time(prefix + "finished_at"));
         return new EventItem("job", "gitlab", job.Require(prefix + "id").Text(), 1, context.Repository, context.Pipeline, context.Branch,
             context.DefaultBranch, context.CommitSha, null, null, status, times.QueuedAt, times.StartedAt, times.FinishedAt,
             context.PipelineId, job.Text(prefix + "name"), PayloadReader.HasStarted(status) ? job.Text("runner", "description") : null);

@@ -62,7 +62,8 @@ internal sealed class IngestSql(TenantConnection tenant)
         """;
 
     public string UpsertRunsAndLinkJobs => $"""
-        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_runs ORDER BY provider, external_id, attempt, {LatestFinishedFirst}),
+        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_runs
+                   ORDER BY provider, external_id, attempt, {LatestFinishedFirst}),
         up AS (
             INSERT INTO {Runs} AS t (provider, external_id, attempt, repository_id, pipeline_id, branch, commit_sha, trigger, actor, status,
                                      queued_at, started_at, finished_at)
@@ -84,7 +85,8 @@ internal sealed class IngestSql(TenantConnection tenant)
         """;
 
     public string UpsertJobsWithRollups => $"""
-        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_jobs ORDER BY provider, external_id, attempt, {LatestFinishedFirst}),
+        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_jobs
+                   ORDER BY provider, external_id, attempt, {LatestFinishedFirst}),
         src AS (
             SELECT s.*, r.id AS repository_id, p.id AS pipeline_id, run.id AS run_id
             FROM s JOIN {Repositories} r ON r.provider = s.provider AND r.name = s.repository

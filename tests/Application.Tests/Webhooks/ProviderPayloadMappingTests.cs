@@ -30,7 +30,7 @@ public sealed class ProviderPayloadMappingTests
 
         var run = Assert.Single(GitlabPayload.Map("Pipeline Hook", payload));
 
-        Assert.Equal(("gitlab-ci", DateTimeOffset.Parse("2026-11-20T10:08:00Z", System.Globalization.CultureInfo.InvariantCulture)), (run.Pipeline, run.StartedAt));
+        Assert.Equal(("gitlab-ci", new DateTimeOffset(2026, 11, 20, 10, 8, 0, TimeSpan.Zero)), (run.Pipeline, run.StartedAt));
     }
 
     [Fact]

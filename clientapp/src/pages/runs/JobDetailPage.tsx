@@ -40,7 +40,9 @@ function JobScreen({ jobId, detail }: { jobId: string; detail: JobDetail }) {
       </p>
       <header className="page-header">
         <h1>{job.name} <StatusBadge status={job.status} /></h1>
-        <p className="muted"><code>{job.branch}</code> · {formatRunner(job.runner, job.status)} · {formatDuration(job.durationMs)} · attempt {job.attempt}</p>
+        <p className="muted">
+          <code>{job.branch}</code> · {formatRunner(job.runner, job.status)} · {formatDuration(job.durationMs)} · attempt {job.attempt}
+        </p>
       </header>
       {failed && (
         <FailurePanel state={state} jobId={job.id} hasLog={log !== null} onReload={reload}
