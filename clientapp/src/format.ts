@@ -1,3 +1,5 @@
+import type { PipelineStatus } from './api/types';
+
 /** "1 h 02 min", "3 min 12 s", "850 ms": durations as people read them. */
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '—';
@@ -36,4 +38,34 @@ export function formatJson(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** Every status of a run or job, as a run goes through them: unfinished ones first, then how it ended. */
+export const PIPELINE_STATUSES: readonly PipelineStatus[] = [
+  'queued', 'waiting', 'manual', 'running', 'success', 'failure', 'timed_out', 'cancelled', 'skipped',
+];
+
+const STATUS_LABELS: Record<PipelineStatus, string> = {
+  queued: 'Queued', waiting: 'Waiting', manual: 'Manual', running: 'Running',
+  success: 'Success', failure: 'Failed', timed_out: 'Timed out', cancelled: 'Cancelled', skipped: 'Skipped',
+};
+
+/** What each unfinished status waits for, as providers mean it. */
+const STATUS_HINTS: Partial<Record<PipelineStatus, string>> = {
+  queued: 'Waiting for a runner', waiting: 'Waiting for an approval, a timer or another service', manual: 'Waiting for someone to start it',
+};
+
+/** "Timed out"; a status this version does not know yet is shown as sent. */
+export function formatStatus(status: PipelineStatus): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+export function statusHint(status: PipelineStatus): string | undefined {
+  return STATUS_HINTS[status];
+}
+
+/** Queued, waiting and manual jobs have no runner yet; a started one may not have told which. */
+export function formatRunner(runner: string | null, status: PipelineStatus): string {
+  if (runner) return runner;
+  return status === 'queued' || status === 'waiting' || status === 'manual' ? 'no runner yet' : 'unknown runner';
 }

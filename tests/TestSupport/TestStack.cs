@@ -30,6 +30,9 @@ public static class TestStack
     /// <summary>The shared labelled dataset of real CI logs (beside the checkout).</summary>
     public static string CiFailures => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "datasets", "ci-failures"));
 
+    /// <summary>The providers' own published example payloads (github/, gitlab/…; beside the checkout, see its README).</summary>
+    public static string ProviderFixtures => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "fixtures"));
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -83,8 +83,10 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
             + """ "branch": "main{nul}", "status": "failure", "finishedAt": "2026-11-20T10:00:00Z"}]""",
         ["POST /api/v1/hooks"] = """{"provider": "github", "name": "fuzz{nul}"}""",
         ["POST /api/v1/hooks/{provider}/{hookId}github"] =
-            Fixture("github-workflow-run.json").Replace("\"head_branch\": \"main", "\"head_branch\": \"main{nul}"),
-        ["POST /api/v1/hooks/{provider}/{hookId}gitlab"] = Fixture("gitlab-pipeline.json").Replace("\"ref\": \"main", "\"ref\": \"main{nul}"),
+            ProviderFixtures.Read("github/workflow_run.completed.payload.json")
+                .Replace("\"head_branch\": \"master", "\"head_branch\": \"master{nul}"),
+        ["POST /api/v1/hooks/{provider}/{hookId}gitlab"] =
+            ProviderFixtures.Read("gitlab/pipeline_hook.doc.json").Replace("\"ref\": \"master", "\"ref\": \"master{nul}"),
         ["POST /api/v1/hooks/{provider}/{hookId}jenkins"] = Fixture("jenkins-build.json").Replace("\"branch\": \"main", "\"branch\": \"main{nul}"),
         ["POST /api/v1/metrics/query"] = """{"metric": "failure_rate", "filters": {"branch": "main{nul}"}}""",
         ["POST /api/v1/dashboards"] = """{"name": "Fuzz{nul}", "widgets": []}""",
@@ -237,8 +239,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         var schema = "t_" + (await owner.MeAsync()).GetProperty("tenant").GetProperty("key").GetString();
         var github = await HookAsync(owner, "github");
         var gitlab = await HookAsync(owner, "gitlab");
-        var run = Fixture("github-workflow-run.json").Replace("\"head_branch\": \"", "\"head_branch\": \"\\u0000");
-        var pipeline = Fixture("gitlab-pipeline.json").Replace("\"ref\": \"", "\"ref\": \"\\u0000");
+        var run = ProviderFixtures.Read("github/workflow_run.completed.payload.json").Replace("\"head_branch\": \"", "\"head_branch\": \"\\u0000");
+        var pipeline = ProviderFixtures.Read("gitlab/pipeline_hook.doc.json").Replace("\"ref\": \"", "\"ref\": \"\\u0000");
         Assert.Contains("\\u0000", run);
         Assert.Contains("\\u0000", pipeline);
 

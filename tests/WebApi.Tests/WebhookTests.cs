@@ -6,10 +6,12 @@ using System.Text.Json;
 
 namespace Faultline.WebApi.Tests;
 
-/// <summary>Provider webhooks with payloads in the providers' documented shapes, against the real PostgreSQL.</summary>
+/// <summary>Provider webhooks with the providers' published example payloads, against the real PostgreSQL.</summary>
 public sealed partial class WebhookTests(RunningApiFixture fixture) : IClassFixture<RunningApiFixture>
 {
     private RunningApi Api => fixture.Api;
+
+    private const string GithubRun = "github/workflow_run.completed.payload.json";
 
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
@@ -46,8 +48,8 @@ public sealed partial class WebhookTests(RunningApiFixture fixture) : IClassFixt
     {
         var (owner, reader, _) = await TenantAsync();
         var (_, path, secret) = await HookAsync(owner, "github");
-        var run = Fixture("github-workflow-run.json");
-        var job = Fixture("github-workflow-job.json");
+        var run = ProviderFixtures.Read(GithubRun);
+        var job = ProviderFixtures.Read("github/workflow_job.completed.failure.with-organization.payload.json");
 
         var first = await DeliverAsync(path, run, ("X-GitHub-Event", "workflow_run"), ("X-GitHub-Delivery", "d-1"), ("X-Hub-Signature-256", Sign(secret, run)));
         await DeliverAsync(path, job, ("X-GitHub-Event", "workflow_job"), ("X-GitHub-Delivery", "d-2"), ("X-Hub-Signature-256", Sign(secret, job)));
@@ -56,11 +58,12 @@ public sealed partial class WebhookTests(RunningApiFixture fixture) : IClassFixt
         Assert.Equal("processed", (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
         Assert.Equal("redelivered", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
         var stored = (await reader.GetFromJsonAsync<JsonElement>("/api/v1/runs")).GetProperty("items")[0];
-        Assert.Equal("octo-org/Hello-World", stored.GetProperty("repository").GetString());
-        Assert.Equal("failure", stored.GetProperty("status").GetString());
-        var detail = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/runs/{stored.GetProperty("id").GetInt64()}");
-        Assert.Equal("test (ubuntu-latest)", detail.GetProperty("jobs")[0].GetProperty("name").GetString());
-        Assert.Equal("GitHub Actions 12", detail.GetProperty("jobs")[0].GetProperty("runner").GetString());
+        Assert.Equal("octo-org/octo-repo", stored.GetProperty("repository").GetString());
+        Assert.Equal("success", stored.GetProperty("status").GetString());
+        // The examples' job belongs to another run than the examples' run.
+        var storedJob = (await reader.GetFromJsonAsync<JsonElement>("/api/v1/jobs")).GetProperty("items")[0];
+        Assert.Equal("linters", storedJob.GetProperty("name").GetString());
+        Assert.Equal("GitHub Actions 5", storedJob.GetProperty("runner").GetString());
     }
 
     [Fact]
@@ -68,12 +71,12 @@ public sealed partial class WebhookTests(RunningApiFixture fixture) : IClassFixt
     {
         var (owner, _, schema) = await TenantAsync();
         var (_, path, secret) = await HookAsync(owner, "github");
-        var run = Fixture("github-workflow-run.json");
+        var run = ProviderFixtures.Read(GithubRun);
 
         await ProblemAssert.IsProblemAsync(await DeliverAsync(path, run, ("X-GitHub-Event", "workflow_run"), ("X-Hub-Signature-256", Sign(secret + "x", run))), 401);
         await ProblemAssert.IsProblemAsync(await DeliverAsync(path, run, ("X-GitHub-Event", "workflow_run")), 401);
         // A body changed after signing.
-        await ProblemAssert.IsProblemAsync(await DeliverAsync(path, run.Replace("failure", "success", StringComparison.Ordinal),
+        await ProblemAssert.IsProblemAsync(await DeliverAsync(path, run.Replace("\"success\"", "\"failure\"", StringComparison.Ordinal),
             ("X-GitHub-Event", "workflow_run"), ("X-Hub-Signature-256", Sign(secret, run))), 401);
         await ProblemAssert.IsProblemAsync(await DeliverAsync($"/api/v1/hooks/github/{Guid.NewGuid()}", run,
             ("X-GitHub-Event", "workflow_run"), ("X-Hub-Signature-256", Sign(secret, run))), 401);
@@ -90,16 +93,19 @@ public sealed partial class WebhookTests(RunningApiFixture fixture) : IClassFixt
         var (owner, reader, _) = await TenantAsync();
         var (_, path, secret) = await HookAsync(owner, "gitlab");
 
-        await ProblemAssert.IsProblemAsync(await DeliverAsync(path, Fixture("gitlab-pipeline.json"), ("X-Gitlab-Event", "Pipeline Hook"), ("X-Gitlab-Token", "wrong")), 401);
-        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(path, Fixture("gitlab-pipeline.json"), ("X-Gitlab-Event", "Pipeline Hook"), ("X-Gitlab-Token", secret))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(path, Fixture("gitlab-job.json"), ("X-Gitlab-Event", "Job Hook"), ("X-Gitlab-Token", secret))).StatusCode);
+        var pipeline = ProviderFixtures.Read("gitlab/pipeline_hook.doc.json");
+        await ProblemAssert.IsProblemAsync(await DeliverAsync(path, pipeline, ("X-Gitlab-Event", "Pipeline Hook"), ("X-Gitlab-Token", "wrong")), 401);
+        Assert.Equal(HttpStatusCode.OK,
+            (await DeliverAsync(path, pipeline, ("X-Gitlab-Event", "Pipeline Hook"), ("X-Gitlab-Token", secret))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(path, ProviderFixtures.Read("gitlab/job_hook.doc.jsonc"), ("X-Gitlab-Event", "Job Hook"),
+            ("X-Gitlab-Token", secret))).StatusCode);
 
         var run = (await reader.GetFromJsonAsync<JsonElement>("/api/v1/runs?provider=gitlab")).GetProperty("items")[0];
         Assert.Equal("gitlab-org/gitlab-test", run.GetProperty("repository").GetString());
-        Assert.Equal(660_000, run.GetProperty("durationMs").GetInt64());
+        Assert.Equal(93_000, run.GetProperty("durationMs").GetInt64());
         var jobs = (await reader.GetFromJsonAsync<JsonElement>($"/api/v1/runs/{run.GetProperty("id").GetInt64()}")).GetProperty("jobs");
-        Assert.Equal("rspec", jobs[0].GetProperty("name").GetString());
-        Assert.Equal("failure", jobs[0].GetProperty("status").GetString());
+        Assert.Equal("build-image", jobs[0].GetProperty("name").GetString());
+        Assert.Equal("success", jobs[0].GetProperty("status").GetString());
     }
 
     [Fact]
@@ -145,7 +151,7 @@ public sealed partial class WebhookTests(RunningApiFixture fixture) : IClassFixt
         await ProblemAssert.IsProblemAsync(await ownerA.PostAsync("/api/v1/hooks", new { provider = "bitbucket", name = "x" }), 400);
 
         // B's deliveries land in B; once deleted, the hook refuses them.
-        var run = Fixture("github-workflow-run.json");
+        var run = ProviderFixtures.Read(GithubRun);
         await DeliverAsync(pathB, run, ("X-GitHub-Event", "workflow_run"), ("X-Hub-Signature-256", Sign(secretB, run)));
         Assert.Equal(1L, await Api.Database.ScalarAsync<long>($"SELECT count(*) FROM {schemaB}.pipeline_runs"));
         Assert.Equal(HttpStatusCode.NoContent, (await ownerB.SendAsync(HttpMethod.Delete, $"/api/v1/hooks/{hookB}")).StatusCode);

@@ -98,7 +98,7 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
-export type PipelineStatus = 'running' | 'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out';
+export type PipelineStatus = 'queued' | 'waiting' | 'manual' | 'running' | 'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out';
 
 export interface RunSummary {
   id: number;

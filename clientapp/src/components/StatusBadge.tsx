@@ -1,9 +1,6 @@
 import type { PipelineStatus } from '../api/types';
-
-const labels: Record<PipelineStatus, string> = {
-  success: 'Success', failure: 'Failed', cancelled: 'Cancelled', skipped: 'Skipped', timed_out: 'Timed out', running: 'Running',
-};
+import { formatStatus, statusHint } from '../format';
 
 export function StatusBadge({ status }: { status: PipelineStatus }) {
-  return <span className={`status status-${status}`}>{labels[status] ?? status}</span>;
+  return <span className={`status status-${status}`} title={statusHint(status)}>{formatStatus(status)}</span>;
 }

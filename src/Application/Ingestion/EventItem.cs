@@ -24,7 +24,7 @@ public sealed record EventItem(
         if (new[] { ExternalId, Repository, Pipeline, Branch, DefaultBranch, CommitSha, Trigger, Actor, RunExternalId, Name, Runner }
             .Any(text => text?.Length > PipelineEvent.MaxTextLength))
             return Reject($"text fields are at most {PipelineEvent.MaxTextLength} characters");
-        if (StartedAt < QueuedAt || FinishedAt < StartedAt) return Reject("times must run queuedAt ≤ startedAt ≤ finishedAt");
+        if (!new PipelineTimes(QueuedAt, StartedAt, FinishedAt).InOrder) return Reject("times must run queuedAt ≤ startedAt ≤ finishedAt");
         if (new[] { QueuedAt, StartedAt, FinishedAt }.Any(t => t > DateTimeOffset.UtcNow.AddDays(1))) return Reject("times lie in the future");
         if (status.IsTerminal() && FinishedAt is null && status != PipelineStatus.Skipped && status != PipelineStatus.Cancelled)
             return Reject("a finished status needs finishedAt");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Faultline.Application.Common.Exceptions;
+using Faultline.Domain.Ingestion;
 
 namespace Faultline.Application.Webhooks;
 
@@ -39,7 +40,18 @@ internal static class PayloadReader
     public static JsonElement Require(this JsonElement element, string name) =>
         element.Get(name) ?? throw RequestValidationException.For(name, $"The payload has no '{name}'.");
 
-    /// <summary>Providers sometimes stamp a start a moment before the queue time; the start wins.</summary>
-    public static DateTimeOffset? NotAfter(DateTimeOffset? queued, DateTimeOffset? started) =>
-        queued is { } q && started is { } s && s < q ? s : queued;
+    /// <summary>
+    /// A provider's times for a run or job in the given status, never refused: one that has not started (queued,
+    /// waiting, manual) has no start, one that has not finished no finish, and times its clocks disagree on are
+    /// clamped (<see cref="PipelineTimes.Clamped"/>). An unknown status keeps them as sent: validation names it.
+    /// </summary>
+    public static PipelineTimes TimesFor(string? status, DateTimeOffset? queued, DateTimeOffset? started, DateTimeOffset? finished)
+    {
+        var canonical = PipelineStatuses.Normalize(status);
+        return new PipelineTimes(queued, canonical?.HasStarted() == false ? null : started,
+            canonical?.IsTerminal() == false ? null : finished).Clamped();
+    }
+
+    /// <summary>Whether a run or job in this provider status may name a runner: not while it waits for one.</summary>
+    public static bool HasStarted(string? status) => PipelineStatuses.Normalize(status)?.HasStarted() != false;
 }

@@ -2,6 +2,7 @@ using Faultline.Application.Analytics;
 using Faultline.Domain;
 using Faultline.Domain.Analytics;
 using Faultline.Infrastructure.Classification;
+using Faultline.Infrastructure.Ingestion;
 using Faultline.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
@@ -105,14 +106,14 @@ internal sealed class MetricSql
                    {(source == Source.FailedJobs ? FailedJobCategory.Of("c") : "NULL::text")} AS category, j.commit_sha
             FROM {Table("job_runs")} j
             {(source == Source.FailedJobs ? $"LEFT JOIN {Table("job_classifications")} c ON c.job_id = j.id" : "")}
-            WHERE j.finished_at >= @from AND j.finished_at < @to AND j.{(source == Source.FailedJobs ? Failed : "status <> 'running'")}
+            WHERE j.finished_at >= @from AND j.finished_at < @to AND {(source == Source.FailedJobs ? $"j.{Failed}" : StatusSql.Finished("j.status"))}
                   {Filters("j", branch: true, jobColumn: "name", category: source == Source.FailedJobs)}
             """,
         Source.Runs => $"""
             SELECT r.finished_at AS at, r.repository_id, r.pipeline_id, NULL::text AS job_name, r.branch, r.status, 1::bigint AS jobs,
                    0::bigint AS duration_ms, 0::bigint AS queue_ms, NULL::text AS category, r.commit_sha
             FROM {Table("pipeline_runs")} r
-            WHERE r.finished_at >= @from AND r.finished_at < @to AND r.status <> 'running' {Filters("r", branch: true, jobColumn: null)}
+            WHERE r.finished_at >= @from AND r.finished_at < @to AND {StatusSql.Finished("r.status")} {Filters("r", branch: true, jobColumn: null)}
             """,
         Source.Broken => $"""
             SELECT p.to_at AS at, s.repository_id, s.pipeline_id, NULL::text AS job_name, s.branch, NULL::text AS status, 1::bigint AS jobs,

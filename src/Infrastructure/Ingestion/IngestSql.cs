@@ -1,3 +1,4 @@
+using Faultline.Domain.Ingestion;
 using Faultline.Infrastructure.Classification;
 using Faultline.Infrastructure.Persistence;
 using Faultline.Infrastructure.Persistence.Migrations;
@@ -6,8 +7,10 @@ namespace Faultline.Infrastructure.Ingestion;
 
 /// <summary>
 /// The statements of one ingest transaction, with the tenant's tables qualified. A run or job is
-/// merged, not overwritten: timestamps and optional fields only ever fill in, and a late "running"
-/// never takes back a finished status (the merged_status function of the tenant schema).
+/// merged, not overwritten: timestamps and optional fields only ever fill in, and times a provider's
+/// clocks disagree on are clamped as <see cref="PipelineTimes.Clamped"/> does. Once a run or job is
+/// finished, a late unfinished event (an in_progress after the completed) never changes its status,
+/// name or known times: it only fills in what the row lacks, and a time only where it keeps the time rule.
 /// </summary>
 internal sealed class IngestSql(TenantConnection tenant)
 {
@@ -33,7 +36,6 @@ internal sealed class IngestSql(TenantConnection tenant)
     private string Pipelines => tenant.Qualified("pipelines");
     private string Runs => tenant.Qualified("pipeline_runs");
     private string Jobs => tenant.Qualified("job_runs");
-    private string MergedStatus => tenant.Qualified("merged_status");
 
     /// <summary>
     /// One ingest transaction per tenant at a time: the rollup deltas read each job's previous state,
@@ -60,7 +62,8 @@ internal sealed class IngestSql(TenantConnection tenant)
         """;
 
     public string UpsertRunsAndLinkJobs => $"""
-        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_runs ORDER BY provider, external_id, attempt, ord DESC),
+        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_runs
+                   ORDER BY provider, external_id, attempt, {LatestFinishedFirst}),
         up AS (
             INSERT INTO {Runs} AS t (provider, external_id, attempt, repository_id, pipeline_id, branch, commit_sha, trigger, actor, status,
                                      queued_at, started_at, finished_at)
@@ -82,7 +85,8 @@ internal sealed class IngestSql(TenantConnection tenant)
         """;
 
     public string UpsertJobsWithRollups => $"""
-        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_jobs ORDER BY provider, external_id, attempt, ord DESC),
+        WITH s AS (SELECT DISTINCT ON (provider, external_id, attempt) * FROM stage_jobs
+                   ORDER BY provider, external_id, attempt, {LatestFinishedFirst}),
         src AS (
             SELECT s.*, r.id AS repository_id, p.id AS pipeline_id, run.id AS run_id
             FROM s JOIN {Repositories} r ON r.provider = s.provider AND r.name = s.repository
@@ -111,11 +115,11 @@ internal sealed class IngestSql(TenantConnection tenant)
             FROM (
                 SELECT date_trunc('hour', finished_at) AS hour, repository_id, pipeline_id, name AS job_name, branch, status, 1 AS jobs,
                        {Milliseconds("started_at", "finished_at")} AS duration_ms, {Milliseconds("queued_at", "started_at")} AS queue_ms
-                FROM job_changes WHERE status <> 'running' AND finished_at IS NOT NULL
+                FROM job_changes WHERE {StatusSql.Finished("status")} AND finished_at IS NOT NULL
                 UNION ALL
                 SELECT date_trunc('hour', old_finished_at), old_repository_id, old_pipeline_id, old_name, old_branch, old_status, -1,
                        -{Milliseconds("old_started_at", "old_finished_at")}, -{Milliseconds("old_queued_at", "old_started_at")}
-                FROM job_changes WHERE old_status IS NOT NULL AND old_status <> 'running' AND old_finished_at IS NOT NULL) d
+                FROM job_changes WHERE old_status IS NOT NULL AND {StatusSql.Finished("old_status")} AND old_finished_at IS NOT NULL) d
             GROUP BY 1, 2, 3, 4, 5, 6
             HAVING sum(jobs) <> 0 OR sum(duration_ms) <> 0 OR sum(queue_ms) <> 0),
         hourly AS (
@@ -160,22 +164,54 @@ internal sealed class IngestSql(TenantConnection tenant)
         LEFT JOIN job_changes c ON c.id = t.id
         """;
 
-    private static readonly string[] RunFilledIn = ["commit_sha", "trigger", "actor", "queued_at", "started_at", "finished_at"];
+    private static readonly string[] RunFilledIn = ["commit_sha", "trigger", "actor"];
     private static readonly string[] RunReplaced = ["repository_id", "pipeline_id", "branch"];
-    private static readonly string[] JobFilledIn = ["commit_sha", "runner", "run_id", "queued_at", "started_at", "finished_at"];
+    private static readonly string[] JobFilledIn = ["commit_sha", "runner", "run_id"];
     private static readonly string[] JobReplaced = ["repository_id", "pipeline_id", "branch", "name", "run_external_id"];
 
-    private string Merge(string[] filledIn, string[] replaced) => string.Join(", ",
-        filledIn.Select(c => $"{c} = coalesce(excluded.{c}, t.{c})")
-            .Concat(replaced.Select(c => $"{c} = excluded.{c}"))
-            .Append($"status = {MergedStatus}(t.status, excluded.status)")
-            .Append("updated_at = now()"));
+    // Of one batch's events about the same run or job, the one merged: the last finished one, else the last (the same finished-facts rule).
+    private static readonly string LatestFinishedFirst = $"{StatusSql.Finished("status")} DESC, ord DESC";
+
+    // The stored row (t) is finished and the event (excluded) is not: the event is late.
+    private static readonly string Late = $"({StatusSql.Finished("t.status")} AND NOT {StatusSql.Finished("excluded.status")})";
+
+    private static string Merge(string[] filledIn, string[] replaced) =>
+        string.Join(", ", Merged(filledIn, replaced).Select(c => $"{c.Column} = {c.Value}").Append("updated_at = now()"));
 
     // Only rows that really change are written: a re-delivery is reported as a duplicate and costs no update.
-    private string Changed(string[] filledIn, string[] replaced) => string.Join("\n               OR ",
-        filledIn.Select(c => $"(excluded.{c} IS NOT NULL AND excluded.{c} IS DISTINCT FROM t.{c})")
-            .Concat(replaced.Select(c => $"excluded.{c} IS DISTINCT FROM t.{c}"))
-            .Append($"t.status IS DISTINCT FROM {MergedStatus}(t.status, excluded.status)"));
+    private static string Changed(string[] filledIn, string[] replaced) =>
+        string.Join("\n               OR ", Merged(filledIn, replaced).Select(c => $"({c.Value}) IS DISTINCT FROM t.{c.Column}"));
+
+    /// <summary>Each merged column's new value: the event's, unless it is late; then the stored row's, filled in only.</summary>
+    private static IEnumerable<(string Column, string Value)> Merged(string[] filledIn, string[] replaced) =>
+        filledIn.Select(c => (c, Taken(c), Filled(c)))
+            .Concat(replaced.Select(c => (c, $"excluded.{c}", $"t.{c}")))
+            .Append(("status", "excluded.status", "t.status"))
+            .Concat(Times())
+            .Select(c => (c.Item1, $"CASE WHEN {Late} THEN {c.Item3} ELSE {c.Item2} END"));
+
+    /// <summary>
+    /// The times, each as (column, merged, merged when late). Merged: the event's where it has one, then clamped with
+    /// the start as the anchor. Late: the stored times, with the gaps filled from the event only if all three keep the rule.
+    /// </summary>
+    private static IEnumerable<(string, string, string)> Times()
+    {
+        var (queued, started, finished) = (Taken("queued_at"), Taken("started_at"), Taken("finished_at"));
+        var (lateQueued, lateStarted, lateFinished) = (Filled("queued_at"), Filled("started_at"), Filled("finished_at"));
+        var fits = $"coalesce(NOT ({lateQueued} > {lateStarted} OR {lateStarted} > {lateFinished} OR {lateQueued} > {lateFinished}), true)";
+        return
+        [
+            ("started_at", started, $"CASE WHEN {fits} THEN {lateStarted} ELSE t.started_at END"),
+            ("finished_at", $"CASE WHEN {finished} IS NOT NULL THEN greatest({finished}, {started}) END",
+                $"CASE WHEN {fits} THEN {lateFinished} ELSE t.finished_at END"),
+            ("queued_at", $"CASE WHEN {queued} IS NOT NULL THEN least({queued}, coalesce({started}, {finished})) END",
+                $"CASE WHEN {fits} THEN {lateQueued} ELSE t.queued_at END"),
+        ];
+    }
+
+    private static string Taken(string column) => $"coalesce(excluded.{column}, t.{column})";
+
+    private static string Filled(string column) => $"coalesce(t.{column}, excluded.{column})";
 
     private static string Milliseconds(string from, string to) => $"coalesce((extract(epoch FROM ({to} - {from})) * 1000)::bigint, 0)";
 }

@@ -27,7 +27,8 @@ public static class IngestionEndpoints
                 Each event: {"type": "run"|"job", "provider": "github"|"gitlab"|"jenkins"|"api", "externalId", "attempt" (default 1),
                 "repository", "pipeline", "branch", "commitSha", "status", "queuedAt", "startedAt", "finishedAt"}, plus for runs
                 "defaultBranch", "trigger", "actor", and for jobs "runExternalId", "name", "runner". Statuses: success, failure,
-                cancelled, skipped, timed_out, running (providers' own words are understood too). Re-sending an event is harmless:
+                cancelled, skipped, timed_out, and unfinished: queued, waiting, manual, running (providers' own words are understood
+                too). Re-sending an event is harmless:
                 it is upserted by (provider, externalId, attempt) and reported as a duplicate when nothing changed. Valid items are
                 committed together before the 200; invalid ones are reported per item.
                 """)

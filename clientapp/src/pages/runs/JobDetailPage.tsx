@@ -8,7 +8,7 @@ import { LogViewer, type LogViewerHandle } from '../../components/log/LogViewer'
 import type { LogMark } from '../../components/log/logLines';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatBytes, formatDuration } from '../../format';
+import { formatBytes, formatDuration, formatRunner } from '../../format';
 import { FailurePanel } from './failure/FailurePanel';
 import { useJobClassification } from './failure/useJobClassification';
 
@@ -40,7 +40,9 @@ function JobScreen({ jobId, detail }: { jobId: string; detail: JobDetail }) {
       </p>
       <header className="page-header">
         <h1>{job.name} <StatusBadge status={job.status} /></h1>
-        <p className="muted"><code>{job.branch}</code> · {job.runner ?? 'unknown runner'} · {formatDuration(job.durationMs)} · attempt {job.attempt}</p>
+        <p className="muted">
+          <code>{job.branch}</code> · {formatRunner(job.runner, job.status)} · {formatDuration(job.durationMs)} · attempt {job.attempt}
+        </p>
       </header>
       {failed && (
         <FailurePanel state={state} jobId={job.id} hasLog={log !== null} onReload={reload}

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { RunFilters } from '../../api/types';
 import { COLOURED_CATEGORIES, categoryLabel } from '../../components/classification/categories';
+import { PIPELINE_STATUSES, formatStatus } from '../../format';
 
-const statuses = ['', 'failure', 'success', 'running', 'cancelled', 'timed_out', 'skipped'];
 const providers = ['', 'github', 'gitlab', 'jenkins', 'api'];
 // The taxonomy, then failed jobs not (yet) classified.
 const categories = ['', ...COLOURED_CATEGORIES];
@@ -40,7 +40,8 @@ export function RunFiltersBar({ filters, onChange, jobsView }: { filters: RunFil
       <input aria-label="Branch" placeholder="Branch" value={draft.branch ?? ''} onChange={(e) => setDraft({ ...draft, branch: e.target.value })} />
       {jobsView && <input aria-label="Job" placeholder="Job name" value={draft.job ?? ''} onChange={(e) => setDraft({ ...draft, job: e.target.value })} />}
       <select aria-label="Status" value={draft.status ?? ''} onChange={(e) => pick('status', e.target.value)}>
-        {statuses.map((s) => <option key={s} value={s}>{s ? s.replace('_', ' ') : 'Any status'}</option>)}
+        <option value="">Any status</option>
+        {PIPELINE_STATUSES.map((s) => <option key={s} value={s}>{formatStatus(s)}</option>)}
       </select>
       <select aria-label="Provider" value={draft.provider ?? ''} onChange={(e) => pick('provider', e.target.value)}>
         {providers.map((p) => <option key={p} value={p}>{p || 'Any provider'}</option>)}
