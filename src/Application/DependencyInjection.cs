@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<Members.MemberChangeGuard>();
         services.AddScoped<Invitations.InvitationTokens>();
         services.AddScoped<Ingestion.EventIngestor>();
+        services.AddScoped<Ingestion.JobLogWriter>();
         services.AddSingleton<Classification.FailureAnalyzer>();
         services.AddScoped<Classification.PredictionInputs>();
         services.AddScoped<Alerts.AlertMetricReader>();

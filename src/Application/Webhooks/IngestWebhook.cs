@@ -22,16 +22,16 @@ public sealed class IngestWebhookHandler(EventIngestor ingestor, IWebhookReposit
         if (request.DeliveryId is { } delivery && await hooks.WasDeliveredAsync(request.HookId, delivery, cancellationToken))
             return new WebhookOutcome("redelivered", null);
 
-        var items = request.Provider switch
+        IReadOnlyList<EventInput> items = request.Provider switch
         {
-            Provider.Github => GithubPayload.Map(request.EventType, request.Payload),
-            Provider.Gitlab => GitlabPayload.Map(request.EventType, request.Payload),
+            Provider.Github => [.. GithubPayload.Map(request.EventType, request.Payload).Select(item => new EventInput(item, null))],
+            Provider.Gitlab => [.. GitlabPayload.Map(request.EventType, request.Payload).Select(item => new EventInput(item, null))],
             Provider.Jenkins => JenkinsPayload.Map(request.Payload),
             _ => [],
         };
         if (items.Count == 0) return new WebhookOutcome("ignored", null);
 
-        var result = await ingestor.IngestAsync(items.Select(item => new EventInput(item, null)).ToList(), cancellationToken);
+        var result = await ingestor.IngestAsync(items, cancellationToken);
         // Not recorded: the provider shows the delivery failed (with the reasons), and a redelivery is looked at again.
         if (result.Accepted + result.Duplicates == 0) return new WebhookOutcome("rejected", result);
         // Recorded after the events are stored: a delivery that failed half-way is retried, not skipped.

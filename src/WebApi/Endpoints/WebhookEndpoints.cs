@@ -56,10 +56,11 @@ public static class WebhookEndpoints
                 }
             })
             .WithSummary("Receives a provider's delivery. GitHub: workflow_run and workflow_job events, signed with X-Hub-Signature-256. "
-                         + "GitLab: Pipeline and Job Hooks, with the secret as X-Gitlab-Token. Jenkins: Faultline's build notification "
-                         + "(job, build, repository, branch, commit, phase, status, startedAt, finishedAt, stages[]) signed with "
-                         + "X-Faultline-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>. A delivery whose event "
-                         + "cannot be stored answers 422 with the reason per item.")
+                         + "GitLab: Pipeline and Job Hooks, with the secret as X-Gitlab-Token. Jenkins: the notification of "
+                         + "Faultline's Jenkins library (integrations/jenkins: jobName, buildNumber, result, git, causes, the build's "
+                         + "wfapi/describe, logs of failed stages by stage id) signed with X-Faultline-Signature: sha256=<hex "
+                         + "HMAC-SHA256 of the body with the secret>. Up to 25 MB. A delivery whose event cannot be stored answers "
+                         + "422 with the reason per item.")
             .Accepts<JsonElement>("application/json")
             .Produces<WebhookOutcome>()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest)
