@@ -85,7 +85,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         ["POST /api/v1/hooks/{provider}/{hookId}github"] =
             Fixture("github-workflow-run.json").Replace("\"head_branch\": \"main", "\"head_branch\": \"main{nul}"),
         ["POST /api/v1/hooks/{provider}/{hookId}gitlab"] = Fixture("gitlab-pipeline.json").Replace("\"ref\": \"main", "\"ref\": \"main{nul}"),
-        ["POST /api/v1/hooks/{provider}/{hookId}jenkins"] = Fixture("jenkins-build.json").Replace("\"branch\": \"main", "\"branch\": \"main{nul}"),
+        ["POST /api/v1/hooks/{provider}/{hookId}jenkins"] = JenkinsNotifierTests.Notification(JenkinsNotifierTests.Fixture("wfapi-describe-failed.json"), "FAILURE")
+            .Replace("\"branch\": \"main", "\"branch\": \"main{nul}", StringComparison.Ordinal),
         ["POST /api/v1/metrics/query"] = """{"metric": "failure_rate", "filters": {"branch": "main{nul}"}}""",
         ["POST /api/v1/dashboards"] = """{"name": "Fuzz{nul}", "widgets": []}""",
         ["PUT /api/v1/dashboards/{id}"] = """{"name": "Fuzz", "description": "a{nul}", "widgets": [{"id": "rate", "title": "Rate", "chart": "line","""
