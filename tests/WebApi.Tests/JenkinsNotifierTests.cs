@@ -188,6 +188,11 @@ public sealed class JenkinsNotifierTests(RunningApiFixture fixture) : IClassFixt
         Assert.Equal(3, jobs.Count);
         AssertStage(jobs["Test"], "27", "failure", "linux-agent-3", 97_845, 349_049);
         Assert.True(jobs["Test"].GetProperty("hasLog").GetBoolean());
+
+        // The build is the hook's tenant's alone.
+        var (otherReader, _, _, _) = await TenantWithHookAsync();
+        Assert.Equal(0, (await otherReader.GetFromJsonAsync<JsonElement>("/api/v1/runs?provider=jenkins")).GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await otherReader.GetAsync($"/api/v1/jobs/{jobs["Test"].GetProperty("id").GetInt64()}/log")).StatusCode);
     }
 
     [Fact]
