@@ -196,6 +196,20 @@ public sealed class JenkinsNotifierTests(RunningApiFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_notification_of_several_megabytes_is_stored_with_its_log_whole()
+    {
+        var (reader, _, path, secret) = await TenantWithHookAsync();
+        var log = string.Concat(Enumerable.Repeat("[INFO] Tests run: 48, Failures: 0, Errors: 0, Skipped: 0\n", 60_000)) + Fixture("test-step.log");
+        var body = Notification(Fixture("wfapi-describe-failed.json"), "FAILURE", new Dictionary<string, string> { ["27"] = log });
+        Assert.True(body.Length > 3_000_000);
+
+        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(path, body, Sign(secret, body))).StatusCode);
+
+        var (_, jobs) = await StoredBuildAsync(reader);
+        Assert.Equal(log, await reader.GetStringAsync($"/api/v1/jobs/{jobs["Test"].GetProperty("id").GetInt64()}/log"));
+    }
+
+    [Fact]
     public async Task A_notification_with_a_bad_or_no_signature_is_401_and_stores_nothing()
     {
         var (_, schema, path, secret) = await TenantWithHookAsync();

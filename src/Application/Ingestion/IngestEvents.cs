@@ -64,6 +64,7 @@ public sealed class EventIngestor(
             // Committed: rules watching these repositories look again now, not at the next minute.
             var changed = valid.Where((_, i) => stored[i].Outcome != StoreOutcome.Unchanged).Select(v => v.Event.Repository).ToHashSet();
             if (changed.Count > 0) alerts.DataChanged(tenantId, changed);
+            // A log is kept once its job is committed (it needs the job's id); a re-sent delivery replaces it.
             for (var i = 0; i < valid.Count; i++)
             {
                 if (items[valid[i].Index].Log is { } log && valid[i].Event is JobEvent)

@@ -25,7 +25,7 @@ public sealed class WebhookAuthentication(
 {
     public const string SchemeName = "Webhook";
     public const string HookClaim = "faultline:hook";
-    public const long MaxDeliveryBytes = 25 * 1024 * 1024;
+    private const long MaxDeliveryBytes = 25 * 1024 * 1024;
     private const string PathPrefix = "/api/v1/hooks/";
 
     /// <summary>The provider and hook id of a delivery path; null for any other path.</summary>
