@@ -12,6 +12,8 @@ command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 command -v curl >/dev/null || packages+=(curl)
 command -v openssl >/dev/null || packages+=(openssl)
+# The Jenkins notifier's script (integrations/jenkins) is tested as an agent runs it.
+command -v jq >/dev/null || packages+=(jq)
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<Invitations.InvitationTokens>();
         services.AddScoped<Ingestion.EventIngestor>();
         services.AddScoped<Webhooks.WebhookDeliveryIngestor>();
+        services.AddScoped<Ingestion.JobLogWriter>();
         services.AddSingleton<Classification.FailureAnalyzer>();
         services.AddScoped<Classification.PredictionInputs>();
         services.AddScoped<Alerts.AlertMetricReader>();

@@ -87,7 +87,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
                 .Replace("\"head_branch\": \"master", "\"head_branch\": \"master{nul}"),
         ["POST /api/v1/hooks/{provider}/{hookId}gitlab"] =
             ProviderFixtures.Read("gitlab/pipeline_hook.doc.json").Replace("\"ref\": \"master", "\"ref\": \"master{nul}"),
-        ["POST /api/v1/hooks/{provider}/{hookId}jenkins"] = Fixture("jenkins-build.json").Replace("\"branch\": \"main", "\"branch\": \"main{nul}"),
+        ["POST /api/v1/hooks/{provider}/{hookId}jenkins"] = JenkinsNotifierTests.Notification(JenkinsNotifierTests.Fixture("wfapi-describe-failed.json"), "FAILURE")
+            .Replace("\"branch\": \"main", "\"branch\": \"main{nul}", StringComparison.Ordinal),
         ["POST /api/v1/metrics/query"] = """{"metric": "failure_rate", "filters": {"branch": "main{nul}"}}""",
         ["POST /api/v1/dashboards"] = """{"name": "Fuzz{nul}", "widgets": []}""",
         ["PUT /api/v1/dashboards/{id}"] = """{"name": "Fuzz", "description": "a{nul}", "widgets": [{"id": "rate", "title": "Rate", "chart": "line","""

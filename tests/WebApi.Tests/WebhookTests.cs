@@ -109,21 +109,6 @@ public sealed partial class WebhookTests(RunningApiFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task A_signed_jenkins_build_becomes_a_run_with_a_job_per_stage()
-    {
-        var (owner, reader, _) = await TenantAsync();
-        var (_, path, secret) = await HookAsync(owner, "jenkins");
-        var build = Fixture("jenkins-build.json");
-
-        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(path, build, ("X-Faultline-Signature", Sign(secret, build)))).StatusCode);
-
-        var run = (await reader.GetFromJsonAsync<JsonElement>("/api/v1/runs?provider=jenkins")).GetProperty("items")[0];
-        Assert.Equal("failure", run.GetProperty("status").GetString());
-        var jobs = (await reader.GetFromJsonAsync<JsonElement>($"/api/v1/runs/{run.GetProperty("id").GetInt64()}")).GetProperty("jobs");
-        Assert.Equal(["Build:success", "Test:failure"], jobs.EnumerateArray().Select(j => $"{j.GetProperty("name").GetString()}:{j.GetProperty("status").GetString()}"));
-    }
-
-    [Fact]
     public async Task Events_a_hook_does_not_track_are_acknowledged_and_ignored()
     {
         var (owner, _, schema) = await TenantAsync();

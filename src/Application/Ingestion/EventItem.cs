@@ -47,6 +47,9 @@ public sealed record EventItem(
     private static (PipelineEvent?, string?) Reject(string problem) => (null, problem);
 }
 
-/// <summary>An item of a batch: parsed, or why it could not be parsed. Validated by <see cref="EventItem.ToEvent"/>.</summary>
+/// <summary>
+/// An item of a batch: parsed, or why it could not be parsed. Validated by <see cref="EventItem.ToEvent"/>. A provider's
+/// delivery may carry a job's log with the job (a Jenkins notification's failed stages): it is stored once the job is.
+/// </summary>
 [ValidatedPerItem]
-public sealed record EventInput(EventItem? Item, string? ParseProblem);
+public sealed record EventInput(EventItem? Item, string? ParseProblem, string? Log = null);

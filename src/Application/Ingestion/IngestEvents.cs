@@ -1,3 +1,4 @@
+using System.Text;
 using Faultline.Application.Alerts;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Metrics;
@@ -37,9 +38,10 @@ public sealed class IngestEventsHandler(EventIngestor ingestor) : IRequestHandle
 
 /// <summary>
 /// Validates the items of a batch and stores the valid ones together; shared by the events API and
-/// the provider webhooks.
+/// the provider webhooks. Logs that came with their jobs are stored once the jobs are.
 /// </summary>
-public sealed class EventIngestor(IIngestStore store, ICurrentPrincipal principal, IAlertTrigger alerts, FaultlineMetrics metrics)
+public sealed class EventIngestor(
+    IIngestStore store, JobLogWriter logs, ICurrentPrincipal principal, IAlertTrigger alerts, FaultlineMetrics metrics)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<EventInput> items, CancellationToken cancellationToken)
     {
@@ -62,6 +64,12 @@ public sealed class EventIngestor(IIngestStore store, ICurrentPrincipal principa
             // Committed: rules watching these repositories look again now, not at the next minute.
             var changed = valid.Where((_, i) => stored[i].Outcome != StoreOutcome.Unchanged).Select(v => v.Event.Repository).ToHashSet();
             if (changed.Count > 0) alerts.DataChanged(tenantId, changed);
+            // A log is kept once its job is committed (it needs the job's id); a re-sent delivery replaces it.
+            for (var i = 0; i < valid.Count; i++)
+            {
+                if (items[valid[i].Index].Log is { } log && valid[i].Event is JobEvent)
+                    await logs.SaveAsync(stored[i].Id, new MemoryStream(Encoding.UTF8.GetBytes(log)), gzip: false, cancellationToken);
+            }
         }
 
         var result = new IngestResult(results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"),

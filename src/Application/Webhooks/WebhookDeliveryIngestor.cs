@@ -33,7 +33,7 @@ public sealed class WebhookDeliveryIngestor(EventIngestor ingestor, IWebhookRepo
             return new WebhookOutcome("redelivered", null);
 
         using var payload = delivery.ParsePayload();
-        IReadOnlyList<EventItem> items;
+        IReadOnlyList<EventInput> items;
         try
         {
             items = Map(delivery, payload.RootElement);
@@ -49,13 +49,13 @@ public sealed class WebhookDeliveryIngestor(EventIngestor ingestor, IWebhookRepo
             return new WebhookOutcome("ignored", null);
         }
 
-        var result = await ingestor.IngestAsync(items.Select(item => new EventInput(item, null)).ToList(), cancellationToken);
+        var result = await ingestor.IngestAsync(items, cancellationToken);
         // Partly stored is not stored: the accepted events are committed, yet the whole delivery becomes the dead
         // letter, because that is what the provider sent and what a replay must run again. Its accepted events are
         // upserts by (provider, external id, attempt), so replaying them is harmless.
         if (result.Rejected > 0)
         {
-            var reasons = result.Items.Where(item => item.Status == "rejected").Select(item => $"{Describe(items[item.Index])}: {item.Reason}").ToList();
+            var reasons = result.Items.Where(item => item.Status == "rejected").Select(item => $"{Describe(items[item.Index].Item)}: {item.Reason}").ToList();
             return await KeepAsync(deadLetterId, delivery, reasons, result, cancellationToken);
         }
 
@@ -65,15 +65,16 @@ public sealed class WebhookDeliveryIngestor(EventIngestor ingestor, IWebhookRepo
         return new WebhookOutcome(first || deadLetterId is not null ? "processed" : "redelivered", result);
     }
 
-    private static IReadOnlyList<EventItem> Map(WebhookDelivery delivery, JsonElement payload) => delivery.Provider switch
+    // Jenkins' notification carries the failed stages' logs; GitHub's and GitLab's events carry none.
+    private static IReadOnlyList<EventInput> Map(WebhookDelivery delivery, JsonElement payload) => delivery.Provider switch
     {
-        Provider.Github => GithubPayload.Map(delivery.EventType, payload),
-        Provider.Gitlab => GitlabPayload.Map(delivery.EventType, payload),
+        Provider.Github => [.. GithubPayload.Map(delivery.EventType, payload).Select(item => new EventInput(item, null))],
+        Provider.Gitlab => [.. GitlabPayload.Map(delivery.EventType, payload).Select(item => new EventInput(item, null))],
         Provider.Jenkins => JenkinsPayload.Map(payload),
         _ => [],
     };
 
-    private static string Describe(EventItem item) => item.ExternalId is { } id ? $"{item.Type} {id}" : item.Type ?? "event";
+    private static string Describe(EventItem? item) => item?.ExternalId is { } id ? $"{item.Type} {id}" : item?.Type ?? "event";
 
     /// <summary>
     /// Written after the accepted events were committed, in its own statement: should it fail, the answer is a 500

@@ -56,9 +56,10 @@ public static class WebhookEndpoints
             })
             .WithSummary("Receives a provider's delivery. GitHub: workflow_run and workflow_job events, signed with X-Hub-Signature-256, "
                          + "as application/json or application/x-www-form-urlencoded (the JSON in the field payload). "
-                         + "GitLab: Pipeline and Job Hooks, with the secret as X-Gitlab-Token. Jenkins: Faultline's build notification "
-                         + "(job, build, repository, branch, commit, phase, status, startedAt, finishedAt, stages[]) signed with "
-                         + "X-Faultline-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>. A delivery whose content "
+                         + "GitLab: Pipeline and Job Hooks, with the secret as X-Gitlab-Token. Jenkins: the notification of "
+                         + "Faultline's Jenkins library (integrations/jenkins: jobName, buildNumber, result, git, causes, the build's "
+                         + "wfapi/describe, logs of failed stages by stage id) signed with X-Faultline-Signature: sha256=<hex "
+                         + "HMAC-SHA256 of the body with the secret>. Up to 25 MB. A delivery whose content "
                          + "cannot all be stored answers 422 with the reasons and is kept as a dead letter, to replay after a fix; "
                          + "its delivery id is not recorded, so the provider's redelivery is processed again.")
             .Accepts<JsonElement>("application/json", WebhookDelivery.FormContentType)

@@ -8,6 +8,7 @@ using Faultline.Domain.Authorization;
 using Faultline.Domain.Ingestion;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Faultline.WebApi.Security;
@@ -24,6 +25,7 @@ public sealed class WebhookAuthentication(
 {
     public const string SchemeName = "Webhook";
     public const string HookClaim = "faultline:hook";
+    private const long MaxDeliveryBytes = 25 * 1024 * 1024;
     private const string PathPrefix = "/api/v1/hooks/";
 
     /// <summary>The provider and hook id of a delivery path; null for any other path.</summary>
@@ -43,7 +45,9 @@ public sealed class WebhookAuthentication(
         var hook = await mediator.Send(new FindWebhook(hookId, provider), Context.RequestAborted);
         if (hook is null) return AuthenticateResult.Fail("No such webhook.");
 
-        // The body is read here for the signature and again by the endpoint.
+        // The body is read here for the signature and again by the endpoint; a delivery may be as large as GitHub's
+        // (25 MB), which a Jenkins notification with the logs of its failed stages can reach.
+        Context.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxDeliveryBytes;
         Request.EnableBuffering();
         using var body = new MemoryStream();
         await Request.Body.CopyToAsync(body, Context.RequestAborted);

@@ -21,14 +21,27 @@ export function WebhookSetup({ hook }: { hook: Webhook }) {
       );
     default:
       return (
-        <div className="setup">
-          <p>Jenkins has no build webhook of its own; add this to the pipeline's <code>post {'{ always { … } }'}</code> (the secret in a credential):</p>
-          <pre>{`BODY=$(jq -n --arg job "$JOB_NAME" --argjson build $BUILD_NUMBER --arg status "$currentBuild.currentResult" \\
-  '{job: $job, build: $build, repository: "acme/api", branch: env.BRANCH_NAME, phase: "COMPLETED", status: $status}')
-curl -sS -X POST '${hook.url}' -H 'Content-Type: application/json' \\
-  -H "X-Faultline-Signature: sha256=$(printf %s "$BODY" | openssl dgst -sha256 -hmac "$FAULTLINE_SECRET" | cut -d' ' -f2)" \\
-  -d "$BODY"`}</pre>
-        </div>
+        <ol className="setup">
+          <li>In Jenkins, add a <em>Secret text</em> credential holding the secret above, with the id <code>faultline-hook-secret</code>.</li>
+          <li>
+            Under <strong>Manage Jenkins → System → Global Pipeline Libraries</strong>, add Faultline&apos;s library (the{' '}
+            <code>integrations/jenkins</code> folder of the Faultline repository) as <code>faultline</code>, loaded implicitly.
+          </li>
+          <li>
+            End each Jenkinsfile&apos;s pipeline with:
+            <pre>{`post {
+  always {
+    faultlineNotify(url: '${hook.url}',
+                    credentialsId: 'faultline-hook-secret')
+  }
+}`}</pre>
+          </li>
+          <li>
+            The agent needs <code>curl</code>, <code>openssl</code> and <code>jq</code>. Where anonymous users cannot read builds, add{' '}
+            <code>jenkinsCredentialsId:</code> a credential with a Jenkins user and its API token. Each build then arrives with its stages and the
+            logs of failed stages.
+          </li>
+        </ol>
       );
   }
 }
