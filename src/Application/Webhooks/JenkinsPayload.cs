@@ -35,9 +35,9 @@ internal static class JenkinsPayload
         var status = StatusWord(payload.Text("result") ?? describe.Text("status"));
         var ended = Ended(status);
         var started = Millis(describe, "startTimeMillis");
+        var times = PayloadReader.TimesFor(status, Millis(payload, "queuedTimeMillis"), started, Millis(describe, "endTimeMillis") ?? started);
         var run = new EventItem("run", "jenkins", runId, 1, repository, pipeline, branch, null, commit, TriggerOf(cause.Text("_class")),
-            cause.Text("userId"), status, PayloadReader.NotAfter(Millis(payload, "queuedTimeMillis"), started), started,
-            ended ? Latest(Millis(describe, "endTimeMillis") ?? started, started) : null, null, null, null);
+            cause.Text("userId"), status, times.QueuedAt, times.StartedAt, times.FinishedAt, null, null, null);
 
         var logs = Logs(payload);
         var inputs = new List<EventInput> { new(run, null) };
@@ -146,8 +146,6 @@ internal static class JenkinsPayload
         millis is > 0 && millis <= LatestMillis ? DateTimeOffset.FromUnixTimeMilliseconds(millis.Value) : null;
 
     private static DateTimeOffset? Millis(JsonElement element, string name) => Time(Long(element, name));
-
-    private static DateTimeOffset? Latest(DateTimeOffset? time, DateTimeOffset? notBefore) => time < notBefore ? notBefore : time;
 
     private static Dictionary<string, string> Logs(JsonElement payload)
     {
