@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.AddScoped<Members.MemberChangeGuard>();
         services.AddScoped<Invitations.InvitationTokens>();
         services.AddScoped<Ingestion.EventIngestor>();
+        services.AddScoped<LogFetching.LogFetchScheduler>();
+        services.AddScoped<Webhooks.ProviderApiAccessEditor>();
         services.AddSingleton<Classification.FailureAnalyzer>();
         services.AddScoped<Classification.PredictionInputs>();
         services.AddScoped<Alerts.AlertMetricReader>();

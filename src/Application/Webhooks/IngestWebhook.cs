@@ -15,7 +15,8 @@ public sealed record IngestWebhook(Guid HookId, Provider Provider, string EventT
 
 public sealed record WebhookOutcome(string Outcome, IngestResult? Result);
 
-public sealed class IngestWebhookHandler(EventIngestor ingestor, IWebhookRepository hooks) : IRequestHandler<IngestWebhook, WebhookOutcome>
+public sealed class IngestWebhookHandler(EventIngestor ingestor, IWebhookRepository hooks, LogFetching.LogFetchScheduler logFetches)
+    : IRequestHandler<IngestWebhook, WebhookOutcome>
 {
     public async Task<WebhookOutcome> Handle(IngestWebhook request, CancellationToken cancellationToken)
     {
@@ -34,6 +35,8 @@ public sealed class IngestWebhookHandler(EventIngestor ingestor, IWebhookReposit
         var result = await ingestor.IngestAsync(items.Select(item => new EventInput(item, null)).ToList(), cancellationToken);
         // Not recorded: the provider shows the delivery failed (with the reasons), and a redelivery is looked at again.
         if (result.Accepted + result.Duplicates == 0) return new WebhookOutcome("rejected", result);
+        // Before the delivery is recorded: if queueing fails, the provider's redelivery queues the download again.
+        await logFetches.ScheduleAsync(request.HookId, request.Provider, request.Payload, items, result, cancellationToken);
         // Recorded after the events are stored: a delivery that failed half-way is retried, not skipped.
         var first = await hooks.RecordDeliveryAsync(request.HookId, request.DeliveryId, cancellationToken);
         return new WebhookOutcome(first ? "processed" : "redelivered", result);
