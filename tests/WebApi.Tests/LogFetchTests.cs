@@ -300,19 +300,20 @@ public sealed class LogFetchTests(LogFetchApiFixture fixture) : IClassFixture<Lo
         var (hookId, _, _) = await HookAsync(owner, "github", null, null);
         Assert.False((await HookStateAsync(owner, hookId)).GetProperty("providerApi").GetProperty("tokenSet").GetBoolean());
 
-        var set = await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{hookId}", new { token = Token, apiBaseUrl = "https://ghe.example.com/api/v3/" });
+        // GitHub Enterprise's API lives under /api/v3 (a trusted internal address here, as an operator would list it).
+        var set = await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{hookId}", new { token = Token, apiBaseUrl = $"http://{HttpReceiver.Address}:8443/api/v3/" });
         var body = await set.Content.ReadAsStringAsync();
         Assert.True(set.StatusCode == HttpStatusCode.OK, body);
         Assert.DoesNotContain(Token, body, StringComparison.Ordinal);
         var state = (await HookStateAsync(owner, hookId)).GetProperty("providerApi");
         Assert.True(state.GetProperty("tokenSet").GetBoolean());
-        Assert.Equal("https://ghe.example.com/api/v3", state.GetProperty("apiBaseUrl").GetString());
+        Assert.Equal($"http://{HttpReceiver.Address}:8443/api/v3", state.GetProperty("apiBaseUrl").GetString());
         var stored = await Api.Database.ScalarAsync<string>($"SELECT token_protected FROM catalog.webhook_tokens WHERE webhook_id = '{hookId}'");
         Assert.DoesNotContain(Token, stored, StringComparison.Ordinal);
         Assert.DoesNotContain("readonlyactions", stored, StringComparison.Ordinal);
 
         // Changing only the address keeps the token; an empty token clears it, an empty address resets it.
-        await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{hookId}", new { apiBaseUrl = "https://ghe2.example.com/api/v3" });
+        await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{hookId}", new { apiBaseUrl = $"http://{HttpReceiver.Address}:9443/api/v3" });
         Assert.True((await HookStateAsync(owner, hookId)).GetProperty("providerApi").GetProperty("tokenSet").GetBoolean());
         var cleared = await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{hookId}", new { token = "", apiBaseUrl = "" });
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
