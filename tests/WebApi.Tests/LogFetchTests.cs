@@ -182,38 +182,39 @@ public sealed class LogFetchTests(LogFetchApiFixture fixture) : IClassFixture<Lo
         await ProviderApiAsync(owner, hookId, s => s.GetProperty("lastFetchedAt").ValueKind != JsonValueKind.Null);
     }
 
-    [Fact]
-    public async Task An_expired_log_is_not_asked_for_again_and_the_reason_is_recorded()
+    /// <summary>
+    /// A GitHub failure whose log download the local GitHub answers with <paramref name="status"/>: it must be given up after that one
+    /// request, with the answer on the hook.
+    /// </summary>
+    private async Task<(ApiSession Owner, HttpClient Reader, Guid HookId, long JobId)> GivenUpAsync(int status, string message)
     {
         await using var github = await HttpReceiver.StartAsync();
-        github.Answer(GithubJobLogs, (404, """{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}"""));
+        github.Answer(GithubJobLogs, (status, $$"""{"message":"{{message}}","documentation_url":"https://docs.github.com/rest"}"""));
         var (owner, reader) = await TenantAsync();
         var (hookId, path, secret) = await HookAsync(owner, "github", Token, github.Url(""));
 
         var jobId = await DeliverGithubFailureAsync(path, secret);
 
         var state = await ProviderApiAsync(owner, hookId, s => s.GetProperty("lastFetchError").ValueKind == JsonValueKind.String);
-        Assert.StartsWith("GitHub answered 404: Not Found", state.GetProperty("lastFetchError").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"GitHub answered {status}: {message}", state.GetProperty("lastFetchError").GetString(), StringComparison.Ordinal);
         Assert.Equal("gave_up", await FetchRowAsync<string>(hookId, "outcome"));
         Assert.Equal(1, await FetchRowAsync<int>(hookId, "attempts"));
         Assert.Single(github.To(GithubJobLogs));
+        return (owner, reader, hookId, jobId);
+    }
+
+    [Fact]
+    public async Task An_expired_log_is_not_asked_for_again_and_the_reason_is_recorded()
+    {
+        var (_, reader, _, jobId) = await GivenUpAsync(404, "Not Found");
+
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/v1/jobs/{jobId}/log")).StatusCode);
     }
 
     [Fact]
     public async Task A_refused_token_gives_up_at_once_and_shows_on_the_hook()
     {
-        await using var github = await HttpReceiver.StartAsync();
-        github.Answer(GithubJobLogs, (401, """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}"""));
-        var (owner, _) = await TenantAsync();
-        var (hookId, path, secret) = await HookAsync(owner, "github", Token, github.Url(""));
-
-        var jobId = await DeliverGithubFailureAsync(path, secret);
-
-        var state = await ProviderApiAsync(owner, hookId, s => s.GetProperty("lastFetchError").ValueKind == JsonValueKind.String);
-        Assert.StartsWith("GitHub answered 401: Bad credentials", state.GetProperty("lastFetchError").GetString(), StringComparison.Ordinal);
-        Assert.Equal("gave_up", await FetchRowAsync<string>(hookId, "outcome"));
-        Assert.Single(github.To(GithubJobLogs));
+        var (owner, _, hookId, _) = await GivenUpAsync(401, "Bad credentials");
 
         // A new token clears the error of the old one.
         var changed = await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{hookId}", new { token = "github_pat_new" });
