@@ -337,6 +337,7 @@ public sealed class LogFetchTests(LogFetchApiFixture fixture) : IClassFixture<Lo
         Assert.Contains("own network", problem.GetProperty("errors").GetProperty("apiBaseUrl")[0].GetString(), StringComparison.Ordinal);
         await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{hookId}", new { apiBaseUrl = "ftp://example.com" }), 400);
         await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{hookId}", new { token = "two words" }), 400);
+        await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{hookId}", new { }), 400);
         await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Patch, $"/api/v1/hooks/{Guid.NewGuid()}", new { token = "x" }), 404);
         Assert.Equal(0L, await Api.Database.ScalarAsync<long>($"SELECT count(*) FROM catalog.webhook_tokens WHERE webhook_id = '{hookId}'"));
 

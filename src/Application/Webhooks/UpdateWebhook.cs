@@ -19,6 +19,8 @@ public sealed class UpdateWebhookValidator : AbstractValidator<UpdateWebhook>
     {
         RuleFor(r => r.Token).ProviderToken();
         RuleFor(r => r.ApiBaseUrl).ApiBaseUrl();
+        RuleFor(r => r).Must(r => r.Token is not null || r.ApiBaseUrl is not null).OverridePropertyName("token")
+            .WithMessage("Nothing to change: give a token or an API address (an empty one clears it).");
     }
 }
 
