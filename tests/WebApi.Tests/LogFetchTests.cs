@@ -226,13 +226,13 @@ public sealed class LogFetchTests(LogFetchApiFixture fixture) : IClassFixture<Lo
     public async Task A_rate_limited_download_waits_for_the_reset_and_then_succeeds()
     {
         await using var github = await HttpReceiver.StartAsync();
-        var reset = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 2;
+        var (owner, reader) = await TenantAsync();
+        var (hookId, path, secret) = await HookAsync(owner, "github", Token, github.Url(""));
+        var reset = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 3;
         github.Answer(GithubJobLogs,
             new HttpReceiver.Reply(403, """{"message":"API rate limit exceeded for user ID 1."}""", ("x-ratelimit-limit", "5000"),
                 ("x-ratelimit-remaining", "0"), ("x-ratelimit-used", "5000"), ("x-ratelimit-reset", reset.ToString(CultureInfo.InvariantCulture))),
             new HttpReceiver.Reply(200, FailedBuildLog));
-        var (owner, reader) = await TenantAsync();
-        var (hookId, path, secret) = await HookAsync(owner, "github", Token, github.Url(""));
 
         var jobId = await DeliverGithubFailureAsync(path, secret);
 
@@ -243,6 +243,25 @@ public sealed class LogFetchTests(LogFetchApiFixture fixture) : IClassFixture<Lo
         // The wait cost no attempt.
         Assert.Equal(1, await FetchRowAsync<int>(hookId, "attempts"));
         Assert.Equal("stored", await FetchRowAsync<string>(hookId, "outcome"));
+    }
+
+    [Fact]
+    public async Task A_secondary_rate_limit_waits_for_retry_after()
+    {
+        await using var github = await HttpReceiver.StartAsync();
+        github.Answer(GithubJobLogs,
+            new HttpReceiver.Reply(403, """{"message":"You have exceeded a secondary rate limit."}""", ("retry-after", "1")),
+            new HttpReceiver.Reply(200, FailedBuildLog));
+        var (owner, reader) = await TenantAsync();
+        var (hookId, path, secret) = await HookAsync(owner, "github", Token, github.Url(""));
+
+        var jobId = await DeliverGithubFailureAsync(path, secret);
+
+        await RunningApi.WaitForAsync(async () => (await reader.GetAsync($"/api/v1/jobs/{jobId}/log")).StatusCode == HttpStatusCode.OK);
+        var asked = github.To(GithubJobLogs);
+        Assert.Equal(2, asked.Count);
+        Assert.True(asked[1].At - asked[0].At >= TimeSpan.FromSeconds(1), $"retried {asked[1].At - asked[0].At} after the first request");
+        Assert.Equal(1, await FetchRowAsync<int>(hookId, "attempts"));
     }
 
     [Fact]

@@ -111,11 +111,14 @@ internal sealed class ProviderLogDownloader : IJobLogDownloader, IDisposable
         var status = (int)response.StatusCode;
         var message = MessageOf(await HttpAnswer.StartOfAsync(response.Content, cancellationToken));
         var answered = $"{provider} answered {status}{(message.Length > 0 ? ": " + message : "")}";
-        if (status is 403 or 429 && RateLimitResetOf(response) is { } reset)
+        var rateLimitReset = status is 403 or 429 ? RateLimitResetOf(response) : null;
+        // A reset already past (clocks apart) is retried like a server error, so it cannot loop without costing attempts.
+        if (rateLimitReset is { } reset && reset > _clock.GetUtcNow())
             return new DownloadResult(DownloadStatus.RateLimited, $"{answered} (rate limited until {reset:yyyy-MM-dd HH:mm:ss} UTC).", reset);
         return status switch
         {
             408 or 429 or >= 500 => new DownloadResult(DownloadStatus.Failed, answered),
+            _ when rateLimitReset is not null => new DownloadResult(DownloadStatus.Failed, $"{answered} (rate limited)."),
             404 or 410 => new DownloadResult(DownloadStatus.Refused, $"{answered} (the log expired, or the job is gone)."),
             401 or 403 => new DownloadResult(DownloadStatus.Refused, $"{answered} (check the hook's token and its permissions)."),
             _ => new DownloadResult(DownloadStatus.Refused, answered),
@@ -140,7 +143,7 @@ internal sealed class ProviderLogDownloader : IJobLogDownloader, IDisposable
         return HttpAnswer.Snippet(answer);
     }
 
-    /// <summary>When a rate-limited token may ask again (capped), or null when the answer is no rate limit.</summary>
+    /// <summary>When a rate-limited token may ask again (at most MaxRateLimitWait ahead), or null when the answer is no rate limit.</summary>
     private DateTimeOffset? RateLimitResetOf(HttpResponseMessage response)
     {
         var now = _clock.GetUtcNow();
@@ -151,7 +154,7 @@ internal sealed class ProviderLogDownloader : IJobLogDownloader, IDisposable
                  && long.TryParse(Header(response, "x-ratelimit-reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
             reset = DateTimeOffset.FromUnixTimeSeconds(Math.Min(epoch, DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
         if (reset is not { } at) return null;
-        return at < now ? now : at > now + _options.MaxRateLimitWait ? now + _options.MaxRateLimitWait : at;
+        return at > now + _options.MaxRateLimitWait ? now + _options.MaxRateLimitWait : at;
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>
