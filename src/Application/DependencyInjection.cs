@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddScoped<Ingestion.EventIngestor>();
         services.AddScoped<Webhooks.WebhookDeliveryIngestor>();
         services.AddScoped<Ingestion.JobLogWriter>();
+        services.AddScoped<LogFetching.LogFetchScheduler>();
+        services.AddScoped<Webhooks.ProviderApiAccessEditor>();
         services.AddSingleton<Classification.FailureAnalyzer>();
         services.AddScoped<Classification.PredictionInputs>();
         services.AddScoped<Alerts.AlertMetricReader>();

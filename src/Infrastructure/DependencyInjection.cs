@@ -72,6 +72,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Webhooks.IWebhookRepository, Ingestion.WebhookRepository>();
         services.AddScoped<Application.Webhooks.IDeadLetterRepository, Ingestion.PostgresDeadLetterRepository>();
         services.AddSingleton<Application.Webhooks.IWebhookUrls, Ingestion.ConfiguredWebhookUrls>();
+        services.AddScoped<Application.Webhooks.IWebhookTokenStore, Ingestion.WebhookTokenStore>();
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<ISecretGenerator, RandomSecretGenerator>();
         var dataProtection = services.AddDataProtection().SetApplicationName("Faultline");
@@ -111,10 +113,22 @@ public static class DependencyInjection
         services.AddSingleton<IPublicLinks>(new ConfiguredPublicLinks(configuration["Faultline:PublicBaseUrl"] ?? "http://127.0.0.1:5080"));
 
         AddAlerts(services, configuration, postgres);
+        AddLogFetching(services, configuration);
 
         services.AddSingleton<IReadinessProbe, PostgresReadinessProbe>();
         services.AddSingleton<IReadinessProbe, RedisReadinessProbe>();
         return services;
+    }
+
+    /// <summary>Downloads of failed jobs' logs from GitHub and GitLab; connections go through the alerts' target guard.</summary>
+    private static void AddLogFetching(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Faultline:LogFetch");
+        services.AddSingleton(section.Get<LogFetching.LogFetchOptions>() ?? new());
+        services.AddSingleton(section.Get<Application.LogFetching.LogFetchPolicy>() ?? new());
+        services.AddScoped<Application.LogFetching.ILogFetchQueue, LogFetching.PostgresLogFetchQueue>();
+        services.AddSingleton<Application.LogFetching.IJobLogDownloader, LogFetching.ProviderLogDownloader>();
+        services.AddHostedService<LogFetching.LogFetchDispatcher>();
     }
 
     private static void AddAlerts(IServiceCollection services, IConfiguration configuration, string postgres)

@@ -28,6 +28,7 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         var jobId = (await stored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("id").GetInt64();
         List<Hook> hooks = [await HookAsync(owner, "github"), await HookAsync(owner, "gitlab"), await HookAsync(owner, "jenkins")];
         var realIds = await RealIdsAsync(owner);
+        realIds["/api/v1/hooks/{id}"] = hooks[0].Path.Split('/')[^1];
         var document = await Api.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var failures = new List<string>();
@@ -82,6 +83,7 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         ["POST /api/v1/events"] = """[{"type": "run", "provider": "github", "externalId": "f1", "repository": "acme/api", "pipeline": "CI","""
             + """ "branch": "main{nul}", "status": "failure", "finishedAt": "2026-11-20T10:00:00Z"}]""",
         ["POST /api/v1/hooks"] = """{"provider": "github", "name": "fuzz{nul}"}""",
+        ["PATCH /api/v1/hooks/{id}"] = """{"token": "fuzz{nul}"}""",
         ["POST /api/v1/hooks/{provider}/{hookId}github"] =
             ProviderFixtures.Read("github/workflow_run.completed.payload.json")
                 .Replace("\"head_branch\": \"master", "\"head_branch\": \"master{nul}"),

@@ -18,7 +18,10 @@ public sealed class HttpReceiver : IAsyncDisposable
     public const string Address = "127.0.0.2";
 
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body)>> _scripts = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Reply>> _scripts = new();
+
+    /// <summary>One scripted answer, with response headers (Location, rate-limit headers…).</summary>
+    public sealed record Reply(int Status, string Body, params (string Name, string Value)[] Headers);
 
     public sealed record Received(string Path, string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At);
 
@@ -30,7 +33,9 @@ public sealed class HttpReceiver : IAsyncDisposable
 
     /// <summary>The answers of one path, in order; the last is repeated once the others are used.</summary>
     public void Answer(string path, params (int Status, string Body)[] answers) =>
-        _scripts[path] = new ConcurrentQueue<(int, string)>(answers);
+        Answer(path, answers.Select(a => new Reply(a.Status, a.Body)).ToArray());
+
+    public void Answer(string path, params Reply[] answers) => _scripts[path] = new ConcurrentQueue<Reply>(answers);
 
     public IReadOnlyList<Received> To(string path) => Requests.Where(r => r.Path == path).ToList();
 
@@ -48,14 +53,15 @@ public sealed class HttpReceiver : IAsyncDisposable
             var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
             receiver.Requests.Enqueue(new Received(context.Request.Path, body,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), DateTimeOffset.UtcNow));
-            var (status, answer) = (200, "ok");
+            var reply = new Reply(200, "ok");
             if (receiver._scripts.TryGetValue(context.Request.Path, out var script))
             {
-                if (script.Count > 1 ? script.TryDequeue(out var next) : script.TryPeek(out next)) (status, answer) = next;
+                if (script.Count > 1 ? script.TryDequeue(out var next) : script.TryPeek(out next)) reply = next!;
             }
 
-            context.Response.StatusCode = status;
-            await context.Response.WriteAsync(answer);
+            context.Response.StatusCode = reply.Status;
+            foreach (var (name, value) in reply.Headers) context.Response.Headers[name] = value;
+            await context.Response.WriteAsync(reply.Body);
         });
         await app.StartAsync();
         return receiver;

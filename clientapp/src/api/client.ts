@@ -3,7 +3,7 @@ import type {
   ApiKeyScope, AssignedModels, AuditPage, CacheStatus, CreatedAlertChannel, CreatedApiKey, CreatedWebhook, Dashboard, DashboardChanges,
   DashboardData, DashboardDataQuery, DashboardSummary, DashboardTemplate, DeadLetter, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
   JobClassification, JobDetail, JobSummary, LoadedDashboardData, Me, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
-  NewDashboard, Page, ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookOutcome, WebhookProvider,
+  NewDashboard, Page, ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
 } from './types';
 
 /** An API call that failed: the server's problem details, or a network failure described alike. */
@@ -179,6 +179,7 @@ export const api = {
 
   webhooks: (signal?: AbortSignal) => request<Webhook[]>('/api/v1/hooks', withSignal(signal)),
   createWebhook: (provider: WebhookProvider, name: string) => request<CreatedWebhook>('/api/v1/hooks', { method: 'POST', body: { provider, name } }),
+  updateWebhook: (id: string, changes: WebhookChanges) => request<Webhook>(`/api/v1/hooks/${id}`, { method: 'PATCH', body: changes }),
   deleteWebhook: (id: string) => request<void>(`/api/v1/hooks/${id}`, { method: 'DELETE' }),
   deadLetters: (cursor: string | null, signal?: AbortSignal) =>
     request<Page<DeadLetter>>(`/api/v1/hooks/dead-letters?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),

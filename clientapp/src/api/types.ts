@@ -185,6 +185,16 @@ export interface RunFilters {
 
 export type WebhookProvider = 'github' | 'gitlab' | 'jenkins';
 
+/** A GitHub or GitLab hook's access to its provider's API, for downloading the logs of failed jobs; the token itself is never sent back. */
+export interface ProviderApi {
+  tokenSet: boolean;
+  /** null: the provider's default (api.github.com, or the GitLab instance the deliveries come from). */
+  apiBaseUrl: string | null;
+  lastFetchError: string | null;
+  lastFetchErrorAt: string | null;
+  lastFetchedAt: string | null;
+}
+
 export interface Webhook {
   id: string;
   provider: WebhookProvider;
@@ -192,6 +202,14 @@ export interface Webhook {
   url: string;
   createdAt: string;
   lastDeliveryAt: string | null;
+  /** null for Jenkins hooks. */
+  providerApi: ProviderApi | null;
+}
+
+/** Absent: kept; empty string: cleared. */
+export interface WebhookChanges {
+  token?: string;
+  apiBaseUrl?: string;
 }
 
 export interface CreatedWebhook {

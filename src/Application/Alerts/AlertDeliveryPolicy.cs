@@ -13,6 +13,5 @@ public sealed record AlertDeliveryPolicy
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>When to try again after failed attempt number <paramref name="attempt"/> (1-based); null when the budget is spent.</summary>
-    public TimeSpan? RetryDelay(int attempt) =>
-        attempt >= MaxAttempts ? null : TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, FirstRetry.Ticks * (1L << Math.Min(attempt - 1, 30))));
+    public TimeSpan? RetryDelay(int attempt) => Common.ExponentialBackoff.Delay(attempt, MaxAttempts, FirstRetry, MaxDelay);
 }

@@ -7,9 +7,13 @@ namespace Faultline.Application.Webhooks;
 [RequiresPermission(PermissionName.ApiKeysManage)]
 public sealed record ListWebhooks : IRequest<IReadOnlyList<WebhookDto>>;
 
-public sealed class ListWebhooksHandler(IWebhookRepository hooks, IWebhookUrls urls, ICurrentPrincipal principal)
+public sealed class ListWebhooksHandler(IWebhookRepository hooks, IWebhookTokenStore tokens, IWebhookUrls urls, ICurrentPrincipal principal)
     : IRequestHandler<ListWebhooks, IReadOnlyList<WebhookDto>>
 {
-    public async Task<IReadOnlyList<WebhookDto>> Handle(ListWebhooks request, CancellationToken cancellationToken) =>
-        (await hooks.ListAsync(principal.RequireTenant(), cancellationToken)).Select(hook => WebhookDto.From(hook, urls)).ToList();
+    public async Task<IReadOnlyList<WebhookDto>> Handle(ListWebhooks request, CancellationToken cancellationToken)
+    {
+        var tenantId = principal.RequireTenant();
+        var access = await tokens.ListAsync(tenantId, cancellationToken);
+        return (await hooks.ListAsync(tenantId, cancellationToken)).Select(hook => WebhookDto.From(hook, urls, access.GetValueOrDefault(hook.Id))).ToList();
+    }
 }

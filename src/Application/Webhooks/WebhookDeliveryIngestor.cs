@@ -21,7 +21,8 @@ public sealed record DeadLettered(Guid DeadLetterId, IReadOnlyList<string> Reaso
 /// Maps a delivery to canonical events and stores them; shared by live deliveries and dead-letter replays so that a
 /// replay is exactly what a delivery would do now. A delivery id is recorded only once all of its content is stored.
 /// </summary>
-public sealed class WebhookDeliveryIngestor(EventIngestor ingestor, IWebhookRepository hooks, IDeadLetterRepository deadLetters)
+public sealed class WebhookDeliveryIngestor(
+    EventIngestor ingestor, IWebhookRepository hooks, IDeadLetterRepository deadLetters, LogFetching.LogFetchScheduler logFetches)
 {
     /// <param name="delivery">The delivery as received.</param>
     /// <param name="deadLetterId">The dead letter being replayed, or null for a live delivery.</param>
@@ -59,6 +60,8 @@ public sealed class WebhookDeliveryIngestor(EventIngestor ingestor, IWebhookRepo
             return await KeepAsync(deadLetterId, delivery, reasons, result, cancellationToken);
         }
 
+        // Queued before the delivery is recorded: should queueing fail, the provider's redelivery queues the download again.
+        await logFetches.ScheduleAsync(delivery.HookId, delivery.Provider, payload.RootElement, items, result, cancellationToken);
         // Resolved, then recorded: should the second step fail, a redelivery stores the same events again.
         await ResolveAsync(deadLetterId, delivery, cancellationToken);
         var first = await hooks.RecordDeliveryAsync(delivery.HookId, delivery.DeliveryId, cancellationToken);

@@ -3,10 +3,13 @@ using Faultline.Domain.Ingestion;
 
 namespace Faultline.Application.Webhooks;
 
-public sealed record WebhookDto(Guid Id, string Provider, string Name, string Url, DateTimeOffset CreatedAt, DateTimeOffset? LastDeliveryAt)
+/// <param name="ProviderApi">GitHub and GitLab hooks: whether a token is set for downloading logs, and how the last download went.</param>
+public sealed record WebhookDto(Guid Id, string Provider, string Name, string Url, DateTimeOffset CreatedAt, DateTimeOffset? LastDeliveryAt,
+    ProviderApiDto? ProviderApi)
 {
-    public static WebhookDto From(Webhook hook, IWebhookUrls urls) =>
-        new(hook.Id, EnumCode.Of(hook.Provider), hook.Name, urls.For(hook), hook.CreatedAt, hook.LastDeliveryAt);
+    public static WebhookDto From(Webhook hook, IWebhookUrls urls, ProviderApiDto? providerApi = null) =>
+        new(hook.Id, EnumCode.Of(hook.Provider), hook.Name, urls.For(hook), hook.CreatedAt, hook.LastDeliveryAt,
+            hook.Provider is Domain.Ingestion.Provider.Github or Domain.Ingestion.Provider.Gitlab ? providerApi ?? ProviderApiDto.None : null);
 }
 
 /// <summary>A new hook with its secret: the only time the secret is shown.</summary>

@@ -20,7 +20,6 @@ namespace Faultline.Infrastructure.Notifications;
 internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private const int AnswerBytesRead = 4096;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly HttpClient _http;
@@ -31,27 +30,7 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
     {
         _email = email;
         _clock = clock;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var addresses = await guard.AllowedAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(GuardedHttpHandler.Create(guard)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("Faultline-Alerts/1.0");
     }
 
@@ -105,26 +84,17 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Timeout);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-        var answer = await StartOfAsync(response.Content, deadline.Token);
+        var answer = await HttpAnswer.StartOfAsync(response.Content, deadline.Token);
         var status = (int)response.StatusCode;
         if (!response.IsSuccessStatusCode)
         {
             var retryable = status is 408 or 429 || status >= 500;
-            return new DeliveryResult(false, status, $"HTTP {status}{(answer.Length > 0 ? ": " + Snippet(answer) : "")}", retryable);
+            return new DeliveryResult(false, status, $"HTTP {status}{(answer.Length > 0 ? ": " + HttpAnswer.Snippet(answer) : "")}", retryable);
         }
 
         if (expectSlackOk && answer.Trim() != "ok")
-            return new DeliveryResult(false, status, $"Slack answered '{Snippet(answer)}' instead of 'ok'; is this a Slack incoming-webhook URL?", false);
+            return new DeliveryResult(false, status, $"Slack answered '{HttpAnswer.Snippet(answer)}' instead of 'ok'; is this a Slack incoming-webhook URL?", false);
         return new DeliveryResult(true, status, null, false);
-    }
-
-    /// <summary>The first <see cref="AnswerBytesRead"/> bytes of a body as text; the rest is never read (the connection is dropped).</summary>
-    private static async Task<string> StartOfAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[AnswerBytesRead];
-        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        return Encoding.UTF8.GetString(buffer, 0, read);
     }
 
     private async Task<DeliveryResult> MailAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken)
@@ -137,12 +107,6 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
     /// <summary>Hex HMAC-SHA256 of "timestamp.body" with the channel's secret (docs/alerts.md tells receivers how to check it).</summary>
     public static string Signature(string secret, string timestamp, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
-
-    private static string Snippet(string text)
-    {
-        var line = OneLineText.Of(text);
-        return line.Length <= 120 ? line : line[..120] + "…";
-    }
 
     public void Dispose() => _http.Dispose();
 }

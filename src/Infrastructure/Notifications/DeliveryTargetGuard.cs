@@ -5,7 +5,7 @@ using Faultline.Application.Alerts;
 namespace Faultline.Infrastructure.Notifications;
 
 /// <summary>
-/// The server-side request forgery guard of alert deliveries: a URL may not lead to this server's
+/// The server-side request forgery guard of alert deliveries and provider API calls: a URL may not lead to this server's
 /// own network (loopback, private, link-local with the cloud metadata address, unspecified,
 /// multicast, and IPv6 addresses that lead there through IPv4 translation or tunnels), unless an
 /// operator listed the address in Faultline:Alerts:TrustedTargets (IPs or CIDR ranges of internal
@@ -29,7 +29,7 @@ public sealed class DeliveryTargetGuard(IReadOnlyList<string> trustedTargets) : 
             return $"The host name '{url.Host}' does not resolve.";
         }
 
-        return addresses.Select(a => ForbiddenBecause(a) is { } why ? $"'{url.Host}' is {why} address ({a}); alerts are never sent to this server's own network." : null)
+        return addresses.Select(a => ForbiddenBecause(a) is { } why ? $"'{url.Host}' is {why} address ({a}); Faultline never connects to this server's own network." : null)
             .FirstOrDefault(p => p is not null);
     }
 
@@ -40,7 +40,7 @@ public sealed class DeliveryTargetGuard(IReadOnlyList<string> trustedTargets) : 
         foreach (var address in addresses)
         {
             if (ForbiddenBecause(address) is { } why)
-                throw new ForbiddenTargetException($"'{host}' is {why} address ({address}); alerts are never sent to this server's own network.");
+                throw new ForbiddenTargetException($"'{host}' is {why} address ({address}); Faultline never connects to this server's own network.");
         }
 
         return addresses;

@@ -8,7 +8,10 @@ namespace Faultline.WebApi.Endpoints;
 
 public static class WebhookEndpoints
 {
-    public sealed record NewWebhook(string Provider, string Name);
+    public sealed record NewWebhook(string Provider, string Name, string? Token = null, string? ApiBaseUrl = null);
+
+    /// <summary>Absent or null: kept; empty: cleared (the address goes back to the provider's default).</summary>
+    public sealed record WebhookChanges(string? Token, string? ApiBaseUrl);
 
     /// <summary>The provider's descriptive headers, kept with a dead letter for inspection; never its secrets or signatures.</summary>
     private static readonly string[] KeptHeaders =
@@ -26,11 +29,19 @@ public static class WebhookEndpoints
 
         hooks.MapPost("", async (NewWebhook request, IMediator mediator, CancellationToken cancellationToken) =>
             {
-                var created = await mediator.Send(new CreateWebhook(request.Provider, request.Name), cancellationToken);
+                var created = await mediator.Send(new CreateWebhook(request.Provider, request.Name, request.Token, request.ApiBaseUrl), cancellationToken);
                 return Results.Created($"/api/v1/hooks/{created.Hook.Id}", created);
             })
-            .WithSummary("Creates a webhook for github, gitlab or jenkins; the secret is in this response only.")
+            .WithSummary("Creates a webhook for github, gitlab or jenkins; the secret is in this response only. A github or gitlab hook may "
+                         + "take a provider token (and API address) at once, to download the logs of failed jobs.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        hooks.MapPatch("/{id:guid}", (Guid id, WebhookChanges changes, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new UpdateWebhook(id, changes.Token, changes.ApiBaseUrl), cancellationToken))
+            .WithSummary("Sets or clears a github or gitlab hook's provider token (GitHub: a fine-grained token with read-only Actions; "
+                         + "GitLab: a project or group token with read_api) and its API address (GitHub Enterprise, self-managed GitLab). "
+                         + "The token is never shown again: the hook says only whether one is set, and its last download error.")
+            .Produces<WebhookDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         hooks.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
             {

@@ -8,6 +8,7 @@ import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
 import { formatAgo } from '../../format';
+import { ProviderTokenCell } from './ProviderTokenCell';
 import { UndeliveredDeliveries } from './UndeliveredDeliveries';
 import { WebhookSetup } from './WebhookSetup';
 
@@ -59,7 +60,7 @@ export function WebhooksPage() {
         {hooks.resource.data?.length === 0 && <p className="muted">No webhook yet. Programs can also send events to <code>POST /api/v1/events</code>.</p>}
         {!!hooks.resource.data?.length && (
           <table>
-            <thead><tr><th>Name</th><th>Provider</th><th>URL</th><th>Last delivery</th><th><span className="sr-only">Actions</span></th></tr></thead>
+            <thead><tr><th>Name</th><th>Provider</th><th>URL</th><th>Last delivery</th><th>Log downloads</th><th><span className="sr-only">Actions</span></th></tr></thead>
             <tbody>
               {hooks.resource.data.map((hook) => (
                 <tr key={hook.id}>
@@ -67,6 +68,7 @@ export function WebhooksPage() {
                   <td data-label="Provider">{providers.find((p) => p.value === hook.provider)?.label}</td>
                   <td data-label="URL"><code className="wrap">{hook.url}</code></td>
                   <td data-label="Last delivery">{hook.lastDeliveryAt ? formatAgo(hook.lastDeliveryAt) : 'never'}</td>
+                  <td data-label="Log downloads"><ProviderTokenCell hook={hook} onChanged={hooks.refresh} /></td>
                   <td className="actions"><button type="button" className="button danger small" onClick={() => void remove(hook.id, hook.name)}>Delete</button></td>
                 </tr>
               ))}
