@@ -326,12 +326,14 @@ public sealed class ProviderPayloadTests(RunningApiFixture fixture) : IClassFixt
     [Theory]
     [InlineData("Pipeline Hook")]
     [InlineData("Job Hook")]
-    public async Task An_empty_gitlab_hook_is_a_400_that_stores_nothing(string eventName)
+    public async Task An_empty_gitlab_hook_is_kept_as_a_dead_letter_and_stores_nothing(string eventName)
     {
         var (owner, _) = await TenantAsync();
         var hook = await ProviderHook.CreateAsync(owner, "gitlab");
 
-        await ProblemAssert.IsProblemAsync(await Api.Client.SendAsync(hook.Delivery("{}", eventName)), 400);
+        var problem = await ProblemAssert.IsProblemAsync(await Api.Client.SendAsync(hook.Delivery("{}", eventName)), 422);
+
+        Assert.True(problem.TryGetProperty("deadLetterId", out _), problem.ToString());
 
         var schema = await SchemaAsync(owner);
         Assert.Equal(0L,

@@ -166,7 +166,7 @@ public sealed partial class WebhookTests
         Assert.Equal("application/x-www-form-urlencoded", detail.GetProperty("contentType").GetString()?.Split(';')[0]);
         Assert.Equal("gh-2", detail.GetProperty("headers").GetProperty("X-GitHub-Delivery").GetString());
         Assert.False(detail.GetProperty("headers").TryGetProperty("X-Hub-Signature-256", out _));
-        Assert.Contains("The payload has no 'workflow_job'.", detail.GetProperty("deadLetter").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("workflow_job: The payload has no 'workflow_job'.", detail.GetProperty("deadLetter").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
 
         // Today's mapping still cannot store it: the replay reports why and counts the attempt.
         var replayed = await ProblemAssert.IsProblemAsync(await owner.SendAsync(HttpMethod.Post, $"/api/v1/hooks/dead-letters/{id}/replay"), 422);

@@ -41,7 +41,7 @@ public sealed class WebhookDeliveryIngestor(
         }
         catch (RequestValidationException invalid)
         {
-            return await KeepAsync(deadLetterId, delivery, invalid.Errors.SelectMany(error => error.Value).ToList(), null, cancellationToken);
+            return await KeepAsync(deadLetterId, delivery, invalid.Errors.SelectMany(error => error.Value.Select(message => $"{error.Key}: {message}")).ToList(), null, cancellationToken);
         }
 
         if (items.Count == 0)
