@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Faultline.Application.Classification;
 using Faultline.Domain.Authorization;
+using Faultline.WebApi.Hosting;
 using Faultline.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Http.Json;
@@ -33,7 +34,7 @@ public static class ClassificationEndpoints
                 var body = await ReadLargeJsonAsync<PredictBody>(context, json.Value.SerializerOptions);
                 return await mediator.Send(new PredictFailure(body.Log, body.JobId), context.RequestAborted);
             })
-            .WithSummary("Why a job failed: {\"log\": \"<text>\"} or {\"jobId\": <id>} → category, confidence, per-class probabilities, "
+            .WithName("predictFailure").WithSummary("Why a job failed: {\"log\": \"<text>\"} or {\"jobId\": <id>} → category, confidence, per-class probabilities, "
                          + "the key lines (1-based line numbers) and the model version. API keys need the predict scope.")
             .WithDescription("""
                 A pasted log is classified by the tenant's active model; a job by the model serving that job (the active model, or the
@@ -41,6 +42,9 @@ public static class ClassificationEndpoints
                 Logs up to 25,000,000 characters are accepted; only their last 4 MB are read. Nothing is stored.
                 """)
             .Accepts<PredictBody>("application/json")
+            .WithRequestExample("""
+                {"log": "Compiling shop v0.1.0\nerror[E0425]: cannot find value `total` in this scope\n --> src/cart.rs:42:9\nerror: could not compile `shop`"}
+                """)
             .Produces<FailureAnalysis>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -52,7 +56,7 @@ public static class ClassificationEndpoints
                 var items = body.Items?.Select(i => i is null ? null! : new PredictionItem(i.Log, i.JobId)).ToList();
                 return new BatchPredictResult(await mediator.Send(new BatchPredictFailures(items!), context.RequestAborted));
             })
-            .WithSummary("Up to 1,000 predictions: {\"items\": [{\"log\"}|{\"jobId\"}, ...]} → items in the same order, each "
+            .WithName("batchPredictFailures").WithSummary("Up to 1,000 predictions: {\"items\": [{\"log\"}|{\"jobId\"}, ...]} → items in the same order, each "
                          + "{\"prediction\"} or, for a job that is missing or has no log, {\"status\", \"error\"}.")
             .Accepts<BatchPredictBody>("application/json")
             .Produces<BatchPredictResult>()
@@ -60,25 +64,25 @@ public static class ClassificationEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         classification.MapGet("/models", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListModels(), cancellationToken))
-            .WithSummary("The deployed models with their cards and evaluation metrics, which one serves this tenant, its challenger, "
+            .WithName("listModels").WithSummary("The deployed models with their cards and evaluation metrics, which one serves this tenant, its challenger, "
                          + "and how often each agreed with people's corrections here.")
             .Produces<ModelList>();
 
         classification.MapPut("/models/assignment", (AssignmentBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new AssignModels(body.Active, body.Challenger, body.ChallengerShare ?? 0), cancellationToken))
-            .WithSummary("Chooses the active model and an optional challenger with its share of jobs (0–1). A change queues the tenant's "
+            .WithName("assignModels").WithSummary("Chooses the active model and an optional challenger with its share of jobs (0–1). A change queues the tenant's "
                          + "classified jobs for re-classification, behind new failures. Needs models:manage (admins).")
             .Produces<AssignedModels>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         classification.MapPost("/feedback", (FeedbackBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new SubmitFeedback(body.JobId, body.Category), cancellationToken))
-            .WithSummary("Corrects (or confirms) a failed job's category: {\"jobId\", \"category\"}. It becomes the job's category, "
+            .WithName("submitFeedback").WithSummary("Corrects (or confirms) a failed job's category: {\"jobId\", \"category\"}. It becomes the job's category, "
                          + "re-classification keeps it, and it joins the next training set.")
             .Produces<Feedback>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         classification.MapGet("/feedback", (int? limit, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new ListFeedback(limit ?? 100), cancellationToken))
-            .WithSummary("The tenant's corrections, newest first (limit 1–1,000, default 100).")
+            .WithName("listFeedback").WithSummary("The tenant's corrections, newest first (limit 1–1,000, default 100).")
             .Produces<IReadOnlyList<Feedback>>().ProducesValidationProblem();
 
         classification.MapGet("/feedback/training-set", async (int? limit, IMediator mediator, HttpContext context, IOptions<JsonOptions> json) =>
@@ -91,13 +95,13 @@ public static class ClassificationEndpoints
                     await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
                 }
             })
-            .WithSummary("The tenant's corrected jobs with their logs as NDJSON training examples for make train (save under ml/data/feedback/). "
+            .WithName("exportTrainingSet").WithSummary("The tenant's corrected jobs with their logs as NDJSON training examples for make train (save under ml/data/feedback/). "
                          + "Needs models:manage.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
+            .Produces<TrainingExample>(StatusCodes.Status200OK, "application/x-ndjson");
 
         classification.MapGet("/jobs/{jobId:long}/classification", (long jobId, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new GetJobClassification(jobId), cancellationToken))
-            .WithSummary("Why a failed job failed, as stored by the background classifier (or corrected by a person), with every model's answer.")
+            .WithName("getJobClassification").WithSummary("Why a failed job failed, as stored by the background classifier (or corrected by a person), with every model's answer.")
             .Produces<JobClassification>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 

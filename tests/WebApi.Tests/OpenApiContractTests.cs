@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Faultline.TestSupport;
+
+namespace Faultline.WebApi.Tests;
+
+/// <summary>
+/// The public API contract: the document the server serves is the one committed for client generators
+/// (clientapp/src/api/openapi.json, from which the SPA's types are generated), and every operation in it is
+/// one a generator and a reader can use — named, tagged, secured or explicitly anonymous, with a typed success
+/// and problem details for its errors.
+/// </summary>
+public sealed class OpenApiContractTests(RunningApiFixture fixture) : IClassFixture<RunningApiFixture>
+{
+    /// <summary>Set to 1 (scripts/openapi.sh does) to write the served document over the committed one instead of comparing.</summary>
+    public const string UpdateVariable = "FAULTLINE_UPDATE_OPENAPI";
+
+    public static string CommittedPath => Path.Combine(TestStack.RepositoryRoot, "clientapp", "src", "api", "openapi.json");
+
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+    private async Task<JsonObject> ServedAsync() =>
+        JsonNode.Parse(await fixture.Api.Client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+
+    private async Task<IEnumerable<(string Name, JsonObject Operation)>> OperationsAsync()
+    {
+        var paths = (await ServedAsync())["paths"]!.AsObject();
+        return paths.SelectMany(path => path.Value!.AsObject()
+            .Where(entry => Methods.Contains(entry.Key))
+            .Select(entry => ($"{entry.Key.ToUpperInvariant()} {path.Key}", entry.Value!.AsObject())))
+            .ToList();
+    }
+
+    [Fact]
+    public async Task The_served_document_is_the_committed_one()
+    {
+        var served = (await ServedAsync()).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            await File.WriteAllTextAsync(CommittedPath, served);
+            return;
+        }
+
+        var committed = File.Exists(CommittedPath) ? await File.ReadAllTextAsync(CommittedPath) : "";
+        Assert.True(committed.ReplaceLineEndings("\n") == served,
+            $"The served /openapi/v1.json differs from {CommittedPath}. If the change is meant, run scripts/openapi.sh " +
+            "(it rewrites the document and the SPA's generated types) and commit both.");
+    }
+
+    [Fact]
+    public async Task Every_operation_has_a_unique_use_case_name_a_summary_and_a_tag()
+    {
+        var operations = (await OperationsAsync()).ToList();
+
+        foreach (var (name, operation) in operations)
+        {
+            Assert.True(operation["operationId"]?.GetValue<string>() is { Length: > 0 } id && char.IsLower(id[0]) && id.All(char.IsAsciiLetterOrDigit),
+                $"{name}: needs .WithName(\"camelCaseUseCase\") (its operationId)");
+            Assert.True(operation["summary"]?.GetValue<string>() is { Length: > 0 }, $"{name}: needs .WithSummary(...)");
+            Assert.True(operation["tags"] is JsonArray { Count: 1 }, $"{name}: needs exactly one tag");
+        }
+
+        var duplicates = operations.GroupBy(o => o.Operation["operationId"]!.GetValue<string>()).Where(g => g.Count() > 1).Select(g => g.Key);
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
+    public async Task Every_operation_declares_a_typed_success_and_problem_details_for_its_errors()
+    {
+        foreach (var (name, operation) in await OperationsAsync())
+        {
+            var responses = operation["responses"]!.AsObject();
+            var successes = responses.Where(r => r.Key.StartsWith('2')).ToList();
+            Assert.True(successes.Count > 0, $"{name}: declares no 2xx response");
+            foreach (var (status, response) in successes)
+            {
+                // 204 has no body by definition, and the only 202 (a password reset was requested) says nothing more.
+                if (status is "204" or "202") Assert.True(response!["content"] is null, $"{name}: {status} with a body");
+                else Assert.True(response!["content"] is JsonObject { Count: > 0 } content && content.All(c => c.Value!["schema"] is JsonObject),
+                    $"{name}: {status} has no schema (answer 204 when there is no body)");
+            }
+
+            foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('4')))
+                Assert.True(response!["content"]?["application/problem+json"]?["schema"] is JsonObject, $"{name}: {status} is not application/problem+json");
+        }
+    }
+
+    [Fact]
+    public async Task Every_operation_is_secured_or_explicitly_anonymous()
+    {
+        var schemes = (await ServedAsync())["components"]!["securitySchemes"]!.AsObject();
+        Assert.Equal("bearer", schemes["apiKey"]!["scheme"]!.GetValue<string>());
+        Assert.Equal("faultline.session", schemes["session"]!["name"]!.GetValue<string>());
+
+        foreach (var (name, operation) in await OperationsAsync())
+        {
+            var security = Assert.IsType<JsonArray>(operation["security"]);
+            foreach (var requirement in security)
+                Assert.All(requirement!.AsObject(), scheme => Assert.True(schemes.ContainsKey(scheme.Key), $"{name}: unknown scheme {scheme.Key}"));
+            if (security.Count > 0) Assert.True(operation["responses"]!.AsObject().ContainsKey("401"), $"{name}: secured, yet it declares no 401");
+        }
+    }
+}
