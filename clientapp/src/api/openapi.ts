@@ -936,7 +936,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "slack" | "email" | "webhook";
             target: string;
             /** Format: date-time */
             createdAt: string;
@@ -944,7 +945,8 @@ export interface components {
         };
         AlertGroupDto: {
             group: null | string;
-            state: string;
+            /** @enum {string} */
+            state: "ok" | "resolved" | "pending" | "no_data" | "firing" | "error";
             /** Format: date-time */
             since: string;
             /** Format: double */
@@ -961,13 +963,16 @@ export interface components {
             id: number;
             /** Format: date-time */
             at: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "state" | "delivery" | "mute" | "acknowledge" | "test";
             /** Format: uuid */
             ruleId: null | string;
             ruleName: null | string;
             group: null | string;
-            fromState: null | string;
-            toState: null | string;
+            /** @enum {null|string} */
+            fromState: "ok" | "resolved" | "pending" | "no_data" | "firing" | "error" | null;
+            /** @enum {null|string} */
+            toState: "ok" | "resolved" | "pending" | "no_data" | "firing" | "error" | null;
             /** Format: double */
             value: null | number;
             /** Format: double */
@@ -977,7 +982,8 @@ export interface components {
             channelName: null | string;
             /** Format: int32 */
             attempt: null | number;
-            outcome: null | string;
+            /** @enum {null|string} */
+            outcome: "sent" | "retrying" | "gave_up" | null;
             detail: null | string;
             actor: null | string;
         };
@@ -986,7 +992,8 @@ export interface components {
             nextCursor: null | string;
         };
         AlertPreview: {
-            unit: string;
+            /** @enum {string} */
+            unit: "count" | "ratio" | "ms" | "usd";
             current: components["schemas"]["PreviewReading"][];
             history: null | components["schemas"]["PreviewHistory"];
             /** Format: double */
@@ -1006,9 +1013,12 @@ export interface components {
             windowMinutes: number;
             /** Format: int32 */
             forMinutes: number;
-            severity: string;
-            noDataState: string;
-            errorState: string;
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            /** @enum {string} */
+            noDataState: "no_data" | "ok" | "alerting" | "keep_last";
+            /** @enum {string} */
+            errorState: "error" | "alerting" | "keep_last";
             /** Format: int32 */
             renotifyMinutes: null | number;
             channelIds: string[];
@@ -1018,7 +1028,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            state: string;
+            /** @enum {string} */
+            state: "ok" | "resolved" | "pending" | "no_data" | "firing" | "error";
             /** Format: date-time */
             lastEvaluatedAt: null | string;
             groups: components["schemas"]["AlertGroupDto"][];
@@ -1055,7 +1066,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            scopes: string[];
+            scopes: ("ingest" | "read" | "predict" | "admin")[];
             createdBy: string;
             /** Format: date-time */
             createdAt: string;
@@ -1124,7 +1135,8 @@ export interface components {
             pending: number;
         };
         ConditionDto: {
-            kind: string;
+            /** @enum {string} */
+            kind: "above" | "below" | "outside" | "percent_change";
             /** Format: double */
             threshold: number;
             /** Format: double */
@@ -1143,13 +1155,14 @@ export interface components {
         };
         CreateApiKey: {
             name: string;
-            scopes: string[];
+            scopes: ("ingest" | "read" | "predict" | "admin")[];
         };
         CreatedAlertChannelDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "slack" | "email" | "webhook";
             target: string;
             /** Format: date-time */
             createdAt: string;
@@ -1319,7 +1332,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             email: string;
-            role: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member" | "viewer";
             invitedBy: string;
             /** Format: date-time */
             createdAt: string;
@@ -1329,14 +1343,16 @@ export interface components {
         InvitationPreview: {
             tenantName: string;
             email: string;
-            role: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member" | "viewer";
             accountExists: boolean;
             /** Format: date-time */
             expiresAt: string;
         };
         InviteMember: {
             email: string;
-            role: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member" | "viewer";
         };
         ItemResult: {
             /** Format: int32 */
@@ -1357,7 +1373,8 @@ export interface components {
             };
             keyLines: components["schemas"]["KeyLine"][];
             modelVersion: string;
-            source: string;
+            /** @enum {string} */
+            source: "model" | "feedback";
             predictedCategory: null | string;
             /** Format: date-time */
             classifiedAt: string;
@@ -1373,7 +1390,8 @@ export interface components {
             id: number;
             /** Format: int64 */
             runId: null | number;
-            provider: string;
+            /** @enum {string} */
+            provider: "github" | "gitlab" | "jenkins" | "api";
             externalId: string;
             /** Format: int32 */
             attempt: number;
@@ -1383,7 +1401,8 @@ export interface components {
             commitSha: null | string;
             name: string;
             runner: null | string;
-            status: string;
+            /** @enum {string} */
+            status: "running" | "success" | "failure" | "cancelled" | "skipped" | "timed_out";
             /** Format: date-time */
             queuedAt: null | string;
             /** Format: date-time */
@@ -1395,7 +1414,8 @@ export interface components {
             hasLog: boolean;
             /** Format: date-time */
             sortedAt: string;
-            category: null | string;
+            /** @enum {null|string} */
+            category: "compilation" | "test" | "lint" | "dependency" | "configuration" | "infrastructure" | "timeout" | "other" | "unclassified" | "uncertain" | null;
             /** Format: double */
             confidence: null | number;
         };
@@ -1433,7 +1453,8 @@ export interface components {
             userId: null | string;
             actor: string;
             tenant: null | components["schemas"]["CurrentTenantDto"];
-            role: null | string;
+            /** @enum {null|string} */
+            role: "owner" | "admin" | "member" | "viewer" | null;
             permissions: string[];
             tenants: components["schemas"]["TenantMembershipDto"][];
         };
@@ -1441,7 +1462,8 @@ export interface components {
             /** Format: uuid */
             userId: string;
             email: string;
-            role: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member" | "viewer";
             /** Format: date-time */
             joinedAt: string;
         };
@@ -1449,10 +1471,12 @@ export interface components {
             code: string;
             title: string;
             description: string;
-            shape: string;
-            unit: string;
-            filters: string[];
-            groupBys: string[];
+            /** @enum {string} */
+            shape: "series" | "table";
+            /** @enum {string} */
+            unit: "count" | "ratio" | "ms" | "usd";
+            filters: ("repository" | "pipeline" | "job" | "branch" | "provider" | "category")[];
+            groupBys: ("repository" | "pipeline" | "job" | "branch" | "provider" | "category")[];
             bucketed: boolean;
         };
         MetricFilters: {
@@ -1483,14 +1507,18 @@ export interface components {
         };
         MetricResult: {
             metric: string;
-            unit: string;
-            shape: string;
+            /** @enum {string} */
+            unit: "count" | "ratio" | "ms" | "usd";
+            /** @enum {string} */
+            shape: "series" | "table";
             /** Format: date-time */
             from: string;
             /** Format: date-time */
             to: string;
-            bucket: null | string;
-            groupBy: null | string;
+            /** @enum {null|string} */
+            bucket: "hour" | "day" | "week" | null;
+            /** @enum {null|string} */
+            groupBy: "repository" | "pipeline" | "job" | "branch" | "provider" | "category" | null;
             series: components["schemas"]["MetricSeries"][];
             table: components["schemas"]["MetricTableRow"][];
         };
@@ -1500,8 +1528,10 @@ export interface components {
         };
         MetricSpec: {
             metric: string;
-            bucket?: null | string;
-            groupBy?: null | string;
+            /** @enum {null|string} */
+            bucket?: "hour" | "day" | "week" | null;
+            /** @enum {null|string} */
+            groupBy?: "repository" | "pipeline" | "job" | "branch" | "provider" | "category" | null;
             filters?: null | components["schemas"]["MetricFilters"];
             /** Format: int32 */
             top?: null | number;
@@ -1526,7 +1556,8 @@ export interface components {
         ModelList: {
             items: components["schemas"]["DeployedModel"][];
             assignment: components["schemas"]["AssignmentDto"];
-            executionProvider: string;
+            /** @enum {string} */
+            executionProvider: "cuda" | "cpu";
         };
         ModelPrediction: {
             modelVersion: string;
@@ -1540,7 +1571,8 @@ export interface components {
             minutes?: null | number;
         };
         NewWebhook: {
-            provider: string;
+            /** @enum {string} */
+            provider: "github" | "gitlab" | "jenkins" | "api";
             name: string;
         };
         PageOfJobSummary: {
@@ -1557,7 +1589,8 @@ export interface components {
             jobId?: null | number;
         };
         PreviewHistory: {
-            bucket: string;
+            /** @enum {string} */
+            bucket: "hour" | "day" | "week";
             series: components["schemas"]["MetricSeries"][];
         };
         PreviewReading: {
@@ -1594,7 +1627,8 @@ export interface components {
             newPassword: string;
         };
         RoleChange: {
-            role: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member" | "viewer";
         };
         RunDetail: {
             run: components["schemas"]["RunSummary"];
@@ -1603,7 +1637,8 @@ export interface components {
         RunSummary: {
             /** Format: int64 */
             id: number;
-            provider: string;
+            /** @enum {string} */
+            provider: "github" | "gitlab" | "jenkins" | "api";
             externalId: string;
             /** Format: int32 */
             attempt: number;
@@ -1613,7 +1648,8 @@ export interface components {
             commitSha: null | string;
             trigger: null | string;
             actor: null | string;
-            status: string;
+            /** @enum {string} */
+            status: "running" | "success" | "failure" | "cancelled" | "skipped" | "timed_out";
             /** Format: date-time */
             queuedAt: null | string;
             /** Format: date-time */
@@ -1654,13 +1690,15 @@ export interface components {
             id: string;
             key: string;
             name: string;
-            role: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member" | "viewer";
         };
         TestDeliveryDto: {
             /** Format: uuid */
             channelId: string;
             channelName: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "slack" | "email" | "webhook";
             ok: boolean;
             /** Format: int32 */
             status: null | number;
@@ -1690,7 +1728,8 @@ export interface components {
         WebhookDto: {
             /** Format: uuid */
             id: string;
-            provider: string;
+            /** @enum {string} */
+            provider: "github" | "gitlab" | "jenkins" | "api";
             name: string;
             url: string;
             /** Format: date-time */
@@ -1705,7 +1744,8 @@ export interface components {
         Widget: {
             id: string;
             title: string;
-            chart: string;
+            /** @enum {string} */
+            chart: "line" | "area" | "bar" | "stacked_bar" | "pie" | "stat" | "table";
             query: components["schemas"]["MetricSpec"];
             layout: components["schemas"]["WidgetLayout"];
         };
@@ -3084,19 +3124,19 @@ export interface operations {
     listRuns: {
         parameters: {
             query?: {
-                Repository?: string;
-                Pipeline?: string;
-                Branch?: string;
-                Status?: string;
-                Provider?: string;
-                Job?: string;
-                From?: string;
-                To?: string;
-                Category?: string;
-                FinishedFrom?: string;
-                FinishedTo?: string;
-                Cursor?: string;
-                Limit?: number;
+                repository?: string;
+                pipeline?: string;
+                branch?: string;
+                status?: string;
+                provider?: string;
+                job?: string;
+                from?: string;
+                to?: string;
+                category?: string;
+                finishedFrom?: string;
+                finishedTo?: string;
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -3194,19 +3234,19 @@ export interface operations {
     listJobs: {
         parameters: {
             query?: {
-                Repository?: string;
-                Pipeline?: string;
-                Branch?: string;
-                Status?: string;
-                Provider?: string;
-                Job?: string;
-                From?: string;
-                To?: string;
-                Category?: string;
-                FinishedFrom?: string;
-                FinishedTo?: string;
-                Cursor?: string;
-                Limit?: number;
+                repository?: string;
+                pipeline?: string;
+                branch?: string;
+                status?: string;
+                provider?: string;
+                job?: string;
+                from?: string;
+                to?: string;
+                category?: string;
+                finishedFrom?: string;
+                finishedTo?: string;
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4139,14 +4179,14 @@ export interface operations {
     getDashboardData: {
         parameters: {
             query?: {
-                From?: string;
-                To?: string;
-                Repository?: string;
-                Pipeline?: string;
-                Job?: string;
-                Branch?: string;
-                Provider?: string;
-                Category?: string;
+                from?: string;
+                to?: string;
+                repository?: string;
+                pipeline?: string;
+                job?: string;
+                branch?: string;
+                provider?: string;
+                category?: string;
             };
             header?: never;
             path: {
@@ -5555,14 +5595,14 @@ export interface operations {
     listAlertHistory: {
         parameters: {
             query?: {
-                RuleId?: string;
-                ChannelId?: string;
-                Kind?: string;
-                State?: string;
-                From?: string;
-                To?: string;
-                Limit?: number;
-                Cursor?: string;
+                ruleId?: string;
+                channelId?: string;
+                kind?: string;
+                state?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;

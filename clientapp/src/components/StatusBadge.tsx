@@ -1,4 +1,4 @@
-import type { PipelineStatus } from '../api/types';
+import type { PipelineStatus } from '../api/schemas';
 
 const labels: Record<PipelineStatus, string> = {
   success: 'Success', failure: 'Failed', cancelled: 'Cancelled', skipped: 'Skipped', timed_out: 'Timed out', running: 'Running',

@@ -1,3 +1,5 @@
+using Faultline.Domain.Analytics;
+using Faultline.Domain;
 namespace Faultline.Application.Analytics;
 
 /// <summary>One value of a series: at the start of its bucket (null without buckets).</summary>
@@ -11,11 +13,11 @@ public sealed record MetricTableRow(IReadOnlyDictionary<string, string?> Fields,
 
 public sealed record MetricResult(
     string Metric,
-    string Unit,
-    string Shape,
+    [property: EnumCodes<MetricUnit>] string Unit,
+    [property: EnumCodes<MetricShape>] string Shape,
     DateTimeOffset From,
     DateTimeOffset To,
-    string? Bucket,
-    string? GroupBy,
+    [property: EnumCodes<TimeBucket>] string? Bucket,
+    [property: EnumCodes<Dimension>] string? GroupBy,
     IReadOnlyList<MetricSeries> Series,
     IReadOnlyList<MetricTableRow> Table);

@@ -1,3 +1,5 @@
+using Faultline.Domain.Authorization;
+using Faultline.Domain;
 using Faultline.Application.Invitations;
 using Faultline.Application.Members;
 using Faultline.WebApi.Security;
@@ -7,7 +9,7 @@ namespace Faultline.WebApi.Endpoints;
 
 public static class MemberEndpoints
 {
-    public sealed record RoleChange(string Role);
+    public sealed record RoleChange([property: EnumCodes<Role>] string Role);
 
     public static void MapMemberEndpoints(this IEndpointRouteBuilder api)
     {

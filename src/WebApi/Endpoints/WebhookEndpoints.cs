@@ -1,3 +1,5 @@
+using Faultline.Domain.Ingestion;
+using Faultline.Domain;
 using System.Text.Json;
 using Faultline.Application.Webhooks;
 using Faultline.WebApi.Hosting;
@@ -8,7 +10,7 @@ namespace Faultline.WebApi.Endpoints;
 
 public static class WebhookEndpoints
 {
-    public sealed record NewWebhook(string Provider, string Name);
+    public sealed record NewWebhook([property: EnumCodes<Provider>] string Provider, string Name);
 
     public static void MapWebhookEndpoints(this IEndpointRouteBuilder api)
     {

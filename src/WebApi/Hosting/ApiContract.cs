@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Faultline.Domain;
 using Microsoft.AspNetCore.Authorization;
@@ -107,6 +108,9 @@ public static class ApiContract
         var body = operation.RequestBody?.Content;
         var jsonBody = body is not null && body.Keys.All(mediaType => mediaType.EndsWith("json", StringComparison.Ordinal));
         var parameters = operation.Parameters ?? [];
+        // [AsParameters] records name query parameters in PascalCase; binding ignores case, and JSON's names are camelCase.
+        foreach (var parameter in parameters.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query && p.Name is not null))
+            parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
         operation.Responses ??= [];
         if (schemes.Count > 0) AddProblems(operation, context.Document, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         // A state-changing request made with the session and without the antiforgery token is a 400 too.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { ApiKeyScope, CreatedApiKey } from '../../api/types';
+import type { ApiKeyScope, CreatedApiKey } from '../../api/schemas';
 import { useResource } from '../../api/useResource';
 import { CopyOnceDialog } from '../../components/CopyOnceDialog';
 import { FormField } from '../../components/FormField';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { CreatedWebhook, WebhookProvider } from '../../api/types';
+import type { CreatedWebhook, WebhookProvider } from '../../api/schemas';
 import { useResource } from '../../api/useResource';
 import { CopyOnceDialog } from '../../components/CopyOnceDialog';
 import { FormField } from '../../components/FormField';
