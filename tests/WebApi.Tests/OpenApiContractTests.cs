@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Faultline.TestSupport;
@@ -60,6 +61,13 @@ public sealed class OpenApiContractTests(RunningApiFixture fixture) : IClassFixt
             Assert.True(operation["tags"] is JsonArray { Count: 1 }, $"{name}: needs exactly one tag");
         }
 
+        var declared = (await ServedAsync())["tags"]!.AsArray().ToDictionary(t => t!["name"]!.GetValue<string>(), t => t!["description"]?.GetValue<string>());
+        foreach (var (name, operation) in operations)
+        {
+            var tag = operation["tags"]![0]!.GetValue<string>();
+            Assert.True(declared.GetValueOrDefault(tag) is { Length: > 0 }, $"{name}: its tag '{tag}' is not in ApiContract.Tags with a description");
+        }
+
         var duplicates = operations.GroupBy(o => o.Operation["operationId"]!.GetValue<string>()).Where(g => g.Count() > 1).Select(g => g.Key);
         Assert.Empty(duplicates);
     }
@@ -98,6 +106,35 @@ public sealed class OpenApiContractTests(RunningApiFixture fixture) : IClassFixt
             foreach (var requirement in security)
                 Assert.All(requirement!.AsObject(), scheme => Assert.True(schemes.ContainsKey(scheme.Key), $"{name}: unknown scheme {scheme.Key}"));
             if (security.Count > 0) Assert.True(operation["responses"]!.AsObject().ContainsKey("401"), $"{name}: secured, yet it declares no 401");
+        }
+    }
+
+    /// <summary>What the Swagger UI's "Try it out" sends once a key is in its Authorize box: the bearer key and, in a browser
+    /// signed in to the SPA, the session cookie too, but never an antiforgery token. The key decides, so the POST goes through.</summary>
+    [Fact]
+    public async Task A_post_with_an_api_key_needs_no_antiforgery_token_even_beside_a_session_cookie()
+    {
+        using var browser = new ApiSession(fixture.Api);
+        await browser.SignUpAsync(Emails.New("swagger"));
+        var created = await browser.PostAsync("/api/v1/api-keys", new { name = "swagger", scopes = new[] { "ingest", "read" } });
+        var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString();
+        const string events = """
+            [{"type": "run", "provider": "api", "externalId": "try-it-out-1", "repository": "acme/shop", "pipeline": "ci",
+              "branch": "main", "status": "success", "startedAt": "2026-01-15T09:00:00Z", "finishedAt": "2026-01-15T09:01:00Z"}]
+            """;
+
+        foreach (var withCookie in new[] { false, true })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events")
+            {
+                Content = new StringContent(events, System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new("Bearer", key);
+            var response = withCookie
+                ? await browser.SendAsync(request, withAntiforgery: false)
+                : await fixture.Api.Client.SendAsync(request);
+
+            Assert.True(response.IsSuccessStatusCode, $"cookie: {withCookie}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
 }

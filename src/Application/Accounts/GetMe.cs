@@ -17,7 +17,8 @@ public sealed record MeDto(
 
 public sealed record CurrentTenantDto(Guid Id, string Key, string Name);
 
-public sealed record TenantMembershipDto(Guid Id, string Key, string Name, [property: EnumCodes<Role>] string Role);
+public sealed record TenantMembershipDto(
+    Guid Id, string Key, string Name, [property: EnumCodes<Role>] string Role);
 
 public sealed class GetMeHandler(ICurrentPrincipal principal, IMembershipRepository memberships, ITenantCatalog tenants)
     : IRequestHandler<GetMe, MeDto>

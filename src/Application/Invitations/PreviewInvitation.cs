@@ -11,7 +11,8 @@ namespace Faultline.Application.Invitations;
 [AllowsAnonymous]
 public sealed record PreviewInvitation(string Token) : IRequest<InvitationPreview>;
 
-public sealed record InvitationPreview(string TenantName, string Email, [property: EnumCodes<Role>] string Role, bool AccountExists, DateTimeOffset ExpiresAt);
+public sealed record InvitationPreview(
+    string TenantName, string Email, [property: EnumCodes<Role>] string Role, bool AccountExists, DateTimeOffset ExpiresAt);
 
 public sealed class PreviewInvitationHandler(InvitationTokens tokens, ITenantCatalog tenants, IUserRepository users)
     : IRequestHandler<PreviewInvitation, InvitationPreview>

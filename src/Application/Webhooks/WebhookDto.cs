@@ -3,7 +3,8 @@ using Faultline.Domain.Ingestion;
 
 namespace Faultline.Application.Webhooks;
 
-public sealed record WebhookDto(Guid Id, [property: EnumCodes<Provider>] string Provider, string Name, string Url, DateTimeOffset CreatedAt, DateTimeOffset? LastDeliveryAt)
+public sealed record WebhookDto(
+    Guid Id, [property: EnumCodes<Provider>] string Provider, string Name, string Url, DateTimeOffset CreatedAt, DateTimeOffset? LastDeliveryAt)
 {
     public static WebhookDto From(Webhook hook, IWebhookUrls urls) =>
         new(hook.Id, EnumCode.Of(hook.Provider), hook.Name, urls.For(hook), hook.CreatedAt, hook.LastDeliveryAt);

@@ -21,18 +21,21 @@ public static class ApiKeyEndpoints
                 return TypedResults.Created($"/api/v1/api-keys/{created.Details.Id}", new CreatedApiKey(
                     created.Details.Id, created.Key, created.Details.Name, created.Details.Prefix, created.Details.Scopes, created.Details.CreatedAt));
             })
-            .WithName("createApiKey").WithSummary("Creates a key; the secret (flt_…) is in this response only.")
+            .WithName("createApiKey")
+            .WithSummary("Creates a key; the secret (flt_…) is in this response only.")
             .ProducesValidationProblem();
 
         keys.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListApiKeys(), cancellationToken))
-            .WithName("listApiKeys").WithSummary("Lists keys: prefix, name, scopes, created, last used, revoked.");
+            .WithName("listApiKeys")
+            .WithSummary("Lists keys: prefix, name, scopes, created, last used, revoked.");
 
         keys.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
             {
                 await mediator.Send(new RevokeApiKey(id), cancellationToken);
                 return Results.NoContent();
             })
-            .WithName("revokeApiKey").WithSummary("Revokes a key; its next request is refused.")
+            .WithName("revokeApiKey")
+            .WithSummary("Revokes a key; its next request is refused.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -22,7 +22,8 @@ public static class AuthEndpoints
                 await SessionCookie.SignInAsync(context, grant);
                 return TypedResults.Created("/api/v1/me", new SignedIn(grant.UserId, grant.TenantId));
             })
-            .WithName("signUp").WithSummary("Creates a user and their organisation (tenant) with them as owner, and signs them in.").AllowAnonymous()
+            .WithName("signUp")
+            .WithSummary("Creates a user and their organisation (tenant) with them as owner, and signs them in.").AllowAnonymous()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         auth.MapPost("/login", async (LogIn request, IMediator mediator, HttpContext context) =>
@@ -30,7 +31,8 @@ public static class AuthEndpoints
                 await SessionCookie.SignInAsync(context, await mediator.Send(request, context.RequestAborted));
                 return Results.NoContent();
             })
-            .WithName("logIn").WithSummary("Signs in with e-mail and password; sets the session cookie.").AllowAnonymous()
+            .WithName("logIn")
+            .WithSummary("Signs in with e-mail and password; sets the session cookie.").AllowAnonymous()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -39,7 +41,8 @@ public static class AuthEndpoints
                 await SessionCookie.SignOutAsync(context);
                 return Results.NoContent();
             })
-            .WithName("logOut").WithSummary("Ends the session, server-side: a copy of its cookie stops working too.").AllowAnonymous()
+            .WithName("logOut")
+            .WithSummary("Ends the session, server-side: a copy of its cookie stops working too.").AllowAnonymous()
             .Produces(StatusCodes.Status204NoContent);
 
         auth.MapPost("/switch-tenant", async (SwitchTenant request, IMediator mediator, HttpContext context) =>
@@ -47,7 +50,8 @@ public static class AuthEndpoints
                 await SessionCookie.SignInAsync(context, await mediator.Send(request, context.RequestAborted));
                 return Results.NoContent();
             })
-            .WithName("switchTenant").WithSummary("Moves the session to another tenant the user belongs to.")
+            .WithName("switchTenant")
+            .WithSummary("Moves the session to another tenant the user belongs to.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -56,7 +60,8 @@ public static class AuthEndpoints
                 await mediator.Send(request, cancellationToken);
                 return Results.Accepted();
             })
-            .WithName("requestPasswordReset").WithSummary("E-mails a reset link if the address has an account; answers 202 either way.").AllowAnonymous()
+            .WithName("requestPasswordReset")
+            .WithSummary("E-mails a reset link if the address has an account; answers 202 either way.").AllowAnonymous()
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -65,17 +70,20 @@ public static class AuthEndpoints
                 await mediator.Send(request, cancellationToken);
                 return Results.NoContent();
             })
-            .WithName("resetPassword").WithSummary("Sets a new password with the token from the e-mail; ends all sessions of the account.").AllowAnonymous()
+            .WithName("resetPassword")
+            .WithSummary("Sets a new password with the token from the e-mail; ends all sessions of the account.").AllowAnonymous()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem();
 
         auth.MapGet("/antiforgery", (IAntiforgery antiforgery, HttpContext context) =>
                 TypedResults.Ok(new AntiforgeryToken(antiforgery.GetAndStoreTokens(context).RequestToken!, Antiforgery.HeaderName)))
-            .WithName("getAntiforgeryToken").WithSummary("The token a session must send in the X-CSRF-TOKEN header of state-changing requests.").AllowAnonymous();
+            .WithName("getAntiforgeryToken")
+            .WithSummary("The token a session must send in the X-CSRF-TOKEN header of state-changing requests.").AllowAnonymous();
 
         api.MapGet("/me", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetMe(), cancellationToken))
             .WithTags("Accounts")
-            .WithName("getMe").WithSummary("The signed-in user or API key: current tenant, role, permissions and every tenant of the user.")
+            .WithName("getMe")
+            .WithSummary("The signed-in user or API key: current tenant, role, permissions and every tenant of the user.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 }

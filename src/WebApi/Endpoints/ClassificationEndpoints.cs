@@ -15,13 +15,15 @@ public static class ClassificationEndpoints
     /// <summary>A 25-million-character log as JSON, with room for escapes.</summary>
     public const long MaxPredictBytes = 64L * 1024 * 1024;
 
-    public sealed record PredictBody(string? Log, [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId);
+    public sealed record PredictBody(
+        string? Log, [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId);
 
     public sealed record BatchPredictBody(IReadOnlyList<PredictBody>? Items);
 
     public sealed record BatchPredictResult(IReadOnlyList<BatchPrediction> Items);
 
-    public sealed record FeedbackBody([property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId, string? Category);
+    public sealed record FeedbackBody(
+        [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId, string? Category);
 
     public sealed record AssignmentBody(string? Active, string? Challenger, double? ChallengerShare);
 
@@ -34,7 +36,8 @@ public static class ClassificationEndpoints
                 var body = await ReadLargeJsonAsync<PredictBody>(context, json.Value.SerializerOptions);
                 return await mediator.Send(new PredictFailure(body.Log, body.JobId), context.RequestAborted);
             })
-            .WithName("predictFailure").WithSummary("Why a job failed: {\"log\": \"<text>\"} or {\"jobId\": <id>} → category, confidence, per-class probabilities, "
+            .WithName("predictFailure")
+            .WithSummary("Why a job failed: {\"log\": \"<text>\"} or {\"jobId\": <id>} → category, confidence, per-class probabilities, "
                          + "the key lines (1-based line numbers) and the model version. API keys need the predict scope.")
             .WithDescription("""
                 A pasted log is classified by the tenant's active model; a job by the model serving that job (the active model, or the
@@ -56,7 +59,8 @@ public static class ClassificationEndpoints
                 var items = body.Items?.Select(i => i is null ? null! : new PredictionItem(i.Log, i.JobId)).ToList();
                 return new BatchPredictResult(await mediator.Send(new BatchPredictFailures(items!), context.RequestAborted));
             })
-            .WithName("batchPredictFailures").WithSummary("Up to 1,000 predictions: {\"items\": [{\"log\"}|{\"jobId\"}, ...]} → items in the same order, each "
+            .WithName("batchPredictFailures")
+            .WithSummary("Up to 1,000 predictions: {\"items\": [{\"log\"}|{\"jobId\"}, ...]} → items in the same order, each "
                          + "{\"prediction\"} or, for a job that is missing or has no log, {\"status\", \"error\"}.")
             .Accepts<BatchPredictBody>("application/json")
             .Produces<BatchPredictResult>()
@@ -64,25 +68,29 @@ public static class ClassificationEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         classification.MapGet("/models", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListModels(), cancellationToken))
-            .WithName("listModels").WithSummary("The deployed models with their cards and evaluation metrics, which one serves this tenant, its challenger, "
+            .WithName("listModels")
+            .WithSummary("The deployed models with their cards and evaluation metrics, which one serves this tenant, its challenger, "
                          + "and how often each agreed with people's corrections here.")
             .Produces<ModelList>();
 
         classification.MapPut("/models/assignment", (AssignmentBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new AssignModels(body.Active, body.Challenger, body.ChallengerShare ?? 0), cancellationToken))
-            .WithName("assignModels").WithSummary("Chooses the active model and an optional challenger with its share of jobs (0–1). A change queues the tenant's "
+            .WithName("assignModels")
+            .WithSummary("Chooses the active model and an optional challenger with its share of jobs (0–1). A change queues the tenant's "
                          + "classified jobs for re-classification, behind new failures. Needs models:manage (admins).")
             .Produces<AssignedModels>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         classification.MapPost("/feedback", (FeedbackBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new SubmitFeedback(body.JobId, body.Category), cancellationToken))
-            .WithName("submitFeedback").WithSummary("Corrects (or confirms) a failed job's category: {\"jobId\", \"category\"}. It becomes the job's category, "
+            .WithName("submitFeedback")
+            .WithSummary("Corrects (or confirms) a failed job's category: {\"jobId\", \"category\"}. It becomes the job's category, "
                          + "re-classification keeps it, and it joins the next training set.")
             .Produces<Feedback>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         classification.MapGet("/feedback", (int? limit, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new ListFeedback(limit ?? 100), cancellationToken))
-            .WithName("listFeedback").WithSummary("The tenant's corrections, newest first (limit 1–1,000, default 100).")
+            .WithName("listFeedback")
+            .WithSummary("The tenant's corrections, newest first (limit 1–1,000, default 100).")
             .Produces<IReadOnlyList<Feedback>>().ProducesValidationProblem();
 
         classification.MapGet("/feedback/training-set", async (int? limit, IMediator mediator, HttpContext context, IOptions<JsonOptions> json) =>
@@ -95,13 +103,15 @@ public static class ClassificationEndpoints
                     await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
                 }
             })
-            .WithName("exportTrainingSet").WithSummary("The tenant's corrected jobs with their logs as NDJSON training examples for make train (save under ml/data/feedback/). "
+            .WithName("exportTrainingSet")
+            .WithSummary("The tenant's corrected jobs with their logs as NDJSON training examples for make train (save under ml/data/feedback/). "
                          + "Needs models:manage.")
             .Produces<TrainingExample>(StatusCodes.Status200OK, "application/x-ndjson");
 
         classification.MapGet("/jobs/{jobId:long}/classification", (long jobId, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new GetJobClassification(jobId), cancellationToken))
-            .WithName("getJobClassification").WithSummary("Why a failed job failed, as stored by the background classifier (or corrected by a person), with every model's answer.")
+            .WithName("getJobClassification")
+            .WithSummary("Why a failed job failed, as stored by the background classifier (or corrected by a person), with every model's answer.")
             .Produces<JobClassification>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 

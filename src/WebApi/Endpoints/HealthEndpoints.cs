@@ -16,7 +16,8 @@ public static class HealthEndpoints
         var health = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
 
         health.MapGet("/live", () => TypedResults.Ok(new Liveness("live")))
-            .WithName("getLiveness").WithSummary("The process is up (no dependency is checked).");
+            .WithName("getLiveness")
+            .WithSummary("The process is up (no dependency is checked).");
 
         health.MapGet("/ready", async (IMediator mediator, CancellationToken cancellationToken) =>
             {
@@ -24,7 +25,8 @@ public static class HealthEndpoints
                 return Results.Json(new ReadinessReport(readiness.IsReady ? "ready" : "not_ready", readiness.Checks, readiness.Inference),
                     statusCode: readiness.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
             })
-            .WithName("getReadiness").WithSummary("PostgreSQL and Redis answer and the schemas are migrated; 503 otherwise. Names the inference provider (cuda or cpu).")
+            .WithName("getReadiness")
+            .WithSummary("PostgreSQL and Redis answer and the schemas are migrated; 503 otherwise. Names the inference provider (cuda or cpu).")
             .Produces<ReadinessReport>()
             .Produces<ReadinessReport>(StatusCodes.Status503ServiceUnavailable);
     }

@@ -23,7 +23,8 @@ public static class IngestionEndpoints
                 return result.Accepted + result.Duplicates > 0 ? Results.Ok(result) : NothingAccepted(result);
             })
             .WithTags("Ingestion")
-            .WithName("ingestEvents").WithSummary("Ingests a batch of run and job events: a JSON array, or NDJSON (application/x-ndjson); up to 5,000 events or 10 MB.")
+            .WithName("ingestEvents")
+            .WithSummary("Ingests a batch of run and job events: a JSON array, or NDJSON (application/x-ndjson); up to 5,000 events or 10 MB.")
             .WithDescription("""
                 Each event: {"type": "run"|"job", "provider": "github"|"gitlab"|"jenkins"|"api", "externalId", "attempt" (default 1),
                 "repository", "pipeline", "branch", "commitSha", "status", "queuedAt", "startedAt", "finishedAt"}, plus for runs

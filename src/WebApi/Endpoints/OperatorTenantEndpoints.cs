@@ -13,7 +13,8 @@ public static class OperatorTenantEndpoints
 
         tenants.MapGet("", (IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new ListTenants(), cancellationToken))
-            .WithName("listTenants").WithSummary("Lists every tenant.")
+            .WithName("listTenants")
+            .WithSummary("Lists every tenant.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -22,7 +23,8 @@ public static class OperatorTenantEndpoints
                 var tenant = await mediator.Send(request, cancellationToken);
                 return TypedResults.Created($"/api/v1/admin/tenants/{tenant.Key}", tenant);
             })
-            .WithName("provisionTenant").WithSummary("Creates a tenant and its schema, migrated to the current version.")
+            .WithName("provisionTenant")
+            .WithSummary("Creates a tenant and its schema, migrated to the current version.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

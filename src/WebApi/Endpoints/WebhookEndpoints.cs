@@ -10,21 +10,24 @@ namespace Faultline.WebApi.Endpoints;
 
 public static class WebhookEndpoints
 {
-    public sealed record NewWebhook([property: EnumCodes<Provider>] string Provider, string Name);
+    public sealed record NewWebhook(
+        [property: EnumCodes<Provider>] string Provider, string Name);
 
     public static void MapWebhookEndpoints(this IEndpointRouteBuilder api)
     {
         var hooks = api.MapGroup("/hooks").WithTags("Webhooks");
 
         hooks.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListWebhooks(), cancellationToken))
-            .WithName("listWebhooks").WithSummary("The tenant's provider webhooks (apikeys:manage).");
+            .WithName("listWebhooks")
+            .WithSummary("The tenant's provider webhooks (apikeys:manage).");
 
         hooks.MapPost("", async (NewWebhook request, IMediator mediator, CancellationToken cancellationToken) =>
             {
                 var created = await mediator.Send(new CreateWebhook(request.Provider, request.Name), cancellationToken);
                 return Results.Created($"/api/v1/hooks/{created.Hook.Id}", created);
             })
-            .WithName("createWebhook").WithSummary("Creates a webhook for github, gitlab or jenkins; the secret is in this response only.")
+            .WithName("createWebhook")
+            .WithSummary("Creates a webhook for github, gitlab or jenkins; the secret is in this response only.")
             .Produces<CreatedWebhookDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -33,7 +36,8 @@ public static class WebhookEndpoints
                 await mediator.Send(new DeleteWebhook(id), cancellationToken);
                 return Results.NoContent();
             })
-            .WithName("deleteWebhook").WithSummary("Deletes a webhook.")
+            .WithName("deleteWebhook")
+            .WithSummary("Deletes a webhook.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -60,7 +64,8 @@ public static class WebhookEndpoints
                     return outcome.Outcome == "rejected" ? IngestionEndpoints.NothingAccepted(outcome.Result!) : Results.Ok(outcome);
                 }
             })
-            .WithName("receiveWebhookDelivery").WithSummary("Receives a provider's delivery. GitHub: workflow_run and workflow_job events, signed with X-Hub-Signature-256. "
+            .WithName("receiveWebhookDelivery")
+            .WithSummary("Receives a provider's delivery. GitHub: workflow_run and workflow_job events, signed with X-Hub-Signature-256. "
                          + "GitLab: Pipeline and Job Hooks, with the secret as X-Gitlab-Token. Jenkins: Faultline's build notification "
                          + "(job, build, repository, branch, commit, phase, status, startedAt, finishedAt, stages[]) signed with "
                          + "X-Faultline-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>. A delivery whose event "

@@ -16,7 +16,8 @@ namespace Faultline.WebApi.Hosting;
 /// the problems only it answers); tests/WebApi.Tests/OpenApiContractTests.cs fails on an endpoint that lacks them:
 /// <list type="bullet">
 /// <item>security: an API key or the session, unless the endpoint allows anonymous callers or says <see cref="SecuredBy{TBuilder}"/>;</item>
-/// <item>problem details: 401 and 403 when secured, 400 with a body, a query or a change of state (antiforgery), 413 (and 415 for JSON) with a body, 404 with a path parameter;</item>
+/// <item>problem details: 401 and 403 when secured, 400 with a body, a query or a change of state (antiforgery),
+/// 413 (and 415 for JSON) with a body, 404 with a path parameter;</item>
 /// <item>schemas: numbers are numbers, the codes of a string listed (<see cref="IAllowedCodes"/>, <see cref="AllowedValuesAttribute"/>),
 /// and a request's nullable properties optional (the server reads a missing one as null).</item>
 /// </list>
@@ -121,7 +122,8 @@ public static class ApiContract
         if (jsonBody) AddProblems(operation, context.Document, StatusCodes.Status415UnsupportedMediaType);
         if (parameters.Any(p => p.In == ParameterLocation.Path)) AddProblems(operation, context.Document, StatusCodes.Status404NotFound);
 
-        if (metadata.OfType<RequestExample>().LastOrDefault() is { } example && body is not null && body.TryGetValue("application/json", out var media) && media is OpenApiMediaType json)
+        if (metadata.OfType<RequestExample>().LastOrDefault() is { } example
+            && body is not null && body.TryGetValue("application/json", out var media) && media is OpenApiMediaType json)
             json.Example = JsonNode.Parse(example.Json);
         return Task.CompletedTask;
     }
