@@ -137,4 +137,26 @@ public sealed class OpenApiContractTests(RunningApiFixture fixture) : IClassFixt
             Assert.True(response.IsSuccessStatusCode, $"cookie: {withCookie}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
+
+    [Theory]
+    [InlineData("/api/v1/events")]
+    [InlineData("/api/v1/predict")]
+    [InlineData("/api/v1/metrics/query")]
+    public async Task The_request_examples_of_the_document_are_accepted_as_they_are(string path)
+    {
+        var example = (await ServedAsync())["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!;
+        using var owner = new ApiSession(fixture.Api);
+        await owner.SignUpAsync(Emails.New("examples"));
+        var created = await owner.PostAsync("/api/v1/api-keys", new { name = "examples", scopes = new[] { "ingest", "read", "predict" } });
+        var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(example.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", key);
+        var response = await fixture.Api.Client.SendAsync(request);
+
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
 }
