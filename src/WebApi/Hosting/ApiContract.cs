@@ -104,7 +104,8 @@ public static class ApiContract
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var schemes = metadata.OfType<IAllowAnonymous>().Any() ? []
             : metadata.OfType<SecuredByMetadata>().LastOrDefault()?.Schemes ?? [ApiKey, Session];
-        operation.Security = [.. schemes.Select(scheme => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] })];
+        operation.Security =
+            [.. schemes.Select(scheme => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] })];
 
         var body = operation.RequestBody?.Content;
         var jsonBody = body is not null && body.Keys.All(mediaType => mediaType.EndsWith("json", StringComparison.Ordinal));
@@ -135,7 +136,10 @@ public static class ApiContract
             operation.Responses!.TryAdd($"{status}", new OpenApiResponse
             {
                 Description = ReasonPhrases.GetReasonPhrase(status),
-                Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) } },
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [ProblemJson] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
+                },
             });
         }
     }
