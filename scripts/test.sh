@@ -59,6 +59,17 @@ else
   broken+=("clientapp typecheck")
 fi
 
+# --- API contract --------------------------------------------------------------------------
+# The .NET suite checks that the served /openapi/v1.json is the committed clientapp/src/api/openapi.json; here a client
+# generator's linter must find no error in it, and the SPA's generated types must be what it produces
+# (scripts/openapi.sh rewrites both). Each check counts as one test.
+echo "== API contract: lint and generated types"
+contract_passed=0 contract_failed=0
+for check in "npx redocly lint" "npx openapi-typescript --check"; do
+  if (cd clientapp && $check); then contract_passed=$((contract_passed + 1)); else contract_failed=$((contract_failed + 1)); fi
+done
+count "$contract_passed" "$contract_failed" "API contract"
+
 # --- Browser end-to-end ----------------------------------------------------------------------
 echo "== browser end-to-end"
 # Ports the OS picks, so nothing already listening (a `make run`, a stale server) can answer instead.

@@ -44,7 +44,11 @@ export async function signUpWithKey(context, organisation, scopes) {
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: `Welcome to ${organisation}` }).waitFor();
   await page.close();
+  return createApiKey(context, scopes);
+}
 
+/** Creates an API key with the context's session, as the API keys page does; answers its secret. */
+export async function createApiKey(context, scopes) {
   const { token } = await (await context.request.get(baseUrl + '/api/v1/auth/antiforgery')).json();
   const created = await context.request.post(baseUrl + '/api/v1/api-keys', { headers: { 'X-CSRF-TOKEN': token }, data: { name: 'e2e', scopes } });
   return (await created.json()).key;

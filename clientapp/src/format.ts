@@ -1,4 +1,4 @@
-import type { PipelineStatus } from './api/types';
+import type { PipelineStatus } from './api/schemas';
 
 /** "1 h 02 min", "3 min 12 s", "850 ms": durations as people read them. */
 export function formatDuration(ms: number | null): string {

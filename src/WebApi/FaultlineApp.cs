@@ -68,12 +68,7 @@ public static class FaultlineApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
             builder.Configuration.GetValue<long?>("Faultline:MaxRequestBodyBytes") ?? 1024 * 1024);
 
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Faultline API";
-            document.Info.Description = "CI/CD failure intelligence: ingest, query, predict. Errors are RFC 9457 problem details.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddApiContract();
 
         builder.AddTrustedProxies();
         builder.AddSecurityHeaders();

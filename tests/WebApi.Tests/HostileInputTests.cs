@@ -16,6 +16,11 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
 {
     private const string Nul = "bad\u0000name";
 
+    private const string OversizedString = "a 2 MB string";
+
+    /// <summary>Operations that take logs of up to 25 million characters: a 2 MB one is theirs to classify, not hostile.</summary>
+    private static readonly HashSet<string> LargeTextOperations = ["POST /api/v1/predict", "POST /api/v1/batch-predict"];
+
     private RunningApi Api => fixture.Api;
 
     [Fact]
@@ -43,7 +48,8 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
                 foreach (var (label, send) in Requests(owner, method, template, path, _ => body, hooks))
                 {
                     using var response = await send();
-                    if (!IsClientProblem(response))
+                    var withinItsLimit = kind == OversizedString && LargeTextOperations.Contains($"{method} {template}") && response.IsSuccessStatusCode;
+                    if (!IsClientProblem(response) && !withinItsLimit)
                         failures.Add($"{method} {path} ({label}) with {kind}: {await DescribeAsync(response)}");
                 }
             }
@@ -419,7 +425,7 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         yield return ("invalid JSON", "{\"name\": ");
         yield return ("an empty object", "{}");
         yield return ("wrong types", WrongTypes(document, schema).ToJsonString());
-        yield return ("a 2 MB string", WithStrings(document, schema, new string('x', 2 * 1024 * 1024), 0).ToJsonString());
+        yield return (OversizedString, WithStrings(document, schema, new string('x', 2 * 1024 * 1024), 0).ToJsonString());
         yield return ("a NUL inside a string", WithStrings(document, schema, Nul, 0).ToJsonString());
         yield return ("JSON nested 10,000 deep", new string('[', 10_000) + new string(']', 10_000));
     }

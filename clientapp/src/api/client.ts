@@ -1,10 +1,22 @@
 import type {
-  AlertChannel, AlertHistoryFilters, AlertHistoryItem, AlertPreview, AlertRule, AlertRuleDraft, AlertTemplate, AlertTemplateResponse, AlertTestResult, ApiKey,
-  ApiKeyScope, AssignedModels, AuditPage, CacheStatus, CreatedAlertChannel, CreatedApiKey, CreatedWebhook, Dashboard, DashboardChanges,
-  DashboardData, DashboardDataQuery, DashboardSummary, DashboardTemplate, DeadLetter, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
-  JobClassification, JobDetail, JobSummary, LoadedDashboardData, Me, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
-  NewDashboard, Page, ProblemDetails, Readiness, Role, RunDetail, RunFilters, RunSummary, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
-} from './types';
+  AlertChannel, AlertHistoryFilters, AlertHistoryPage, AlertPreview, AlertRule, AlertRuleDraft, AlertTemplateResponse, AlertTestResult, ApiKey,
+  ApiKeyScope, AssignedModels, AuditPage, CreatedAlertChannel, CreatedApiKey, CreatedWebhook, Dashboard, DashboardBody, DashboardChanges,
+  DashboardData, DashboardDataQuery, DashboardSummary, DashboardTemplate, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
+  JobClassification, JobDetail, Me, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
+  ProblemDetails, Readiness, Role, RunDetail, RunFilters, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
+} from './schemas';
+import type { components } from './openapi';
+
+/** X-Cache of the dashboard data response: whether every widget, some, or none came from the cache. */
+export type CacheStatus = 'hit' | 'miss' | 'partial';
+
+export interface LoadedDashboardData {
+  data: DashboardData;
+  cache: CacheStatus | null;
+}
+
+/** A template as the pages use it: the rule draft itself, named by `id`. */
+export type AlertTemplate = AlertRuleDraft & { id?: string };
 
 /** An API call that failed: the server's problem details, or a network failure described alike. */
 export class ApiError extends Error {
@@ -170,9 +182,9 @@ export const api = {
   revokeApiKey: (id: string) => request<void>(`/api/v1/api-keys/${id}`, { method: 'DELETE' }),
 
   runs: (filters: RunFilters, cursor: string | null, signal?: AbortSignal) =>
-    request<Page<RunSummary>>(`/api/v1/runs?${listQuery(filters, cursor)}`, withSignal(signal)),
+    request<components['schemas']['PageOfRunSummary']>(`/api/v1/runs?${listQuery(filters, cursor)}`, withSignal(signal)),
   jobs: (filters: RunFilters, cursor: string | null, signal?: AbortSignal) =>
-    request<Page<JobSummary>>(`/api/v1/jobs?${listQuery(filters, cursor)}`, withSignal(signal)),
+    request<components['schemas']['PageOfJobSummary']>(`/api/v1/jobs?${listQuery(filters, cursor)}`, withSignal(signal)),
   run: (id: string, signal?: AbortSignal) => request<RunDetail>(`/api/v1/runs/${encodeURIComponent(id)}`, withSignal(signal)),
   job: (id: string, signal?: AbortSignal) => request<JobDetail>(`/api/v1/jobs/${encodeURIComponent(id)}`, withSignal(signal)),
   jobLog: (id: string, signal?: AbortSignal) => request<string>(`/api/v1/jobs/${encodeURIComponent(id)}/log`, { text: true, ...withSignal(signal) }),
@@ -182,7 +194,7 @@ export const api = {
   updateWebhook: (id: string, changes: WebhookChanges) => request<Webhook>(`/api/v1/hooks/${id}`, { method: 'PATCH', body: changes }),
   deleteWebhook: (id: string) => request<void>(`/api/v1/hooks/${id}`, { method: 'DELETE' }),
   deadLetters: (cursor: string | null, signal?: AbortSignal) =>
-    request<Page<DeadLetter>>(`/api/v1/hooks/dead-letters?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),
+    request<components['schemas']['PageOfDeadLetterDto']>(`/api/v1/hooks/dead-letters?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),
   deadLetter: (id: string, signal?: AbortSignal) => request<DeadLetterDetail>(`/api/v1/hooks/dead-letters/${encodeURIComponent(id)}`, withSignal(signal)),
   replayDeadLetter: (id: string) => request<WebhookOutcome>(`/api/v1/hooks/dead-letters/${encodeURIComponent(id)}/replay`, { method: 'POST' }),
   discardDeadLetter: (id: string) => request<void>(`/api/v1/hooks/dead-letters/${encodeURIComponent(id)}`, { method: 'DELETE' }),
@@ -191,7 +203,7 @@ export const api = {
   dashboards: (signal?: AbortSignal) => request<DashboardSummary[]>('/api/v1/dashboards', withSignal(signal)),
   dashboardTemplates: (signal?: AbortSignal) => request<DashboardTemplate[]>('/api/v1/dashboards/templates', withSignal(signal)),
   dashboard: (id: string, signal?: AbortSignal) => request<Dashboard>(`/api/v1/dashboards/${encodeURIComponent(id)}`, withSignal(signal)),
-  createDashboard: (dashboard: NewDashboard) => request<Dashboard>('/api/v1/dashboards', { method: 'POST', body: dashboard }),
+  createDashboard: (dashboard: DashboardBody) => request<Dashboard>('/api/v1/dashboards', { method: 'POST', body: dashboard }),
   updateDashboard: (id: string, changes: DashboardChanges) =>
     request<Dashboard>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'PUT', body: changes }),
   deleteDashboard: (id: string) => request<void>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'DELETE' }),
@@ -220,13 +232,14 @@ export const api = {
     request<AlertPreview>('/api/v1/alerts/rules/preview', { method: 'POST', body: draft, ...withSignal(signal) }),
   alertTemplates: async (signal?: AbortSignal): Promise<AlertTemplate[]> =>
     (await request<AlertTemplateResponse[]>('/api/v1/alerts/templates', withSignal(signal)))
-      .map(({ id, name, description, rule }) => ({ ...rule, id, name, description })),
+      // The server's templates are complete drafts, typed as the (lenient) rule input they are posted as.
+      .map(({ id, name, description, rule }) => ({ ...(rule as AlertRuleDraft), id, name, description })),
   alertChannels: (signal?: AbortSignal) => request<AlertChannel[]>('/api/v1/alerts/channels', withSignal(signal)),
   createAlertChannel: (channel: NewAlertChannel) => request<CreatedAlertChannel>('/api/v1/alerts/channels', { method: 'POST', body: channel }),
   deleteAlertChannel: (id: string) => request<void>(`/api/v1/alerts/channels/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   testAlertChannel: (id: string) => request<AlertTestResult>(`/api/v1/alerts/channels/${encodeURIComponent(id)}/test`, { method: 'POST' }),
   alertHistory: (filters: AlertHistoryFilters, cursor: string | null, signal?: AbortSignal) =>
-    request<Page<AlertHistoryItem>>(`/api/v1/alerts/history?${listQuery(filters, cursor)}`, withSignal(signal)),
+    request<AlertHistoryPage>(`/api/v1/alerts/history?${listQuery(filters, cursor)}`, withSignal(signal)),
 
   audit: (cursor: string | null, signal?: AbortSignal) =>
     request<AuditPage>(`/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Page } from './types';
+
+/** A keyset-paged list as the API answers it (runs, jobs, alert history). */
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 /** Keyset pages appended one after another; starts over whenever the loader (its filters) changes, or on reload (after a change). */
 export function useListPages<T>(load: (cursor: string | null, signal?: AbortSignal) => Promise<Page<T>>) {

@@ -1,4 +1,4 @@
-import type { DependencyCheck } from '../api/types';
+import type { DependencyCheck } from '../api/schemas';
 
 const labels: Record<string, string> = { postgres: 'PostgreSQL', redis: 'Redis' };
 

@@ -1,4 +1,4 @@
-import type { PipelineStatus } from '../api/types';
+import type { PipelineStatus } from '../api/schemas';
 import { formatStatus, statusHint } from '../format';
 
 export function StatusBadge({ status }: { status: PipelineStatus }) {

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Me } from '../api/types';
+import type { Me } from '../api/schemas';
 import { useSession } from '../session/SessionProvider';
 
 /** Shown when the user belongs to more than one organisation. */

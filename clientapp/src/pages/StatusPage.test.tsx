@@ -18,6 +18,7 @@ describe('StatusPage', () => {
   it('shows every dependency healthy when the backend is ready', async () => {
     vi.spyOn(api, 'readiness').mockResolvedValue({
       status: 'ready',
+      inference: { provider: 'cpu' },
       checks: [
         { name: 'postgres', healthy: true, durationMs: 2.5, problem: null },
         { name: 'redis', healthy: true, durationMs: 0.8, problem: null },
@@ -33,6 +34,7 @@ describe('StatusPage', () => {
   it('names the dependency that is down and why', async () => {
     vi.spyOn(api, 'readiness').mockResolvedValue({
       status: 'not_ready',
+      inference: { provider: 'cpu' },
       checks: [
         { name: 'postgres', healthy: true, durationMs: 2.5, problem: null },
         { name: 'redis', healthy: false, durationMs: 500, problem: 'Connection refused' },

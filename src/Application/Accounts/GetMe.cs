@@ -12,12 +12,13 @@ namespace Faultline.Application.Accounts;
 public sealed record GetMe : IRequest<MeDto>;
 
 public sealed record MeDto(
-    Guid? UserId, string Actor, CurrentTenantDto? Tenant, string? Role, IReadOnlyList<string> Permissions,
+    Guid? UserId, string Actor, CurrentTenantDto? Tenant, [property: EnumCodes<Role>] string? Role, IReadOnlyList<string> Permissions,
     IReadOnlyList<TenantMembershipDto> Tenants);
 
 public sealed record CurrentTenantDto(Guid Id, string Key, string Name);
 
-public sealed record TenantMembershipDto(Guid Id, string Key, string Name, string Role);
+public sealed record TenantMembershipDto(
+    Guid Id, string Key, string Name, [property: EnumCodes<Role>] string Role);
 
 public sealed class GetMeHandler(ICurrentPrincipal principal, IMembershipRepository memberships, ITenantCatalog tenants)
     : IRequestHandler<GetMe, MeDto>

@@ -1,11 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+using Faultline.Domain;
 using Faultline.Domain.Alerts;
 
 namespace Faultline.Application.Alerts;
 
 /// <summary>One entry of the alert history: a state change, a delivery attempt, a mute, an acknowledgement or a test.</summary>
 public sealed record AlertHistoryEntry(
-    long Id, DateTimeOffset At, string Kind, Guid? RuleId, string? RuleName, string? Group, string? FromState, string? ToState, double? Value,
-    double? Threshold, Guid? ChannelId, string? ChannelName, int? Attempt, string? Outcome, string? Detail, string? Actor);
+    long Id, DateTimeOffset At, [property: AllowedValues("state", "delivery", "mute", "acknowledge", "test")] string Kind, Guid? RuleId,
+    string? RuleName, string? Group, [property: EnumCodes<AlertState>] string? FromState, [property: EnumCodes<AlertState>] string? ToState,
+    double? Value, double? Threshold, Guid? ChannelId, string? ChannelName, int? Attempt,
+    [property: AllowedValues("sent", "retrying", "gave_up")] string? Outcome, string? Detail, string? Actor);
 
 public sealed record AlertHistoryFilter(
     Guid? RuleId, Guid? ChannelId, string? Kind, string? State, DateTimeOffset? From, DateTimeOffset? To, long? Before, int Limit);

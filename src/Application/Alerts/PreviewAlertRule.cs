@@ -10,10 +10,12 @@ namespace Faultline.Application.Alerts;
 
 public sealed record PreviewReading(string? Group, double? Value, bool Breaching);
 
-public sealed record PreviewHistory(string Bucket, IReadOnlyList<MetricSeries> Series);
+public sealed record PreviewHistory(
+    [property: EnumCodes<TimeBucket>] string Bucket, IReadOnlyList<MetricSeries> Series);
 
 /// <summary>Threshold and upper are null for percent change: the chart shows the metric, the condition is about its change.</summary>
-public sealed record AlertPreview(string Unit, IReadOnlyList<PreviewReading> Current, PreviewHistory? History, double? Threshold, double? Upper);
+public sealed record AlertPreview(
+    [property: EnumCodes<MetricUnit>] string Unit, IReadOnlyList<PreviewReading> Current, PreviewHistory? History, double? Threshold, double? Upper);
 
 /// <summary>What a draft rule would see now, and its metric over recent time, for a chart with the threshold line.</summary>
 [RequiresPermission(PermissionName.DataRead)]

@@ -6,8 +6,8 @@ using MediatR;
 namespace Faultline.Application.Analytics;
 
 public sealed record MetricDefinitionDto(
-    string Code, string Title, string Description, string Shape, string Unit, IReadOnlyList<string> Filters, IReadOnlyList<string> GroupBys,
-    bool Bucketed);
+    string Code, string Title, string Description, [property: EnumCodes<MetricShape>] string Shape, [property: EnumCodes<MetricUnit>] string Unit,
+    [property: EnumCodes<Dimension>] IReadOnlyList<string> Filters, [property: EnumCodes<Dimension>] IReadOnlyList<string> GroupBys, bool Bucketed);
 
 /// <summary>Every metric a query or widget can ask for, with what it can be filtered and grouped by.</summary>
 [RequiresPermission(PermissionName.DataRead)]

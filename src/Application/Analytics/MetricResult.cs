@@ -1,3 +1,5 @@
+using Faultline.Domain.Analytics;
+using Faultline.Domain;
 namespace Faultline.Application.Analytics;
 
 /// <summary>One value of a series: at the start of its bucket (null without buckets).</summary>
@@ -10,12 +12,6 @@ public sealed record MetricSeries(string? Group, IReadOnlyList<MetricPoint> Poin
 public sealed record MetricTableRow(IReadOnlyDictionary<string, string?> Fields, IReadOnlyDictionary<string, double?> Values);
 
 public sealed record MetricResult(
-    string Metric,
-    string Unit,
-    string Shape,
-    DateTimeOffset From,
-    DateTimeOffset To,
-    string? Bucket,
-    string? GroupBy,
-    IReadOnlyList<MetricSeries> Series,
-    IReadOnlyList<MetricTableRow> Table);
+    string Metric, [property: EnumCodes<MetricUnit>] string Unit, [property: EnumCodes<MetricShape>] string Shape, DateTimeOffset From,
+    DateTimeOffset To, [property: EnumCodes<TimeBucket>] string? Bucket, [property: EnumCodes<Dimension>] string? GroupBy,
+    IReadOnlyList<MetricSeries> Series, IReadOnlyList<MetricTableRow> Table);

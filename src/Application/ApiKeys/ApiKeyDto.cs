@@ -4,7 +4,7 @@ using Faultline.Domain.ApiKeys;
 namespace Faultline.Application.ApiKeys;
 
 public sealed record ApiKeyDto(
-    Guid Id, string Name, string Prefix, IReadOnlyList<string> Scopes, string CreatedBy, DateTimeOffset CreatedAt,
+    Guid Id, string Name, string Prefix, [property: EnumCodes<ApiKeyScope>] IReadOnlyList<string> Scopes, string CreatedBy, DateTimeOffset CreatedAt,
     DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt)
 {
     public static ApiKeyDto From(ApiKey key) => new(key.Id, key.Name, key.Prefix, key.Scopes.Select(EnumCode.Of).ToList(),

@@ -11,7 +11,8 @@ using MediatR;
 namespace Faultline.Application.ApiKeys;
 
 [RequiresPermission(PermissionName.ApiKeysManage)]
-public sealed record CreateApiKey(string Name, IReadOnlyList<string> Scopes) : IRequest<CreatedApiKeyDto>;
+public sealed record CreateApiKey(
+    string Name, [property: EnumCodes<ApiKeyScope>] IReadOnlyList<string> Scopes) : IRequest<CreatedApiKeyDto>;
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Faultline.Application.Classification.Features;
 using Faultline.Domain.Classification;
 
@@ -12,8 +13,8 @@ public sealed record JobPredictions(long JobId, IReadOnlyList<FailureAnalysis> P
 /// <summary>A job's stored classification: the served prediction, or a person's correction of it (never uncertain).</summary>
 public sealed record JobClassification(
     long JobId, string Category, float Confidence, IReadOnlyDictionary<string, float> Probabilities, IReadOnlyList<KeyLine> KeyLines,
-    string ModelVersion, string Source, string? PredictedCategory, DateTimeOffset ClassifiedAt, IReadOnlyList<ModelPrediction> Predictions,
-    bool Uncertain);
+    string ModelVersion, [property: AllowedValues("model", "feedback")] string Source, string? PredictedCategory, DateTimeOffset ClassifiedAt,
+    IReadOnlyList<ModelPrediction> Predictions, bool Uncertain);
 
 /// <summary>One model's answer for a job, kept for comparing models.</summary>
 public sealed record ModelPrediction(string ModelVersion, string Category, float Confidence, bool Served);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Faultline.Application.Common.Security;
 using MediatR;
@@ -12,7 +13,8 @@ namespace Faultline.Application.Classification;
 public sealed record ListModels : IRequest<ModelList>;
 
 /// <param name="ExecutionProvider">Where the models run: "cuda" or "cpu".</param>
-public sealed record ModelList(IReadOnlyList<DeployedModel> Items, AssignmentDto Assignment, string ExecutionProvider);
+public sealed record ModelList(
+    IReadOnlyList<DeployedModel> Items, AssignmentDto Assignment, [property: AllowedValues("cuda", "cpu")] string ExecutionProvider);
 
 /// <param name="Card">The whole card.json: data, metrics, hyper-parameters, intended use and limits.</param>
 /// <param name="OnThisTenant">How often the model agreed with people's verdicts on this tenant's jobs.</param>

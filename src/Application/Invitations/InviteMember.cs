@@ -14,7 +14,8 @@ namespace Faultline.Application.Invitations;
 
 /// <summary>Invites an e-mail address to the tenant; the link goes out by e-mail. A new invitation replaces a pending one.</summary>
 [RequiresPermission(PermissionName.MembersManage)]
-public sealed record InviteMember(string Email, string Role) : IRequest<InvitationDto>;
+public sealed record InviteMember(
+    string Email, [property: EnumCodes<Role>] string Role) : IRequest<InvitationDto>;
 
 public sealed class InviteMemberValidator : AbstractValidator<InviteMember>
 {

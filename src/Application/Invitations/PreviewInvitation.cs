@@ -1,3 +1,4 @@
+using Faultline.Domain.Authorization;
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
@@ -10,7 +11,8 @@ namespace Faultline.Application.Invitations;
 [AllowsAnonymous]
 public sealed record PreviewInvitation(string Token) : IRequest<InvitationPreview>;
 
-public sealed record InvitationPreview(string TenantName, string Email, string Role, bool AccountExists, DateTimeOffset ExpiresAt);
+public sealed record InvitationPreview(
+    string TenantName, string Email, [property: EnumCodes<Role>] string Role, bool AccountExists, DateTimeOffset ExpiresAt);
 
 public sealed class PreviewInvitationHandler(InvitationTokens tokens, ITenantCatalog tenants, IUserRepository users)
     : IRequestHandler<PreviewInvitation, InvitationPreview>

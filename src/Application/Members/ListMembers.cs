@@ -9,7 +9,8 @@ namespace Faultline.Application.Members;
 [RequiresPermission(PermissionName.MembersManage)]
 public sealed record ListMembers : IRequest<IReadOnlyList<MemberDto>>;
 
-public sealed record MemberDto(Guid UserId, string Email, string Role, DateTimeOffset JoinedAt);
+public sealed record MemberDto(
+    Guid UserId, string Email, [property: EnumCodes<Role>] string Role, DateTimeOffset JoinedAt);
 
 public sealed class ListMembersHandler(IMembershipRepository memberships, ICurrentPrincipal principal) : IRequestHandler<ListMembers, IReadOnlyList<MemberDto>>
 {

@@ -1,9 +1,12 @@
+using Faultline.Domain.Classification;
+using Faultline.Domain.Ingestion;
+using Faultline.Domain;
 namespace Faultline.Application.Runs;
 
 public sealed record RunSummary(
-    long Id, string Provider, string ExternalId, int Attempt, string Repository, string Pipeline, string Branch, string? CommitSha,
-    string? Trigger, string? Actor, string Status, DateTimeOffset? QueuedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
-    long? DurationMs, DateTimeOffset SortedAt);
+    long Id, [property: EnumCodes<Provider>] string Provider, string ExternalId, int Attempt, string Repository, string Pipeline, string Branch,
+    string? CommitSha, string? Trigger, string? Actor, [property: EnumCodes<PipelineStatus>] string Status, DateTimeOffset? QueuedAt,
+    DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, long? DurationMs, DateTimeOffset SortedAt);
 
 /// <param name="Category">
 /// A failed job's category as the dashboards count it ("unclassified" until classified, "uncertain" below its model's
@@ -11,9 +14,10 @@ public sealed record RunSummary(
 /// </param>
 /// <param name="Confidence">How sure its classification is (1 for a person's correction); null without one.</param>
 public sealed record JobSummary(
-    long Id, long? RunId, string Provider, string ExternalId, int Attempt, string Repository, string Pipeline, string Branch,
-    string? CommitSha, string Name, string? Runner, string Status, DateTimeOffset? QueuedAt, DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt, long? DurationMs, bool HasLog, DateTimeOffset SortedAt, string? Category, double? Confidence);
+    long Id, long? RunId, [property: EnumCodes<Provider>] string Provider, string ExternalId, int Attempt, string Repository, string Pipeline,
+    string Branch, string? CommitSha, string Name, string? Runner, [property: EnumCodes<PipelineStatus>] string Status, DateTimeOffset? QueuedAt,
+    DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, long? DurationMs, bool HasLog, DateTimeOffset SortedAt,
+    [property: EnumCodes<FailureCategory>("unclassified", "uncertain")] string? Category, double? Confidence);
 
 public sealed record RunDetail(RunSummary Run, IReadOnlyList<JobSummary> Jobs);
 

@@ -4,7 +4,8 @@ using Faultline.Domain.Ingestion;
 namespace Faultline.Application.Webhooks;
 
 /// <param name="ProviderApi">GitHub and GitLab hooks: whether a token is set for downloading logs, and how the last download went.</param>
-public sealed record WebhookDto(Guid Id, string Provider, string Name, string Url, DateTimeOffset CreatedAt, DateTimeOffset? LastDeliveryAt,
+public sealed record WebhookDto(
+    Guid Id, [property: EnumCodes<Provider>] string Provider, string Name, string Url, DateTimeOffset CreatedAt, DateTimeOffset? LastDeliveryAt,
     ProviderApiDto? ProviderApi)
 {
     public static WebhookDto From(Webhook hook, IWebhookUrls urls, ProviderApiDto? providerApi = null) =>

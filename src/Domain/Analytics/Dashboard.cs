@@ -20,7 +20,8 @@ public sealed record WidgetLayout(int X, int Y, int W, int H)
     public bool FitsTheGrid => X >= 0 && W >= 1 && X + W <= Columns && Y >= 0 && Y <= 1000 && H >= 1 && H <= MaxHeight;
 }
 
-public sealed record Widget(string Id, string Title, string Chart, MetricSpec Query, WidgetLayout Layout)
+public sealed record Widget(
+    string Id, string Title, [property: EnumCodes<ChartType>] string Chart, MetricSpec Query, WidgetLayout Layout)
 {
     public const int MaxIdLength = 40;
     public const int MaxTitleLength = 120;

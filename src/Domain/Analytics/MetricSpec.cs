@@ -41,7 +41,9 @@ public sealed record MetricFilters(
 /// What to compute, without the time range: the query a dashboard widget or an alert rule keeps.
 /// Codes as the API writes them; validated where it enters (see the Application's spec validator).
 /// </summary>
-public sealed record MetricSpec(string Metric, string? Bucket = null, string? GroupBy = null, MetricFilters? Filters = null, int? Top = null)
+public sealed record MetricSpec(
+    string Metric, [property: EnumCodes<TimeBucket>] string? Bucket = null, [property: EnumCodes<Dimension>] string? GroupBy = null,
+    MetricFilters? Filters = null, int? Top = null)
 {
     public const int DefaultTop = 10;
     public const int MaxTop = 100;

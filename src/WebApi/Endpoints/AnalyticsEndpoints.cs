@@ -2,6 +2,7 @@ using Faultline.Application.Analytics;
 using Faultline.Application.Common.Caching;
 using Faultline.Application.Dashboards;
 using Faultline.Domain.Analytics;
+using Faultline.WebApi.Hosting;
 using MediatR;
 
 namespace Faultline.WebApi.Endpoints;
@@ -27,19 +28,27 @@ public static class AnalyticsEndpoints
         metrics.MapPost("/query", async (MetricQueryBody body, IMediator mediator, HttpContext context) =>
                 WithCacheHeader(context, await mediator.Send(new QueryMetric(
                     new MetricSpec(body.Metric ?? "", body.Bucket, body.GroupBy, body.Filters, body.Top), body.From, body.To), context.RequestAborted)))
+            .WithName("queryMetric")
             .WithSummary("Computes one metric over a time range (see docs/analytics.md); X-Cache says whether it came from the cache.")
+            .WithRequestExample("""
+                {"metric": "failure_rate", "from": "2026-01-01T00:00:00Z", "to": "2026-01-08T00:00:00Z", "bucket": "day",
+                 "groupBy": "repository", "filters": {"branch": "main"}, "top": 5}
+                """)
             .Produces<MetricResult>().ProducesValidationProblem();
 
         metrics.MapGet("/catalog", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetMetricCatalog(), cancellationToken))
+            .WithName("getMetricCatalog")
             .WithSummary("Every metric with its unit, shape, filters and group-by dimensions.");
 
         var dashboards = api.MapGroup("/dashboards").WithTags("Dashboards");
 
         dashboards.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListDashboards(), cancellationToken))
+            .WithName("listDashboards")
             .WithSummary("The tenant's dashboards, the default first.");
 
         dashboards.MapGet("/templates", (IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new ListDashboardTemplates(), cancellationToken))
+            .WithName("listDashboardTemplates")
             .WithSummary("Ready-made dashboards to start from.");
 
         dashboards.MapPost("", async (DashboardBody body, IMediator mediator, CancellationToken cancellationToken) =>
@@ -47,16 +56,19 @@ public static class AnalyticsEndpoints
                 var created = await mediator.Send(new CreateDashboard(body.Name, body.Description, body.TemplateId, body.Widgets), cancellationToken);
                 return Results.Created($"/api/v1/dashboards/{created.Id}", created);
             })
+            .WithName("createDashboard")
             .WithSummary("Creates a dashboard: empty, with widgets, or from a template (templateId).")
             .Produces<DashboardDto>(StatusCodes.Status201Created).ProducesValidationProblem();
 
         dashboards.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new GetDashboard(id), cancellationToken))
+            .WithName("getDashboard")
             .WithSummary("One dashboard with its widgets.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         dashboards.MapPut("/{id:guid}", (Guid id, DashboardBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new UpdateDashboard(id, body.Name, body.Description, body.Widgets), cancellationToken))
+            .WithName("updateDashboard")
             .WithSummary("Replaces a dashboard's name, description and widgets.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -65,11 +77,13 @@ public static class AnalyticsEndpoints
                 await mediator.Send(new DeleteDashboard(id), cancellationToken);
                 return Results.NoContent();
             })
+            .WithName("deleteDashboard")
             .WithSummary("Deletes a dashboard (not the default one).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         dashboards.MapGet("/{id:guid}/data", async (Guid id, [AsParameters] DashboardDataQuery query, IMediator mediator, HttpContext context) =>
                 WithCacheHeader(context, await mediator.Send(new GetDashboardData(id, query.From, query.To, query.Filters()), context.RequestAborted)))
+            .WithName("getDashboardData")
             .WithSummary("Every widget's data of a dashboard (default range: the last 7 days); the filters apply to every widget that accepts them.")
             .Produces<DashboardData>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Faultline.Application.Classification;
 using Faultline.Domain.Authorization;
+using Faultline.WebApi.Hosting;
 using Faultline.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Http.Json;
@@ -14,13 +15,15 @@ public static class ClassificationEndpoints
     /// <summary>A 25-million-character log as JSON, with room for escapes.</summary>
     public const long MaxPredictBytes = 64L * 1024 * 1024;
 
-    public sealed record PredictBody(string? Log, [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId);
+    public sealed record PredictBody(
+        string? Log, [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId);
 
     public sealed record BatchPredictBody(IReadOnlyList<PredictBody>? Items);
 
     public sealed record BatchPredictResult(IReadOnlyList<BatchPrediction> Items);
 
-    public sealed record FeedbackBody([property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId, string? Category);
+    public sealed record FeedbackBody(
+        [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long? JobId, string? Category);
 
     public sealed record AssignmentBody(string? Active, string? Challenger, double? ChallengerShare);
 
@@ -33,6 +36,7 @@ public static class ClassificationEndpoints
                 var body = await ReadLargeJsonAsync<PredictBody>(context, json.Value.SerializerOptions);
                 return await mediator.Send(new PredictFailure(body.Log, body.JobId), context.RequestAborted);
             })
+            .WithName("predictFailure")
             .WithSummary("Why a job failed: {\"log\": \"<text>\"} or {\"jobId\": <id>} → category, confidence, per-class probabilities, "
                          + "the key lines (1-based line numbers) and the model version. API keys need the predict scope.")
             .WithDescription("""
@@ -41,6 +45,9 @@ public static class ClassificationEndpoints
                 Logs up to 25,000,000 characters are accepted; only their last 4 MB are read. Nothing is stored.
                 """)
             .Accepts<PredictBody>("application/json")
+            .WithRequestExample("""
+                {"log": "Compiling shop v0.1.0\nerror[E0425]: cannot find value `total` in this scope\n --> src/cart.rs:42:9\nerror: could not compile `shop`"}
+                """)
             .Produces<FailureAnalysis>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -52,6 +59,7 @@ public static class ClassificationEndpoints
                 var items = body.Items?.Select(i => i is null ? null! : new PredictionItem(i.Log, i.JobId)).ToList();
                 return new BatchPredictResult(await mediator.Send(new BatchPredictFailures(items!), context.RequestAborted));
             })
+            .WithName("batchPredictFailures")
             .WithSummary("Up to 1,000 predictions: {\"items\": [{\"log\"}|{\"jobId\"}, ...]} → items in the same order, each "
                          + "{\"prediction\"} or, for a job that is missing or has no log, {\"status\", \"error\"}.")
             .Accepts<BatchPredictBody>("application/json")
@@ -60,24 +68,28 @@ public static class ClassificationEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         classification.MapGet("/models", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListModels(), cancellationToken))
+            .WithName("listModels")
             .WithSummary("The deployed models with their cards and evaluation metrics, which one serves this tenant, its challenger, "
                          + "and how often each agreed with people's corrections here.")
             .Produces<ModelList>();
 
         classification.MapPut("/models/assignment", (AssignmentBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new AssignModels(body.Active, body.Challenger, body.ChallengerShare ?? 0), cancellationToken))
+            .WithName("assignModels")
             .WithSummary("Chooses the active model and an optional challenger with its share of jobs (0–1). A change queues the tenant's "
                          + "classified jobs for re-classification, behind new failures. Needs models:manage (admins).")
             .Produces<AssignedModels>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         classification.MapPost("/feedback", (FeedbackBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new SubmitFeedback(body.JobId, body.Category), cancellationToken))
+            .WithName("submitFeedback")
             .WithSummary("Corrects (or confirms) a failed job's category: {\"jobId\", \"category\"}. It becomes the job's category, "
                          + "re-classification keeps it, and it joins the next training set.")
             .Produces<Feedback>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         classification.MapGet("/feedback", (int? limit, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new ListFeedback(limit ?? 100), cancellationToken))
+            .WithName("listFeedback")
             .WithSummary("The tenant's corrections, newest first (limit 1–1,000, default 100).")
             .Produces<IReadOnlyList<Feedback>>().ProducesValidationProblem();
 
@@ -91,12 +103,14 @@ public static class ClassificationEndpoints
                     await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
                 }
             })
+            .WithName("exportTrainingSet")
             .WithSummary("The tenant's corrected jobs with their logs as NDJSON training examples for make train (save under ml/data/feedback/). "
                          + "Needs models:manage.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
+            .Produces<TrainingExample>(StatusCodes.Status200OK, "application/x-ndjson");
 
         classification.MapGet("/jobs/{jobId:long}/classification", (long jobId, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new GetJobClassification(jobId), cancellationToken))
+            .WithName("getJobClassification")
             .WithSummary("Why a failed job failed, as stored by the background classifier (or corrected by a person), with every model's answer.")
             .Produces<JobClassification>().ProducesProblem(StatusCodes.Status404NotFound);
     }

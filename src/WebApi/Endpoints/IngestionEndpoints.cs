@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Faultline.Application.Ingestion;
 using Faultline.Domain.Authorization;
+using Faultline.WebApi.Hosting;
 using Faultline.WebApi.Security;
 using MediatR;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,6 +23,7 @@ public static class IngestionEndpoints
                 return result.Accepted + result.Duplicates > 0 ? Results.Ok(result) : NothingAccepted(result);
             })
             .WithTags("Ingestion")
+            .WithName("ingestEvents")
             .WithSummary("Ingests a batch of run and job events: a JSON array, or NDJSON (application/x-ndjson); up to 5,000 events or 10 MB.")
             .WithDescription("""
                 Each event: {"type": "run"|"job", "provider": "github"|"gitlab"|"jenkins"|"api", "externalId", "attempt" (default 1),
@@ -33,6 +35,16 @@ public static class IngestionEndpoints
                 committed together before the 200; invalid ones are reported per item.
                 """)
             .Accepts<EventItem[]>("application/json", "application/x-ndjson")
+            .WithRequestExample("""
+                [
+                  {"type": "run", "provider": "api", "externalId": "build-4711", "repository": "acme/shop", "pipeline": "ci",
+                   "branch": "main", "commitSha": "9fceb02d0ae598e95dc970b74767f19372d61af8", "status": "failure",
+                   "startedAt": "2026-01-15T09:00:00Z", "finishedAt": "2026-01-15T09:07:30Z"},
+                  {"type": "job", "provider": "api", "externalId": "build-4711-test", "runExternalId": "build-4711", "name": "test",
+                   "repository": "acme/shop", "pipeline": "ci", "branch": "main", "status": "failure",
+                   "startedAt": "2026-01-15T09:01:00Z", "finishedAt": "2026-01-15T09:07:20Z"}
+                ]
+                """)
             .Produces<IngestResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Faultline.Application.Webhooks;
+using Faultline.Domain;
+using Faultline.Domain.Ingestion;
+using Faultline.WebApi.Hosting;
 using Faultline.WebApi.Security;
 using MediatR;
 
@@ -8,7 +11,7 @@ namespace Faultline.WebApi.Endpoints;
 
 public static class WebhookEndpoints
 {
-    public sealed record NewWebhook(string Provider, string Name, string? Token = null, string? ApiBaseUrl = null);
+    public sealed record NewWebhook([property: EnumCodes<Provider>] string Provider, string Name, string? Token = null, string? ApiBaseUrl = null);
 
     /// <summary>Absent or null: kept; empty: cleared (the address goes back to the provider's default).</summary>
     public sealed record WebhookChanges(string? Token, string? ApiBaseUrl);
@@ -25,6 +28,7 @@ public static class WebhookEndpoints
         var hooks = api.MapGroup("/hooks").WithTags("Webhooks");
 
         hooks.MapGet("", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new ListWebhooks(), cancellationToken))
+            .WithName("listWebhooks")
             .WithSummary("The tenant's provider webhooks (apikeys:manage).");
 
         hooks.MapPost("", async (NewWebhook request, IMediator mediator, CancellationToken cancellationToken) =>
@@ -32,12 +36,15 @@ public static class WebhookEndpoints
                 var created = await mediator.Send(new CreateWebhook(request.Provider, request.Name, request.Token, request.ApiBaseUrl), cancellationToken);
                 return Results.Created($"/api/v1/hooks/{created.Hook.Id}", created);
             })
+            .WithName("createWebhook")
             .WithSummary("Creates a webhook for github, gitlab or jenkins; the secret is in this response only. A github or gitlab hook may "
                          + "take a provider token (and API address) at once, to download the logs of failed jobs.")
+            .Produces<CreatedWebhookDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         hooks.MapPatch("/{id:guid}", (Guid id, WebhookChanges changes, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new UpdateWebhook(id, changes.Token, changes.ApiBaseUrl), cancellationToken))
+            .WithName("updateWebhook")
             .WithSummary("Sets or clears a github or gitlab hook's provider token (GitHub: a fine-grained token with read-only Actions; "
                          + "GitLab: a project or group token with read_api) and its API address (GitHub Enterprise, self-managed GitLab). "
                          + "The token is never shown again: the hook says only whether one is set, and its last download error.")
@@ -48,7 +55,9 @@ public static class WebhookEndpoints
                 await mediator.Send(new DeleteWebhook(id), cancellationToken);
                 return Results.NoContent();
             })
+            .WithName("deleteWebhook")
             .WithSummary("Deletes a webhook.")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         hooks.MapPost("/{provider}/{hookId:guid}", async (string provider, Guid hookId, HttpContext context, IMediator mediator) =>
@@ -65,6 +74,7 @@ public static class WebhookEndpoints
                     context.Request.ContentType, body.ToArray(), kept);
                 return Answer(await mediator.Send(new IngestWebhook(delivery), context.RequestAborted));
             })
+            .WithName("receiveWebhookDelivery")
             .WithSummary("Receives a provider's delivery. GitHub: workflow_run and workflow_job events, signed with X-Hub-Signature-256, "
                          + "as application/json or application/x-www-form-urlencoded (the JSON in the field payload). "
                          + "GitLab: Pipeline and Job Hooks, with the secret as X-Gitlab-Token. Jenkins: the notification of "
@@ -74,6 +84,13 @@ public static class WebhookEndpoints
                          + "cannot all be stored answers 422 with the reasons and is kept as a dead letter, to replay after a fix; "
                          + "its delivery id is not recorded, so the provider's redelivery is processed again.")
             .Accepts<JsonElement>("application/json", WebhookDelivery.FormContentType)
+            .WithDescription("""
+                Deliveries authenticate as their hook, by signature, not with an API key or a session: GitHub's X-Hub-Signature-256
+                and Jenkins' X-Faultline-Signature are "sha256=" + the hex HMAC-SHA256 of the raw body keyed with the hook's secret;
+                GitLab sends the secret itself as X-Gitlab-Token. A delivery that fails the check answers 401.
+                """)
+            .SecuredBy()
+            .Accepts<JsonElement>("application/json", WebhookDelivery.FormContentType)
             .Produces<WebhookOutcome>()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -82,17 +99,20 @@ public static class WebhookEndpoints
 
         deadLetters.MapGet("", (string? cursor, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new ListDeadLetters(cursor, limit ?? 50), cancellationToken))
+            .WithName("listDeadLetters")
             .WithSummary("Deliveries Faultline could not store, newest first, with the reasons; pass nextCursor as cursor for the next page "
                          + "(apikeys:manage).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         deadLetters.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new GetDeadLetter(id), cancellationToken))
+            .WithName("getDeadLetter")
             .WithSummary("A delivery Faultline could not store, with the payload and headers the provider sent.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         deadLetters.MapPost("/{id:guid}/replay", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
                 Answer(await mediator.Send(new ReplayDeadLetter(id), cancellationToken)))
+            .WithName("replayDeadLetter")
             .WithSummary("Processes a dead letter's delivery again with today's mapping: stored, it is resolved and its delivery id recorded; "
                          + "refused again, the answer is 422 with the new reasons and one more attempt is counted.")
             .Produces<WebhookOutcome>()
@@ -104,7 +124,9 @@ public static class WebhookEndpoints
                 await mediator.Send(new DiscardDeadLetter(id), cancellationToken);
                 return Results.NoContent();
             })
+            .WithName("discardDeadLetter")
             .WithSummary("Discards a dead letter without storing its delivery (audited).")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 

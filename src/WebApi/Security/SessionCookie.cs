@@ -15,10 +15,11 @@ namespace Faultline.WebApi.Security;
 public static class SessionCookie
 {
     public const string SchemeName = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string CookieName = "faultline.session";
 
     public static void Configure(CookieAuthenticationOptions options)
     {
-        options.Cookie.Name = "faultline.session";
+        options.Cookie.Name = CookieName;
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

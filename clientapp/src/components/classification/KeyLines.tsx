@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { KeyLine } from '../../api/types';
+import type { KeyLine } from '../../api/schemas';
 import { bestFirst, keyLineBlock } from './keyLines';
 
 interface Props {

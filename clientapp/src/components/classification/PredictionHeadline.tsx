@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { FailureAnalysis } from '../../api/types';
+import type { FailureAnalysis } from '../../api/schemas';
 import { CategoryBadge } from './CategoryBadge';
 import { categoryClass, categoryLabel, formatPercent } from './categories';
 import { ProbabilityBar, rankProbabilities } from './ProbabilityBar';

@@ -1,4 +1,4 @@
-import type { FailureCategory } from '../../api/types';
+import type { FailureCategory } from '../../api/schemas';
 
 /**
  * The failure categories in the models' class order, with their display names. Their colours are

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FailureAnalysis, KeyLine } from '../../api/types';
+import type { FailureAnalysis, KeyLine } from '../../api/schemas';
 import { CategoryBadge } from './CategoryBadge';
 import { categoryClass, categoryGroupLabel, formatPercent } from './categories';
 import { KeyLines } from './KeyLines';

@@ -1,4 +1,4 @@
-import type { KeyLine } from '../../api/types';
+import type { KeyLine } from '../../api/schemas';
 
 /**
  * Best first, as the API sends them; a stable sort by score keeps that order and also puts the best

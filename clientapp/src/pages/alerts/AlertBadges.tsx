@@ -1,4 +1,4 @@
-import type { AlertSeverity, AlertState, DeliveryOutcome } from '../../api/types';
+import type { AlertSeverity, AlertState, DeliveryOutcome } from '../../api/schemas';
 import { OUTCOME_LABELS, OUTCOME_TONES, SEVERITY_LABELS, SEVERITY_TONES, STATE_LABELS, STATE_TONES, formatUntil } from './model/states';
 
 /** A pill in one of the `tone-*` colours of styles.css. */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { AlertRule, MetricDefinition } from '../../api/types';
+import type { AlertRule, MetricDefinition } from '../../api/schemas';
 import { useResource } from '../../api/useResource';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatAgo } from '../../format';

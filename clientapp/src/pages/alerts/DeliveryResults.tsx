@@ -1,4 +1,4 @@
-import type { ChannelDelivery } from '../../api/types';
+import type { ChannelDelivery } from '../../api/schemas';
 import { OkBadge } from './AlertBadges';
 import { CHANNEL_KIND_LABELS } from './model/channels';
 

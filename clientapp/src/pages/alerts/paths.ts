@@ -1,4 +1,4 @@
-import type { AlertHistoryFilters } from '../../api/types';
+import type { AlertHistoryFilters } from '../../api/schemas';
 import { writeHistoryFilters } from './model/history';
 
 export const rulePath = (id: string) => `/alerts/rules/${encodeURIComponent(id)}`;

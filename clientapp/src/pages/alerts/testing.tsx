@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { vi } from 'vitest';
 import { api } from '../../api/client';
-import type { AlertChannel, Me } from '../../api/types';
+import type { AlertChannel, Me } from '../../api/schemas';
 import { SessionProvider } from '../../session/SessionProvider';
 
 /** For the page tests: a signed-in user with these permissions, the pages at their paths, and where the app went. */

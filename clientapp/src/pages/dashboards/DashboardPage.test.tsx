@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../api/client';
-import type { Dashboard, DashboardData, Me } from '../../api/types';
+import type { Dashboard, DashboardData, Me } from '../../api/schemas';
 import { SessionProvider } from '../../session/SessionProvider';
 import { DashboardPage } from './DashboardPage';
 import { seriesResult, tableResult } from './model/fixtures';
@@ -74,7 +74,7 @@ describe('DashboardPage', () => {
     const [id, query] = loadData.mock.calls[0]!;
     expect(id).toBe('d1');
     expect(query.branch).toBe('main');
-    expect(Date.parse(query.to) - Date.parse(query.from)).toBe(30 * 86_400_000);
+    expect(Date.parse(query.to!) - Date.parse(query.from!)).toBe(30 * 86_400_000);
     expect(screen.getByLabelText<HTMLSelectElement>('Time range').value).toBe('30d');
     expect(screen.getByLabelText<HTMLInputElement>('Branch').value).toBe('main');
   });

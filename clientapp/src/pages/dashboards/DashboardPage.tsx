@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Dashboard, Widget } from '../../api/types';
+import type { Dashboard, Widget } from '../../api/schemas';
 import { useResource } from '../../api/useResource';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SaveProblem } from '../../components/SaveProblem';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { DashboardFilters } from '../../api/types';
+import type { DashboardFilters } from '../../api/schemas';
 import { RangePicker } from './RangePicker';
 import type { DashboardView } from './model/view';
 

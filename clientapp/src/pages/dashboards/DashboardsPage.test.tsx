@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../api/client';
-import type { Dashboard, Me } from '../../api/types';
+import type { Dashboard, Me } from '../../api/schemas';
 import { SessionProvider } from '../../session/SessionProvider';
 import { DashboardsPage } from './DashboardsPage';
 

@@ -1,4 +1,4 @@
-import type { CacheStatus } from '../../api/types';
+import type { CacheStatus } from '../../api/client';
 
 const cacheLabels: Record<CacheStatus, { text: string; title: string }> = {
   hit: { text: 'cached', title: 'Every widget came from the cache' },

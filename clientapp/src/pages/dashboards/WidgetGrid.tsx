@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import type { WidgetLayout } from '../../api/types';
+import type { WidgetLayout } from '../../api/schemas';
 import { orderWidgets } from './model/layout';
 
 interface Props<T> {

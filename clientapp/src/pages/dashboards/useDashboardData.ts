@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client';
-import type { LoadedDashboardData } from '../../api/types';
+import type { LoadedDashboardData } from '../../api/client';
 import { dataQuery, readView, writeView, type DashboardView } from './model/view';
 
 export interface DashboardDataState {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/client';
-import type { DeployedModel, ModelAssignment } from '../../api/types';
+import type { DeployedModel, ModelAssignment } from '../../api/schemas';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { SelectField } from '../../components/SelectField';
 import { useSubmit } from '../../components/useSubmit';

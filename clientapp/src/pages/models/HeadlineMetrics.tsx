@@ -1,4 +1,4 @@
-import type { ModelCardJson } from '../../api/types';
+import type { ModelCardJson } from './modelCard';
 import { percent, score } from './modelFormat';
 
 interface Metric {

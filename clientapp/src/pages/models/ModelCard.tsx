@@ -1,7 +1,8 @@
-import type { DeployedModel } from '../../api/types';
+import type { DeployedModel } from '../../api/schemas';
 import { ConfusionHeatmap } from './ConfusionHeatmap';
 import { HeadlineMetrics } from './HeadlineMetrics';
 import { ModelCardText } from './ModelCardText';
+import { cardOf } from './modelCard';
 import { algorithmName } from './modelFormat';
 import { PerClassTable } from './PerClassTable';
 import { TrainingSummary } from './TrainingSummary';
@@ -9,7 +10,8 @@ import { TrainingSummary } from './TrainingSummary';
 /** One deployed model: its role here, its evaluation, its data and its limits. */
 export function ModelCard({ model }: { model: DeployedModel }) {
   const titleId = `model-${model.version}`;
-  const metrics = model.card.metrics;
+  const card = cardOf(model);
+  const metrics = card.metrics;
   return (
     <article className="card model-card" aria-labelledby={titleId}>
       <header className="model-card-head">
@@ -20,7 +22,7 @@ export function ModelCard({ model }: { model: DeployedModel }) {
           {algorithmName(model.algorithm)} · created {new Date(model.createdAt).toLocaleDateString()} · featurizer <code>{model.featurizerVersion}</code>
         </p>
       </header>
-      <HeadlineMetrics card={model.card} />
+      <HeadlineMetrics card={card} />
       <TrainingSummary model={model} />
       {metrics && (
         <div className="model-evaluation">

@@ -1,9 +1,10 @@
-import type { DeployedModel } from '../../api/types';
+import type { DeployedModel } from '../../api/schemas';
 import { Markdown } from '../../components/markdown/Markdown';
+import { cardOf } from './modelCard';
 
 /** What the model is for, what it cannot do, and the whole card on request. */
 export function ModelCardText({ model }: { model: DeployedModel }) {
-  const { intendedUse, limits } = model.card;
+  const { intendedUse, limits } = cardOf(model);
   return (
     <>
       {intendedUse && (

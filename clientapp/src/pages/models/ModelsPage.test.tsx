@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../api/client';
-import type { JobSummary, Me } from '../../api/types';
+import type { JobSummary, Me } from '../../api/schemas';
 import { SessionProvider } from '../../session/SessionProvider';
 import { modelList } from './fixtures';
 import { ModelsPage } from './ModelsPage';

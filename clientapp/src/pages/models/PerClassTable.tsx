@@ -1,4 +1,4 @@
-import type { ClassMetrics } from '../../api/types';
+import type { ClassMetrics } from './modelCard';
 import { CategoryBadge } from '../../components/classification/CategoryBadge';
 import { count, percent, score } from './modelFormat';
 

@@ -1,9 +1,10 @@
-import type { DeployedModel } from '../../api/types';
+import type { DeployedModel } from '../../api/schemas';
+import { cardOf } from './modelCard';
 import { count, percent } from './modelFormat';
 
 /** Where the model learned, and how it did on this tenant's reviewed jobs. */
 export function TrainingSummary({ model }: { model: DeployedModel }) {
-  const data = model.card.data;
+  const data = cardOf(model).data;
   const tenant = model.onThisTenant;
   return (
     <>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/client';
-import type { FailureAnalysis } from '../../api/types';
+import type { FailureAnalysis } from '../../api/schemas';
 import { KeyLines } from '../../components/classification/KeyLines';
 import { PredictionHeadline } from '../../components/classification/PredictionHeadline';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';

@@ -1,4 +1,4 @@
-import type { ModelAssignment } from '../../api/types';
+import type { ModelAssignment } from '../../api/schemas';
 
 /** The form's values as typed: the challenger '' for none, the share in percent. */
 export interface AssignmentDraft {

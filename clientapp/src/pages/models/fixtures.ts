@@ -1,4 +1,4 @@
-import type { DeployedModel, ModelList } from '../../api/types';
+import type { DeployedModel, ModelList } from '../../api/schemas';
 
 /** A card as the training run writes it (ml/train.py), trimmed, for the tests. */
 export const CARD: DeployedModel['card'] = {

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../api/client';
-import type { JobClassification, JobDetail, KeyLine, Me, PipelineStatus } from '../../api/types';
+import type { JobClassification, JobDetail, KeyLine, Me, PipelineStatus } from '../../api/schemas';
 import { SessionProvider } from '../../session/SessionProvider';
 import { JobDetailPage } from './JobDetailPage';
 

@@ -1,7 +1,7 @@
 import { useMemo, useRef, type Ref } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { JobDetail, PipelineStatus } from '../../api/types';
+import type { JobDetail, PipelineStatus } from '../../api/schemas';
 import { useResource } from '../../api/useResource';
 import { bestFirst, keyLineBlock } from '../../components/classification/keyLines';
 import { LogViewer, type LogViewerHandle } from '../../components/log/LogViewer';

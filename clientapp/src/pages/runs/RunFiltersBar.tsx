@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { RunFilters } from '../../api/types';
+import type { RunFilters } from '../../api/schemas';
 import { COLOURED_CATEGORIES, categoryLabel } from '../../components/classification/categories';
 import { PIPELINE_STATUSES, formatStatus } from '../../format';
 

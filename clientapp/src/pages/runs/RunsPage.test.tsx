@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../api/client';
-import type { JobSummary } from '../../api/types';
+import type { JobSummary } from '../../api/schemas';
 import { RunsPage } from './RunsPage';
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { JobSummary, RunFilters, RunSummary } from '../../api/types';
+import type { JobSummary, RunFilters, RunSummary } from '../../api/schemas';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CategoryBadge } from '../../components/classification/CategoryBadge';
@@ -20,7 +20,7 @@ export function RunsPage() {
   const key = params.toString();
 
   const setFilters = (next: RunFilters) => {
-    const query = new URLSearchParams(Object.entries(next).filter(([, v]) => v) as [string, string][]);
+    const query = new URLSearchParams(Object.entries(next).filter(([, v]) => v));
     if (view === 'jobs') query.set('view', 'jobs');
     setParams(query);
   };

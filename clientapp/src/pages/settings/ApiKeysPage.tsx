@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { ApiKeyScope, CreatedApiKey } from '../../api/types';
+import type { ApiKeyScope, CreatedApiKey } from '../../api/schemas';
 import { useResource } from '../../api/useResource';
 import { CopyOnceDialog } from '../../components/CopyOnceDialog';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
+import { firstRequest } from './curlExamples';
 
 const scopes: { scope: ApiKeyScope; what: string }[] = [
   { scope: 'ingest', what: 'send pipeline events and logs' },
@@ -29,7 +30,13 @@ export function ApiKeysPage() {
         <p className="muted">Programs — CI jobs, scripts, integrations — authenticate with <code>Authorization: Bearer flt_…</code>.</p>
       </header>
       <CreateKeyForm onCreated={(key) => { setCreated(key); keys.refresh(); }} />
-      {created && <CopyOnceDialog title={`Your new key "${created.name}"`} secret={created.key} onClose={() => setCreated(null)} />}
+      {created && (
+        <CopyOnceDialog title={`Your new key "${created.name}"`} secret={created.key} onClose={() => setCreated(null)}>
+          <p>Try it from a terminal:</p>
+          <pre className="command" aria-label="Example request">{firstRequest(window.location.origin, created.key, created.scopes)}</pre>
+          <p className="muted small">Every endpoint, with an Authorize box for this key: <a href="/api/docs">API reference</a>.</p>
+        </CopyOnceDialog>
+      )}
       <ProblemAlert error={revocation.error} />
       <div className="card table-card">
         {keys.resource.state === 'loading' && <p className="muted" role="status">Loading keys…</p>}

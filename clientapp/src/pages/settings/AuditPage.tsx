@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { api } from '../../api/client';
-import type { AuditEntry } from '../../api/types';
+import type { AuditEntry } from '../../api/schemas';
 import { useListPages } from '../../api/useListPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 

@@ -1,4 +1,4 @@
-import type { Invitation } from '../../api/types';
+import type { Invitation } from '../../api/schemas';
 import type { Resource } from '../../api/useResource';
 
 export function InvitationsList({ resource, onRevoke }: { resource: Resource<Invitation[]>; onRevoke: (id: string) => void }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { Role } from '../../api/types';
+import type { Role } from '../../api/schemas';
 import { useResource } from '../../api/useResource';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';

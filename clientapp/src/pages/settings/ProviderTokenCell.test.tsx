@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../api/client';
-import type { Webhook } from '../../api/types';
+import type { Webhook } from '../../api/schemas';
 import { ProviderTokenCell } from './ProviderTokenCell';
 
 afterEach(() => {

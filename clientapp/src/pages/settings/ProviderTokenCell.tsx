@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { Webhook } from '../../api/types';
+import type { Webhook } from '../../api/schemas';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useSubmit } from '../../components/useSubmit';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api } from '../../api/client';
-import type { DeadLetter } from '../../api/types';
+import type { DeadLetter } from '../../api/schemas';
 import { UndeliveredDeliveries } from './UndeliveredDeliveries';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { Fragment, useCallback, useState } from 'react';
 import { api } from '../../api/client';
-import type { DeadLetter } from '../../api/types';
+import type { DeadLetter } from '../../api/schemas';
 import { useListPages } from '../../api/useListPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useRowAction } from '../../components/useRowAction';

@@ -1,4 +1,4 @@
-import type { Webhook } from '../../api/types';
+import type { Webhook } from '../../api/schemas';
 
 /** How to point each provider at a new hook. */
 export function WebhookSetup({ hook }: { hook: Webhook }) {

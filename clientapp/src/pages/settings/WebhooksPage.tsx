@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import type { CreatedWebhook, WebhookProvider } from '../../api/types';
+import type { CreatedWebhook, WebhookProvider } from '../../api/schemas';
 import { useResource } from '../../api/useResource';
 import { CopyOnceDialog } from '../../components/CopyOnceDialog';
 import { FormField } from '../../components/FormField';
@@ -8,6 +8,7 @@ import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
 import { formatAgo } from '../../format';
+import { firstEventsGuide } from './curlExamples';
 import { ProviderTokenCell } from './ProviderTokenCell';
 import { UndeliveredDeliveries } from './UndeliveredDeliveries';
 import { WebhookSetup } from './WebhookSetup';
@@ -77,6 +78,15 @@ export function WebhooksPage() {
         )}
       </div>
       <UndeliveredDeliveries onStored={hooks.refresh} />
+      <section className="card" aria-labelledby="first-events">
+        <h2 id="first-events">Send your first events</h2>
+        <p className="muted">
+          Any CI or script can send runs and jobs itself, no webhook needed: with an API key that has the <strong>ingest</strong> scope,
+          {' '}<code>curl</code> and <code>jq</code>:
+        </p>
+        <pre className="command" aria-label="First events">{firstEventsGuide(window.location.origin)}</pre>
+        <p className="muted small">The run then shows under Runs. Every endpoint: <a href="/api/docs">API reference</a>.</p>
+      </section>
     </section>
   );
 }

@@ -11,7 +11,7 @@ const routes = { '/alerts/channels': <AlertChannelsPage /> };
 describe('AlertChannelsPage', () => {
   it('adds an e-mail channel with its recipients', async () => {
     const list = vi.spyOn(api, 'alertChannels').mockResolvedValue([]);
-    const create = vi.spyOn(api, 'createAlertChannel').mockResolvedValue(channel());
+    const create = vi.spyOn(api, 'createAlertChannel').mockResolvedValue({ ...channel(), signingSecret: null });
     renderPages('/alerts/channels', routes);
 
     fireEvent.change(await screen.findByLabelText('Name'), { target: { value: 'On-call' } });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../../api/client';
-import type { AlertChannel, ChannelDelivery, CreatedAlertChannel } from '../../../api/types';
+import type { AlertChannel, ChannelDelivery, CreatedAlertChannel } from '../../../api/schemas';
 import { useResource } from '../../../api/useResource';
 import { CopyOnceDialog } from '../../../components/CopyOnceDialog';
 import { ProblemAlert } from '../../../components/ProblemAlert';

@@ -1,4 +1,4 @@
-import type { ChannelHealth } from '../../../api/types';
+import type { ChannelHealth } from '../../../api/schemas';
 import { formatAgo } from '../../../format';
 import { OkBadge } from '../AlertBadges';
 

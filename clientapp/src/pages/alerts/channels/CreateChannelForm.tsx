@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../../api/client';
-import type { ChannelKind, CreatedAlertChannel } from '../../../api/types';
+import type { ChannelKind, CreatedAlertChannel } from '../../../api/schemas';
 import { FormField } from '../../../components/FormField';
 import { ProblemAlert, fieldErrors, fieldErrorsUnder } from '../../../components/ProblemAlert';
 import { SelectField } from '../../../components/SelectField';

@@ -1,4 +1,4 @@
-import type { AlertGroupState, AlertRule, MetricUnit } from '../../../api/types';
+import type { AlertGroupState, AlertRule, MetricUnit } from '../../../api/schemas';
 import { formatAgo } from '../../../format';
 import { formatValue } from '../../dashboards/model/units';
 import { StateBadge } from '../AlertBadges';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../../api/client';
-import type { AlertRule, ChannelDelivery } from '../../../api/types';
+import type { AlertRule, ChannelDelivery } from '../../../api/schemas';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useRowAction } from '../../../components/useRowAction';
 import { DeliveryResults } from '../DeliveryResults';

@@ -1,4 +1,4 @@
-import type { AlertChannel, AlertRule, MetricDefinition } from '../../../api/types';
+import type { AlertChannel, AlertRule, MetricDefinition } from '../../../api/schemas';
 import { formatAgo } from '../../../format';
 import { formatValue, humanize } from '../../dashboards/model/units';
 import { hasRecovery } from '../model/draft';

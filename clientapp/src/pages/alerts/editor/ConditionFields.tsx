@@ -1,4 +1,4 @@
-import type { ConditionKind, MetricUnit } from '../../../api/types';
+import type { ConditionKind, MetricUnit } from '../../../api/schemas';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { hasRecovery } from '../model/draft';

@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { AlertChannel, AlertSeverity, ErrorHandling, NoDataHandling } from '../../../api/types';
+import type { AlertChannel, AlertSeverity, ErrorHandling, NoDataHandling } from '../../../api/schemas';
 import type { Resource } from '../../../api/useResource';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { SelectField } from '../../../components/SelectField';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AlertPreview, ConditionKind, Dimension } from '../../../api/types';
+import type { AlertPreview, ConditionKind, Dimension } from '../../../api/schemas';
 import { EChart } from '../../../components/charts/EChart';
 import { useChartPalette } from '../../../components/charts/useChartPalette';
 import { previewLimits, previewResult } from '../model/preview';

@@ -1,4 +1,4 @@
-import type { Dimension, MetricDefinition } from '../../../api/types';
+import type { Dimension, MetricDefinition } from '../../../api/schemas';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
 import { withMetric } from '../model/draft';

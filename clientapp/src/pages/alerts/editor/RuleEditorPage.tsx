@@ -1,6 +1,6 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../../api/client';
-import type { AlertRuleDraft } from '../../../api/types';
+import type { AlertRuleDraft } from '../../../api/schemas';
 import { useResource } from '../../../api/useResource';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formOf, newRuleForm, unitOf } from '../model/draft';

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { AlertChannel, AlertRuleDraft, AlertTemplate, MetricDefinition } from '../../../api/types';
+import type { AlertTemplate } from '../../../api/client';
+import type { AlertChannel, AlertRuleDraft, MetricDefinition } from '../../../api/schemas';
 import type { Resource } from '../../../api/useResource';
 import { fieldErrors, fieldErrorsUnder, withoutFields } from '../../../components/ProblemAlert';
 import { SaveProblem } from '../../../components/SaveProblem';

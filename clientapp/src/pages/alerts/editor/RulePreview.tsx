@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { AlertPreview, Bucket, ConditionKind, Dimension, MetricUnit } from '../../../api/types';
+import type { AlertPreview, Bucket, ConditionKind, Dimension, MetricUnit } from '../../../api/schemas';
 import { ApiError } from '../../../api/client';
 import { SaveProblem } from '../../../components/SaveProblem';
 import { withoutFields } from '../../../components/ProblemAlert';

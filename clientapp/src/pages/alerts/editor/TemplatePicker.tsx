@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AlertTemplate } from '../../../api/types';
+import type { AlertTemplate } from '../../../api/client';
 import { SelectField } from '../../../components/SelectField';
 import { templateKey } from '../model/draft';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../api/client';
-import type { AlertPreview, AlertRuleDraft } from '../../../api/types';
+import type { AlertPreview, AlertRuleDraft } from '../../../api/schemas';
 
 export interface PreviewState {
   preview: AlertPreview | null;

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../api/client';
-import type { AlertHistoryItem } from '../../../api/types';
+import type { AlertHistoryItem } from '../../../api/schemas';
 import { catalog, rule } from '../model/fixtures';
 import { channel, renderPages } from '../testing';
 import { AlertHistoryPage } from './AlertHistoryPage';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../../api/client';
-import type { AlertHistoryItem, AlertRule, MetricDefinition, MetricUnit } from '../../../api/types';
+import type { AlertHistoryItem, AlertRule, MetricDefinition, MetricUnit } from '../../../api/schemas';
 import { useListPages } from '../../../api/useListPages';
 import { useResource } from '../../../api/useResource';
 import { ProblemAlert } from '../../../components/ProblemAlert';

@@ -1,4 +1,4 @@
-import type { AlertHistoryItem } from '../../../api/types';
+import type { AlertHistoryItem } from '../../../api/schemas';
 import { OutcomeBadge, StateBadge } from '../AlertBadges';
 import { KIND_LABELS } from '../model/history';
 import { STATE_LABELS } from '../model/states';

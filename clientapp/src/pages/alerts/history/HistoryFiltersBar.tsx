@@ -1,4 +1,4 @@
-import type { AlertChannel, AlertHistoryFilters, AlertRule } from '../../../api/types';
+import type { AlertChannel, AlertHistoryFilters, AlertRule } from '../../../api/schemas';
 import { KIND_FILTER_LABELS, isoFromLocalInput, localInputValue } from '../model/history';
 import { STATE_LABELS, STATE_ORDER } from '../model/states';
 

@@ -1,4 +1,4 @@
-import type { ChannelKind, NewAlertChannel } from '../../../api/types';
+import type { ChannelKind, NewAlertChannel } from '../../../api/schemas';
 
 export const CHANNEL_KIND_LABELS: Record<ChannelKind, string> = { slack: 'Slack', email: 'E-mail', webhook: 'Webhook' };
 

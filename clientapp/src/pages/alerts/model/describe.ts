@@ -1,4 +1,4 @@
-import type { AlertCondition, AlertRuleDraft, MetricUnit } from '../../../api/types';
+import type { AlertCondition, AlertRuleDraft, MetricUnit } from '../../../api/schemas';
 import { formatValue } from '../../dashboards/model/units';
 import { formatMinutes } from './durations';
 

@@ -1,6 +1,7 @@
+import type { AlertTemplate } from '../../../api/client';
 import type {
-  AlertRuleDraft, AlertSeverity, AlertTemplate, ConditionKind, Dimension, ErrorHandling, MetricDefinition, MetricFilters, MetricUnit, NoDataHandling,
-} from '../../../api/types';
+  AlertRuleDraft, AlertSeverity, ConditionKind, Dimension, ErrorHandling, MetricDefinition, MetricFilters, MetricUnit, NoDataHandling,
+} from '../../../api/schemas';
 import { parseNumber, thresholdUnit } from './units';
 
 /** The rule form's values: thresholds as typed, in the units people think in (see thresholdUnit). */

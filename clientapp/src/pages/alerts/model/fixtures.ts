@@ -1,4 +1,4 @@
-import type { AlertPreview, AlertRule, AlertRuleDraft, MetricDefinition } from '../../../api/types';
+import type { AlertPreview, AlertRule, AlertRuleDraft, MetricDefinition } from '../../../api/schemas';
 
 /** Catalog entries, rules and previews shaped as the API answers them, for the tests. */
 export const failureRate: MetricDefinition = {

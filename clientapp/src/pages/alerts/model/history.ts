@@ -1,4 +1,4 @@
-import type { AlertHistoryFilters, AlertHistoryKind } from '../../../api/types';
+import type { AlertHistoryFilters, AlertHistoryKind } from '../../../api/schemas';
 
 const FILTER_NAMES = ['ruleId', 'channelId', 'kind', 'state', 'from', 'to'] as const;
 

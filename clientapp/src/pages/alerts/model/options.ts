@@ -1,4 +1,4 @@
-import type { ConditionKind, Dimension, ErrorHandling, NoDataHandling } from '../../../api/types';
+import type { ConditionKind, Dimension, ErrorHandling, NoDataHandling } from '../../../api/schemas';
 import { COLOURED_CATEGORIES, categoryLabel } from '../../../components/classification/categories';
 import { SEVERITY_LABELS } from './states';
 

@@ -1,4 +1,4 @@
-import type { AlertPreview, Dimension, MetricResult } from '../../../api/types';
+import type { AlertPreview, Dimension, MetricResult } from '../../../api/schemas';
 
 /** More lines than this are unreadable; the preview draws the first groups (the server's heaviest first). */
 export const MAX_PREVIEW_LINES = 10;

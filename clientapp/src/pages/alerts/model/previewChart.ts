@@ -1,4 +1,4 @@
-import type { MetricResult } from '../../../api/types';
+import type { MetricResult } from '../../../api/schemas';
 import type { ChartOption, LineSeriesOption } from '../../../components/charts/echarts';
 import type { ChartPalette } from '../../../components/charts/palette';
 import { chartSpec } from '../../dashboards/model/chartOptions';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertState } from '../../../api/types';
+import type { AlertState } from '../../../api/schemas';
 import { rule } from './fixtures';
 import { OUTCOME_TONES, SEVERITY_TONES, STATE_LABELS, STATE_ORDER, STATE_TONES, compareStates, formatUntil, mutedUntil, sortRules } from './states';
 

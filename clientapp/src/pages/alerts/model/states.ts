@@ -1,4 +1,4 @@
-import type { AlertRule, AlertSeverity, AlertState, DeliveryOutcome } from '../../../api/types';
+import type { AlertRule, AlertSeverity, AlertState, DeliveryOutcome } from '../../../api/schemas';
 
 /** Most severe first, as the server ranks a rule's groups: error > firing > no_data > pending > resolved > ok. */
 export const STATE_ORDER: readonly AlertState[] = ['error', 'firing', 'no_data', 'pending', 'resolved', 'ok'];

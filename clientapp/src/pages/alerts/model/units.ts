@@ -1,4 +1,4 @@
-import type { ConditionKind, MetricUnit } from '../../../api/types';
+import type { ConditionKind, MetricUnit } from '../../../api/schemas';
 
 /** How a threshold is typed: ratios in percent, milliseconds in minutes, dollars and counts as they are. */
 export interface ThresholdUnit {

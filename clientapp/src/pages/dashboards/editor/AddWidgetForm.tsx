@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Bucket, ChartType, Dimension, MetricDefinition, Widget } from '../../../api/types';
+import type { Bucket, ChartType, Dimension, MetricDefinition, Widget } from '../../../api/schemas';
 import type { Resource } from '../../../api/useResource';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { CHART_LABELS, chartsFor, newWidget } from '../model/newWidget';

@@ -1,4 +1,4 @@
-import type { Widget } from '../../../api/types';
+import type { Widget } from '../../../api/schemas';
 import { GRID_COLUMNS, MAX_HEIGHT, canMove, type Direction } from '../model/layout';
 
 interface Props {

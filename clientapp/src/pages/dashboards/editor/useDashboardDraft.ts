@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../../api/client';
-import type { Dashboard, DashboardChanges } from '../../../api/types';
+import type { Dashboard, DashboardChanges } from '../../../api/schemas';
 
 /** Edit mode: a copy of the dashboard changed locally, saved with one PUT or discarded. */
 export function useDashboardDraft(dashboard: Dashboard, onSaved: () => void) {

@@ -1,6 +1,6 @@
 import type { ChartOption, LegendComponentOption, TooltipComponentOption } from '../../../components/charts/echarts';
 import type { ChartPalette } from '../../../components/charts/palette';
-import type { Bucket, ChartType, MetricResult, MetricSeries } from '../../../api/types';
+import type { Bucket, ChartType, MetricResult, MetricSeries } from '../../../api/schemas';
 import { categoryGroupLabel } from '../../../components/classification/categories';
 import type { DrillTarget } from './drillDown';
 import { durationStep, formatValue, humanize, summarize } from './units';

@@ -1,4 +1,4 @@
-import type { Bucket, DashboardFilters, Dimension, MetricFilters, MetricResult, RunFilters } from '../../../api/types';
+import type { Bucket, DashboardFilters, Dimension, MetricFilters, MetricResult, RunFilters } from '../../../api/schemas';
 
 /** What was clicked: a point of a series (its group and bucket), or a row of a table metric. */
 export type DrillTarget =

@@ -1,4 +1,4 @@
-import type { MetricResult } from '../../../api/types';
+import type { MetricResult } from '../../../api/schemas';
 
 /** Results shaped as the analytics API answers them, for the tests. */
 export function seriesResult(overrides: Partial<MetricResult> = {}): MetricResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Widget, WidgetLayout } from '../../../api/types';
+import type { Widget, WidgetLayout } from '../../../api/schemas';
 import { appendWidget, canMove, moveWidget, orderWidgets, pack, removeWidget, resizeWidget } from './layout';
 
 const widget = (id: string, x: number, y: number, w: number, h: number): Widget => ({

@@ -1,4 +1,4 @@
-import type { Widget, WidgetLayout } from '../../../api/types';
+import type { Widget, WidgetLayout } from '../../../api/schemas';
 
 export const GRID_COLUMNS = 12;
 export const MAX_HEIGHT = 12;

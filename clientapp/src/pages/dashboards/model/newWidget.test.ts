@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricDefinition } from '../../../api/types';
+import type { MetricDefinition } from '../../../api/schemas';
 import { chartsFor, newWidget, newWidgetId } from './newWidget';
 
 const metric = (code: string, title: string, shape: MetricDefinition['shape'], groupBys: MetricDefinition['groupBys']): MetricDefinition => ({

@@ -1,4 +1,4 @@
-import type { Bucket, ChartType, Dimension, MetricDefinition, Widget } from '../../../api/types';
+import type { Bucket, ChartType, Dimension, MetricDefinition, Widget } from '../../../api/schemas';
 
 const SERIES_CHARTS: ChartType[] = ['line', 'area', 'bar', 'stacked_bar', 'pie', 'stat'];
 

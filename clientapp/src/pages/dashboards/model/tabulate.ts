@@ -1,4 +1,4 @@
-import type { MetricResult, MetricUnit } from '../../../api/types';
+import type { MetricResult, MetricUnit } from '../../../api/schemas';
 import type { DrillTarget } from './drillDown';
 
 export interface Column {

@@ -1,4 +1,4 @@
-import type { MetricUnit } from '../../../api/types';
+import type { MetricUnit } from '../../../api/schemas';
 
 /** `locale` is left to the browser; tests pin it. */
 export interface FormatOptions {

@@ -1,4 +1,4 @@
-import type { DashboardDataQuery, DashboardFilters } from '../../../api/types';
+import type { DashboardDataQuery, DashboardFilters } from '../../../api/schemas';
 
 export const RANGE_PRESETS = [
   { key: '24h', label: 'Last 24 hours', hours: 24 },

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { MetricResult } from '../../../api/types';
+import type { MetricResult } from '../../../api/schemas';
 import { EChart } from '../../../components/charts/EChart';
 import { useChartPalette } from '../../../components/charts/useChartPalette';
 import { chartSpec, type PlotType } from '../model/chartOptions';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Bucket, MetricResult } from '../../../api/types';
+import type { Bucket, MetricResult } from '../../../api/schemas';
 import { EChart } from '../../../components/charts/EChart';
 import { useChartPalette } from '../../../components/charts/useChartPalette';
 import { combinedPoints, sparklineOption, statValue } from '../model/chartOptions';

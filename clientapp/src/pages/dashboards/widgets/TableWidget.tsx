@@ -1,5 +1,5 @@
 import { Link, useNavigate } from 'react-router-dom';
-import type { MetricResult } from '../../../api/types';
+import type { MetricResult } from '../../../api/schemas';
 import { bucketLabel } from '../model/chartOptions';
 import type { DrillTarget } from '../model/drillDown';
 import { informativeColumns, tabulate, type Cell, type Column } from '../model/tabulate';

@@ -1,4 +1,4 @@
-import type { ChartType, WidgetData } from '../../../api/types';
+import type { ChartType, WidgetData } from '../../../api/schemas';
 import { hasData, statValue } from '../model/chartOptions';
 import type { DrillTarget } from '../model/drillDown';
 import { PlotWidget } from './PlotWidget';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { MetricResult } from '../../../api/types';
+import type { MetricResult } from '../../../api/schemas';
 import { downloadText } from '../download';
 import { csvFileName, toCsv } from '../model/csv';
 import { tabulate } from '../model/tabulate';

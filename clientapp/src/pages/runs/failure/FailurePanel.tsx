@@ -1,4 +1,4 @@
-import type { JobClassification, KeyLine } from '../../../api/types';
+import type { JobClassification, KeyLine } from '../../../api/schemas';
 import { categoryLabel } from '../../../components/classification/categories';
 import { KeyLines } from '../../../components/classification/KeyLines';
 import { PredictionHeadline } from '../../../components/classification/PredictionHeadline';

@@ -1,4 +1,4 @@
-import type { ModelPrediction } from '../../../api/types';
+import type { ModelPrediction } from '../../../api/schemas';
 import { CategoryBadge } from '../../../components/classification/CategoryBadge';
 import { formatPercent } from '../../../components/classification/categories';
 

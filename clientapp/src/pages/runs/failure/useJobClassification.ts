@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../../api/client';
-import type { JobClassification } from '../../../api/types';
+import type { JobClassification } from '../../../api/schemas';
 
 export type ClassificationState =
   | { status: 'loading' }
