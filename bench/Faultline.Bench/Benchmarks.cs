@@ -19,7 +19,7 @@ internal static class Benchmarks
 {
     private const int HttpBatch = 1_000;
 
-    /// <param name="only">"inference" or "alerts" runs those figures alone; null runs everything.</param>
+    /// <param name="only">"ingest", "alerts", "inference" or "analytics" runs those figures alone; null runs everything.</param>
     public static async Task RunAsync(IConfiguration configuration, string seededTenant, string? only, CancellationToken cancellationToken)
     {
         var devDatabase = configuration.GetConnectionString("Postgres")!;
@@ -49,23 +49,28 @@ internal static class Benchmarks
         var to = DateTimeOffset.UtcNow;
         var generator = new EventGenerator(new WorkloadModel(random, 40, to.AddDays(-30), to), random, to.AddDays(-30), to);
 
-        if (only == "alerts")
+        // Each section is measured on its own when asked for (`make bench ONLY=…`), in this order otherwise.
+        var sections = new (string Name, Func<Task<IEnumerable<(string, string)>>> Measure)[]
         {
-            rows.AddRange(await AlertBenchmark.LatencyAsync(http, host, samples: 20, cancellationToken));
-            rows.AddRange(await AlertBenchmark.EvaluationCostAsync(configuration, seededTenant, cancellationToken));
-            await app.StopAsync(cancellationToken);
-            Print(rows);
-            return;
-        }
+            ("ingest", async () => await IngestAsync(http, host, generator, tenant.SchemaName, cancellationToken)),
+            ("alerts", () => AlertBenchmark.LatencyAsync(http, host, samples: 20, cancellationToken)),
+            ("inference", async () => await InferenceBenchmark.RunAsync(host, http, cancellationToken)),
+            ("alerts", () => AlertBenchmark.EvaluationCostAsync(configuration, seededTenant, cancellationToken)),
+            ("analytics", () => SeededTenantAsync(devDatabase, seededTenant, cancellationToken)),
+            ("analytics", () => AnalyticsBenchmark.RunAsync(configuration, seededTenant, cancellationToken)),
+        };
+        foreach (var (_, measure) in sections.Where(section => only is null || section.Name == only))
+            rows.AddRange(await measure());
 
-        if (only == "inference")
-        {
-            rows.AddRange(await InferenceBenchmark.RunAsync(host, http, cancellationToken));
-            await app.StopAsync(cancellationToken);
-            Print(rows);
-            return;
-        }
+        await app.StopAsync(cancellationToken);
+        Print(rows);
+    }
 
+    /// <summary>Ingest over HTTP with 1 and 4 senders, the bulk path in process, and the data latency to the rollups.</summary>
+    private static async Task<List<(string, string)>> IngestAsync(
+        HttpClient http, BenchHost host, EventGenerator generator, string schema, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, string)>();
         // Warm up JIT, pools and plans, outside the measurements.
         await PostAsync(http, generator.Generate(2_000).Select(e => e.Item).ToArray(), cancellationToken);
 
@@ -81,18 +86,10 @@ internal static class Benchmarks
         foreach (var batch in bulk) await host.SendAsync(new IngestEvents(batch), cancellationToken);
         rows.Add(($"Bulk path (in process), batches of {Seeder.BatchSize:N0}", $"{bulk.Sum(b => b.Length) / clock.Elapsed.TotalSeconds:N0} events/s"));
 
-        var visible = await DataLatencyAsync(http, host, tenant.SchemaName, samples: 50, cancellationToken);
+        var visible = await DataLatencyAsync(http, host, schema, samples: 50, cancellationToken);
         rows.Add(("Data latency: event sent → in the hourly rollups, p50 / p95 / max",
             $"{Percentile(visible, 50):N1} / {Percentile(visible, 95):N1} / {visible.Max():N1} ms"));
-
-        rows.AddRange(await AlertBenchmark.LatencyAsync(http, host, samples: 20, cancellationToken));
-        rows.AddRange(await InferenceBenchmark.RunAsync(host, http, cancellationToken));
-        rows.AddRange(await AlertBenchmark.EvaluationCostAsync(configuration, seededTenant, cancellationToken));
-        rows.AddRange(await SeededTenantAsync(devDatabase, seededTenant, cancellationToken));
-        rows.AddRange(await AnalyticsBenchmark.RunAsync(configuration, seededTenant, cancellationToken));
-
-        await app.StopAsync(cancellationToken);
-        Print(rows);
+        return rows;
     }
 
     private static void Print(List<(string, string)> rows)

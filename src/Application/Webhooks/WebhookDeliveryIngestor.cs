@@ -41,7 +41,8 @@ public sealed class WebhookDeliveryIngestor(
         }
         catch (RequestValidationException invalid)
         {
-            return await KeepAsync(deadLetterId, delivery, invalid.Errors.SelectMany(error => error.Value.Select(message => $"{error.Key}: {message}")).ToList(), null, cancellationToken);
+            var reasons = invalid.Errors.SelectMany(error => error.Value.Select(message => $"{error.Key}: {message}")).ToList();
+            return await KeepAsync(deadLetterId, delivery, reasons, null, cancellationToken);
         }
 
         if (items.Count == 0)
