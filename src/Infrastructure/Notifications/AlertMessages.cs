@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Faultline.Application.Alerts;
+using Faultline.Domain.Analytics;
 
 namespace Faultline.Infrastructure.Notifications;
 
@@ -16,7 +17,7 @@ internal static class AlertMessages
             "alert.no_data" => "NO DATA",
             _ => n.State.ToUpperInvariant(),
         };
-        return $"[{what} · {n.Severity}] {n.RuleName}{(n.Group is null ? "" : $" — {n.Group}")}";
+        return $"[{what} · {n.Severity}] {n.RuleName}{(n.Group is null ? "" : $" — {MetricGroup.Label(n.Group)}")}";
     }
 
     public static string PlainText(AlertNotification n)
