@@ -5,6 +5,8 @@ namespace Faultline.Application.Alerts;
 /// <summary>
 /// One message about one rule, as every channel renders it: what happened, the value against the
 /// threshold, a short trend and where to look. Stored in the outbox whole, so a retry sends the same.
+/// Repository, Pipeline and Branch name what broke where the group or the rule's filters say (null otherwise);
+/// Runs links to the group's latest failing run, else to its runs. Absent from older outbox rows: null there.
 /// </summary>
 public sealed record AlertNotification(
     Guid Id,
@@ -23,7 +25,14 @@ public sealed record AlertNotification(
     IReadOnlyList<double> Trend,
     DateTimeOffset At,
     string Url,
-    string? Detail);
+    string? Detail,
+    string? Repository = null,
+    string? Pipeline = null,
+    string? Branch = null,
+    AlertLink? Runs = null);
+
+/// <summary>A link a message shows: "Latest failing run", "Runs".</summary>
+public sealed record AlertLink(string Text, string Url);
 
 /// <summary>What one attempt to reach a channel came to.</summary>
 public sealed record DeliveryResult(bool Ok, int? Status, string? Error, bool Retryable)

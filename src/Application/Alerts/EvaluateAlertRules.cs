@@ -39,8 +39,9 @@ public sealed class EvaluateAlertRulesHandler(IAlertEvaluationStore store, Alert
                 evaluation = AlertStateMachine.ApplyError(rule, lease.States, error, request.At);
             }
 
-            await lease.CommitAsync(evaluation, evaluation.Notices.Select(n => notifications.Of(rule, n, request.At, error)).ToList(), error,
-                cancellationToken);
+            var messages = new List<AlertNotification>();
+            foreach (var notice in evaluation.Notices) messages.Add(await notifications.OfAsync(rule, notice, request.At, error, cancellationToken));
+            await lease.CommitAsync(evaluation, messages, error, cancellationToken);
             evaluated++;
         }
 
