@@ -39,9 +39,8 @@ public sealed class EvaluateAlertRulesHandler(IAlertEvaluationStore store, Alert
                 evaluation = AlertStateMachine.ApplyError(rule, lease.States, error, request.At);
             }
 
-            var messages = new List<AlertNotification>();
-            foreach (var notice in evaluation.Notices) messages.Add(await notifications.OfAsync(rule, notice, request.At, error, cancellationToken));
-            await lease.CommitAsync(evaluation, messages, error, cancellationToken);
+            await lease.CommitAsync(evaluation, await notifications.OfAsync(rule, evaluation.Notices, request.At, error, cancellationToken), error,
+                cancellationToken);
             evaluated++;
         }
 
