@@ -25,6 +25,11 @@ export function formatAgo(iso: string | null, now = Date.now()): string {
   return new Date(iso).toLocaleDateString();
 }
 
+/** A metric group as people read it: a group over several dimensions comes as its values joined by U+001F ("acme/api · CI"). */
+export function formatGroup(group: string): string {
+  return group.split('\u001f').join(' · ');
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;

@@ -51,6 +51,10 @@ public sealed class AlertInputAndIsolationTests(RunningApiFixture fixture) : ICl
         { "query", new { metric = "failure_rate", bucket = "hour" }, "query.bucket" },
         { "query", new { metric = "failure_rate", groupBy = "category" }, "query.groupBy" },
         { "query", new { metric = "broken_for", filters = new { branch = "main" } }, "query.filters.branch" },
+        { "query", new { metric = "failure_rate", groupBy = "repository", alsoGroupBy = new[] { "pipeline", "weather" } }, "query.alsoGroupBy[1]" },
+        { "query", new { metric = "broken_for", groupBy = "repository", alsoGroupBy = new[] { "job" } }, "query.alsoGroupBy[0]" },
+        { "query", new { metric = "failure_rate", groupBy = "repository", alsoGroupBy = new[] { "pipeline", "repository" } }, "query.alsoGroupBy" },
+        { "query", new { metric = "failure_rate", alsoGroupBy = new[] { "pipeline" } }, "query.alsoGroupBy" },
     };
 
     [Theory]
@@ -162,6 +166,35 @@ public sealed class AlertInputAndIsolationTests(RunningApiFixture fixture) : ICl
         var bad = await ProblemAssert.IsProblemAsync(await owner.PostAsync("/api/v1/alerts/rules/preview", Rule(r => r["windowMinutes"] = null)), 400);
         Assert.True(bad.GetProperty("errors").TryGetProperty("windowMinutes", out _));
         Assert.Empty((await owner.JsonAsync("/api/v1/alerts/rules")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_rule_grouped_by_repository_and_pipeline_keeps_pipelines_of_the_same_name_apart()
+    {
+        var owner = await OwnerAsync();
+        var (key, _) = await Teams.KeyAsync(owner, "ingest");
+        var finished = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var events = new[] { "acme/api", "acme/web" }.Select((repository, i) => (object)new
+        {
+            type = "job", provider = "api", externalId = $"g-{i}", attempt = 1, runExternalId = $"g-{i}", repository, pipeline = "CI",
+            branch = "main", name = "build", status = i == 0 ? "failure" : "success", queuedAt = finished.AddMinutes(-3),
+            startedAt = finished.AddMinutes(-2), finishedAt = finished,
+        }).ToArray();
+        (await key.PostAsJsonAsync("/api/v1/events", events)).EnsureSuccessStatusCode();
+        var query = new { metric = "failure_rate", groupBy = "repository", alsoGroupBy = new[] { "pipeline" } };
+
+        var response = await owner.PostAsync("/api/v1/alerts/rules/preview", Rule(r => r["query"] = query));
+        var preview = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, preview.ToString());
+        var current = preview.GetProperty("current").EnumerateArray()
+            .ToDictionary(g => g.GetProperty("group").GetString()!, g => g.GetProperty("value").GetDouble());
+        Assert.Equal(new Dictionary<string, double> { ["acme/api\u001fCI"] = 1, ["acme/web\u001fCI"] = 0 }, current);
+
+        var created = await owner.PostAsync("/api/v1/alerts/rules", Rule(r => r["query"] = query));
+        var rule = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(created.IsSuccessStatusCode, rule.ToString());
+        var stored = await owner.JsonAsync($"/api/v1/alerts/rules/{rule.GetProperty("id").GetString()}");
+        Assert.Equal(["pipeline"], stored.GetProperty("query").GetProperty("alsoGroupBy").EnumerateArray().Select(d => d.GetString()));
     }
 
     [Fact]

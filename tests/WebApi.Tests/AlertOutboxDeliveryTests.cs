@@ -37,7 +37,8 @@ public sealed class AlertOutboxDeliveryTests(RunningApiFixture fixture) : IClass
     }
 
     private static AlertNotification Firing(string ruleName, string? group) => new(Guid.NewGuid(), "alert.firing", Guid.NewGuid(), ruleName, "critical",
-        group, "firing", "pending", 0.8, "80%", 0.5, "> 50%", "Failure rate", [0.2, 0.8], DateTimeOffset.UtcNow, "http://faultline.test/alerts", null);
+        "firing", 0.5, "> 50%", "Failure rate", DateTimeOffset.UtcNow, "http://faultline.test/alerts", null,
+        [new AlertGroupNotification(group, "pending", 0.8, "80%", [0.2, 0.8], null, null, null, null)]);
 
     /// <summary>Due rows for the channels, in this order, in one statement (so one batch claims them together).</summary>
     private async Task EnqueueAsync(Guid tenant, int attempts, params (Guid Channel, AlertNotification Notification)[] rows)

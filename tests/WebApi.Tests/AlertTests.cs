@@ -244,4 +244,56 @@ public sealed class AlertTests(RunningApiFixture fixture) : IClassFixture<Runnin
         Assert.Contains("[TEST", JsonDocument.Parse(_receiver.To("/test-ok").Single().Body).RootElement.GetProperty("text").GetString());
         Assert.Equal(2, (await HistoryAsync(tenant.Owner, "kind=test")).Count);
     }
+
+    [Fact]
+    public async Task A_rule_per_repository_and_pipeline_says_which_repository_pipeline_and_branch_broke_for_how_long_and_links_the_run()
+    {
+        var tenant = await TenantAsync();
+        var recipient = Emails.New("per-pipeline");
+        var mail = await ChannelAsync(tenant.Owner, "email", recipients: [recipient]);
+        var hook = await ChannelAsync(tenant.Owner, "webhook", _receiver.Url("/per-pipeline"));
+        // Two repositories whose pipelines share the name "CI", both failing on main since 3 days 9 hours (and a few minutes).
+        var started = DateTimeOffset.UtcNow.AddDays(-3).AddHours(-9).AddMinutes(-10);
+        var events = new[] { "acme/api", "acme/web" }.Select(repository => (object)new
+        {
+            type = "run", provider = "api", externalId = $"{repository}-r1", attempt = 1, repository, pipeline = "CI", branch = "main",
+            defaultBranch = "main", status = "failure", queuedAt = started, startedAt = started, finishedAt = started.AddMinutes(5),
+        }).ToArray();
+        (await tenant.Key.PostAsJsonAsync("/api/v1/events", events)).EnsureSuccessStatusCode();
+        var runs = (await tenant.Owner.JsonAsync("/api/v1/runs")).GetProperty("items").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("repository").GetString()!, r => r.GetProperty("id").GetInt64());
+
+        var rule = (await RuleAsync(tenant.Owner, new
+        {
+            name = "Default branch broken", query = new { metric = "broken_for", groupBy = "repository", alsoGroupBy = new[] { "pipeline" } },
+            condition = new { kind = "above", threshold = 30 * 60_000 }, windowMinutes = 60, severity = "critical", noDataState = "ok",
+            channelIds = new[] { mail.GetProperty("id").GetGuid(), hook.GetProperty("id").GetGuid() },
+        })).GetProperty("id").GetGuid();
+        var firing = await WaitForStateAsync(tenant.Owner, rule, "firing");
+        Assert.Equal(["acme/api\u001fCI", "acme/web\u001fCI"], firing.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("group").GetString()).Order());
+
+        // One message per channel for the evaluation that found both broken, each group with what broke and where to look.
+        var email = await Api.Mail.WaitForAsync(recipient, "[FIRING · critical] Default branch broken — 2 groups");
+        foreach (var repository in new[] { "acme/api", "acme/web" })
+        {
+            Assert.Contains($"— {repository} · CI\nRepository: {repository}\nPipeline: CI\nBranch: main\nDefault branch broken for: 3d 9h (alert when > 30m)",
+                email.Body.ReplaceLineEndings("\n"));
+            Assert.Contains($"Latest failing run: http://faultline.test/runs/{runs[repository]}", email.Body);
+        }
+
+        Assert.Contains($"Rule: http://faultline.test/alerts/rules/{rule}", email.Body);
+        await RunningApi.WaitForAsync(() => Task.FromResult(_receiver.To("/per-pipeline").Count == 1));
+        var payload = JsonDocument.Parse(_receiver.To("/per-pipeline")[0].Body).RootElement;
+        var groups = payload.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(["acme/api", "acme/web"], groups.Select(g => g.GetProperty("repository").GetString()));
+        Assert.All(groups, g => Assert.Equal(("CI", "main"), (g.GetProperty("pipeline").GetString(), g.GetProperty("branch").GetString())));
+        Assert.Equal($"http://faultline.test/runs/{runs["acme/web"]}", groups[1].GetProperty("runsUrl").GetString());
+
+        // Several more evaluations while both keep firing: still that one message per channel.
+        var evaluations = await Api.Database.ScalarAsync<long>("SELECT sum(evaluations)::bigint FROM t_" + await SchemaKeyAsync(tenant) + ".alert_rules");
+        await RunningApi.WaitForAsync(async () =>
+            await Api.Database.ScalarAsync<long>("SELECT sum(evaluations)::bigint FROM t_" + await SchemaKeyAsync(tenant) + ".alert_rules") >= evaluations + 2);
+        Assert.Single(Api.Mail.Messages(), m => m.To.Contains(recipient, StringComparison.OrdinalIgnoreCase));
+        Assert.Single(_receiver.To("/per-pipeline"));
+    }
 }

@@ -1614,6 +1614,7 @@ export interface components {
             filters?: null | components["schemas"]["MetricFilters"];
             /** Format: int32 */
             top?: null | number;
+            alsoGroupBy?: null | ("repository" | "pipeline" | "job" | "branch" | "provider" | "category")[];
         };
         MetricTableRow: {
             fields: {

@@ -3,7 +3,8 @@ using Faultline.Domain.Alerts;
 namespace Faultline.Application.Alerts;
 
 /// <summary>
-/// One message about one rule, as every channel renders it: what happened, the value against the
+/// One message about one rule evaluation, as every channel renders it: the groups that entered <see cref="State"/> together
+/// (one message for the sixteen pipelines a start-up finds broken, as Grafana groups them), each with its value against the
 /// threshold, a short trend and where to look. Stored in the outbox whole, so a retry sends the same.
 /// </summary>
 public sealed record AlertNotification(
@@ -12,18 +13,33 @@ public sealed record AlertNotification(
     Guid RuleId,
     string RuleName,
     string Severity,
-    string? Group,
     string State,
-    string? PreviousState,
-    double? Value,
-    string? ValueText,
     double Threshold,
     string ThresholdText,
     string Metric,
-    IReadOnlyList<double> Trend,
     DateTimeOffset At,
     string Url,
-    string? Detail);
+    string? Detail,
+    IReadOnlyList<AlertGroupNotification> Groups);
+
+/// <summary>
+/// One group of a message: its name (null for a rule that is not grouped), value and trend; Repository, Pipeline and Branch
+/// name what broke where the group or the rule's filters say (null otherwise); Runs links to the group's latest failing run,
+/// else to its runs.
+/// </summary>
+public sealed record AlertGroupNotification(
+    string? Group,
+    string? PreviousState,
+    double? Value,
+    string? ValueText,
+    IReadOnlyList<double> Trend,
+    string? Repository,
+    string? Pipeline,
+    string? Branch,
+    AlertLink? Runs);
+
+/// <summary>A link a message shows: "Latest failing run", "Runs".</summary>
+public sealed record AlertLink(string Text, string Url);
 
 /// <summary>What one attempt to reach a channel came to.</summary>
 public sealed record DeliveryResult(bool Ok, int? Status, string? Error, bool Retryable)

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Faultline.Application.Common;
 using Faultline.Domain.Alerts;
 using Faultline.Domain.Analytics;
 
 namespace Faultline.Application.Alerts;
 
-/// <summary>Values and conditions as people read them in a notification: "31%", "42 min", "$12.50".</summary>
+/// <summary>Values and conditions as people read them in a notification: "31%", "42m", "$12.50".</summary>
 public static class AlertText
 {
     public static string Value(MetricUnit unit, double value, ConditionKind kind)
@@ -14,7 +15,7 @@ public static class AlertText
         {
             MetricUnit.Ratio => string.Create(CultureInfo.InvariantCulture, $"{value * 100:0.#}%"),
             MetricUnit.Usd => string.Create(CultureInfo.InvariantCulture, $"${value:0.00}"),
-            MetricUnit.Ms => Duration(value),
+            MetricUnit.Ms => DurationText.Of(value),
             _ => value.ToString("0.##", CultureInfo.InvariantCulture),
         };
     }
@@ -36,12 +37,4 @@ public static class AlertText
         var (low, high) = (values.Min(), values.Max());
         return string.Concat(values.Select(v => bars[high == low ? 3 : (int)Math.Round((v - low) / (high - low) * (bars.Length - 1))]));
     }
-
-    private static string Duration(double ms) => ms switch
-    {
-        < 1000 => string.Create(CultureInfo.InvariantCulture, $"{ms:0} ms"),
-        < 60_000 => string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:0.#} s"),
-        < 3_600_000 => string.Create(CultureInfo.InvariantCulture, $"{ms / 60_000:0.#} min"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{ms / 3_600_000:0.#} h"),
-    };
 }

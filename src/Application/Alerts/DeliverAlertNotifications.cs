@@ -37,8 +37,10 @@ public sealed class DeliverAlertNotificationsHandler(
                 ? $"{result.Error} Gave up after {delivery.Attempt} attempts."
                 : result.Error;
             var now = clock.GetUtcNow();
+            // A message about one group names it in the history; one about several lists them in the message itself.
+            var only = notification.Groups is [var single] ? single : null;
             var entry = new AlertHistoryEntry(0, now, "delivery", notification.RuleId == Guid.Empty ? null : notification.RuleId, notification.RuleName,
-                notification.Group, null, notification.State, notification.Value, null, delivery.ChannelId, channelName, delivery.Attempt, outcome,
+                only?.Group, null, notification.State, only?.Value, null, delivery.ChannelId, channelName, delivery.Attempt, outcome,
                 detail, null);
             await outbox.RecordAttemptAsync(delivery, retryIn is { } wait ? now + wait : null, done: retryIn is null, entry, cancellationToken);
             metrics.AlertDeliveryAttempted(outcome);

@@ -39,7 +39,7 @@ public sealed class EvaluateAlertRulesHandler(IAlertEvaluationStore store, Alert
                 evaluation = AlertStateMachine.ApplyError(rule, lease.States, error, request.At);
             }
 
-            await lease.CommitAsync(evaluation, evaluation.Notices.Select(n => notifications.Of(rule, n, request.At, error)).ToList(), error,
+            await lease.CommitAsync(evaluation, await notifications.OfAsync(rule, evaluation.Notices, request.At, error, cancellationToken), error,
                 cancellationToken);
             evaluated++;
         }

@@ -16,9 +16,8 @@ public sealed class TestAlertChannelHandler(IAlertStore store, TestDeliveries de
     {
         var channel = (await store.ListChannelsAsync(cancellationToken)).FirstOrDefault(c => c.Id == request.Id)
             ?? throw new NotFoundException("No such channel.");
-        var notification = new AlertNotification(Guid.CreateVersion7(), "alert.test", Guid.Empty, "Test notification", "info", null, "ok", null,
-            null, null, 0, "—", "—", [], clock.GetUtcNow(), links.To("/alerts/channels"),
-            $"Faultline can reach '{channel.Name}'. Rules that use this channel will notify here.");
+        var notification = new AlertNotification(Guid.CreateVersion7(), "alert.test", Guid.Empty, "Test notification", "info", "ok", 0, "—", "—",
+            clock.GetUtcNow(), links.To("/alerts/channels"), $"Faultline can reach '{channel.Name}'. Rules that use this channel will notify here.", []);
         return await deliveries.SendAsync([channel], notification, principal.RequireActor(), cancellationToken);
     }
 }

@@ -21,8 +21,8 @@ public sealed class TestAlertRuleHandler(
         if (channels.Count == 0) throw new ConflictException("The rule has no channels to test.");
 
         var worst = status.States.MaxBy(s => s.State);
-        var notification = notifications.Compose(status.Rule, "alert.test", worst?.Group, worst?.State ?? AlertState.Ok, null, worst?.Value,
-            worst?.RecentValues ?? [], clock.GetUtcNow(), "This is a test notification; nothing changed.");
+        var notification = await notifications.ComposeAsync(status.Rule, "alert.test", worst, clock.GetUtcNow(),
+            "This is a test notification; nothing changed.", cancellationToken);
         return await deliveries.SendAsync(channels, notification, principal.RequireActor(), cancellationToken);
     }
 }

@@ -23,8 +23,17 @@ public sealed record MetricQuery(
         // The categories metric is failures by category, grouped or not.
         if (metric == MetricCatalog.FailureCategories) groupBy = Dimension.Category;
         return new MetricQuery(metric, FloorHour(from), CeilingHour(to), spec.Bucket is null ? null : EnumCode.Parse<TimeBucket>(spec.Bucket), groupBy,
-            (spec.Filters ?? MetricFilters.None).Normalised(), spec.Top ?? MetricSpec.DefaultTop);
+            (spec.Filters ?? MetricFilters.None).Normalised(), spec.Top ?? MetricSpec.DefaultTop)
+        {
+            AlsoGroupBy = groupBy is null ? [] : [.. (spec.AlsoGroupBy ?? []).Select(EnumCode.Parse<Dimension>)],
+        };
     }
+
+    /// <summary>The dimensions after <see cref="GroupBy"/>: one group per combination of values.</summary>
+    public IReadOnlyList<Dimension> AlsoGroupBy { get; init; } = [];
+
+    /// <summary>Every dimension the query groups by, in order.</summary>
+    public IReadOnlyList<Dimension> GroupDimensions => GroupBy is { } first ? [first, .. AlsoGroupBy] : [];
 
     /// <summary>
     /// True for a query over exactly its range (alert windows end at any minute): computed from single
@@ -44,6 +53,7 @@ public sealed record MetricQuery(
         to = To.UtcDateTime.ToString("O"),
         bucket = Bucket is { } bucket ? EnumCode.Of(bucket) : null,
         groupBy = GroupBy is { } dimension ? EnumCode.Of(dimension) : null,
+        alsoGroupBy = AlsoGroupBy.Select(EnumCode.Of).ToList(),
         Filters.Repository, Filters.Pipeline, Filters.Job, Filters.Branch, Filters.Provider, Filters.Category,
         top = Top,
         exact = Exact,

@@ -23,6 +23,12 @@ public sealed class MetricSpecValidator : AbstractValidator<MetricSpec>
             .WithMessage(s => $"{s.Metric} is the state at the end of the range; it has no time buckets.");
         RuleFor(s => s.GroupBy).Must((spec, code) => code is null || GroupBys(spec).Contains(code))
             .WithMessage(spec => $"{spec.Metric} can be grouped by {Listed(GroupBys(spec))}.");
+        RuleForEach(s => s.AlsoGroupBy).Must((spec, code) => GroupBys(spec).Contains(code))
+            .WithMessage(spec => $"{spec.Metric} can be grouped by {Listed(GroupBys(spec))}.");
+        RuleFor(s => s.AlsoGroupBy).Must((spec, also) => also is null || also.Count == 0 || spec.GroupBy is not null)
+            .WithMessage("alsoGroupBy adds dimensions to groupBy; set groupBy first.");
+        RuleFor(s => s.AlsoGroupBy).Must((spec, _) => spec.GroupDimensions().Distinct().Count() == spec.GroupDimensions().Count)
+            .WithMessage("A dimension is grouped by once.");
         RuleFor(s => s.Top).InclusiveBetween(1, MetricSpec.MaxTop);
         RuleFor(s => s.Filters).SetValidator(new MetricFiltersValidator()!);
         When(s => s.Filters is not null && MetricCatalog.Find(s.Metric) is not null, () =>

@@ -40,11 +40,37 @@ public sealed record MetricFilters(
 /// <summary>
 /// What to compute, without the time range: the query a dashboard widget or an alert rule keeps.
 /// Codes as the API writes them; validated where it enters (see the Application's spec validator).
+/// AlsoGroupBy adds dimensions after GroupBy: one group per combination (an alert per repository and pipeline);
+/// it is absent from older stored specs, which group by GroupBy alone.
 /// </summary>
 public sealed record MetricSpec(
     string Metric, [property: EnumCodes<TimeBucket>] string? Bucket = null, [property: EnumCodes<Dimension>] string? GroupBy = null,
-    MetricFilters? Filters = null, int? Top = null)
+    MetricFilters? Filters = null, int? Top = null, [property: EnumCodes<Dimension>] IReadOnlyList<string>? AlsoGroupBy = null)
 {
     public const int DefaultTop = 10;
     public const int MaxTop = 100;
+
+    // A list compares by reference; two specs that group alike are the same spec (a rule that did not change keeps its states).
+    public bool Equals(MetricSpec? other) =>
+        other is not null && Metric == other.Metric && Bucket == other.Bucket && GroupBy == other.GroupBy && Filters == other.Filters &&
+        Top == other.Top && (AlsoGroupBy ?? []).SequenceEqual(other.AlsoGroupBy ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Metric, Bucket, GroupBy, Filters, Top, string.Join(',', AlsoGroupBy ?? []));
+
+    /// <summary>Every dimension the spec groups by, in order; empty when it is not grouped.</summary>
+    public IReadOnlyList<string> GroupDimensions() => GroupBy is null ? [] : [GroupBy, .. AlsoGroupBy ?? []];
+}
+
+/// <summary>
+/// The name of a group over several dimensions: its values joined by a control character no name contains, so a
+/// group over one dimension is named by its value alone (as stored before grouping by several) and the parts come back intact.
+/// </summary>
+public static class MetricGroup
+{
+    public const char Separator = '\u001f';
+
+    public static IReadOnlyList<string> Parts(string group) => group.Split(Separator);
+
+    /// <summary>The group as people read it: "acme/api · CI".</summary>
+    public static string Label(string group) => string.Join(" · ", Parts(group));
 }

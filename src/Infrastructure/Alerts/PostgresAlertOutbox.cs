@@ -32,8 +32,9 @@ internal sealed class PostgresAlertOutbox(TenantConnectionFactory connections, I
         var due = new List<PendingDelivery>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            due.Add(new PendingDelivery(reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2),
-                JsonSerializer.Deserialize<AlertNotification>(reader.GetString(3), AlertRows.Json)!));
+            var notification = JsonSerializer.Deserialize<AlertNotification>(reader.GetString(3), AlertRows.Json)!;
+            // Rows written before messages listed their groups have none: they are still sent, as the rule's message.
+            due.Add(new PendingDelivery(reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), notification.Groups is null ? notification with { Groups = [] } : notification));
         }
 
         return due;

@@ -65,7 +65,7 @@ internal sealed class MetricSql
 
     private Source SourceOfQuery()
     {
-        var byCategory = _query.GroupBy == Dimension.Category || _query.Filters.Category is not null;
+        var byCategory = _query.GroupDimensions.Contains(Dimension.Category) || _query.Filters.Category is not null;
         return _query.Metric.Code switch
         {
             "runs" => Source.Runs,
@@ -144,7 +144,7 @@ internal sealed class MetricSql
 
     // Daily rollups have no branch and no hours.
     private bool CanUseDailyRollups =>
-        _query.Filters.Branch is null && _query.GroupBy != Dimension.Branch && _query.Bucket != TimeBucket.Hour;
+        _query.Filters.Branch is null && !_query.GroupDimensions.Contains(Dimension.Branch) && _query.Bucket != TimeBucket.Hour;
 
     /// <summary>
     /// Whole local days from the daily rollups, the partial days at either end from the hourly ones.
@@ -251,16 +251,23 @@ internal sealed class MetricSql
         _ => "sum(jobs)",
     };
 
-    private string GroupExpression => _query.GroupBy switch
+    // One dimension: its value, as groups were always named; several: the values joined (see MetricGroup), none lost to a null.
+    private string GroupExpression => _query.GroupDimensions switch
     {
-        null => "NULL::text",
+        [] => "NULL::text",
+        [var only] => DimensionExpression(only),
+        var dimensions => $"concat_ws(chr({(int)MetricGroup.Separator}), {string.Join(", ", dimensions.Select(d => $"coalesce({DimensionExpression(d)}, '')"))})",
+    };
+
+    private static string DimensionExpression(Dimension dimension) => dimension switch
+    {
         Dimension.Repository => "rp.name",
         Dimension.Provider => "rp.provider",
         Dimension.Pipeline => "pl.name",
         Dimension.Job => "s.job_name",
         Dimension.Branch => "s.branch",
         Dimension.Category => "s.category",
-        _ => throw new ArgumentOutOfRangeException(nameof(_query), _query.GroupBy, "Unknown dimension."),
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Unknown dimension."),
     };
 
     private string BucketExpression(string column) => _query.Bucket is { } bucket
@@ -278,9 +285,11 @@ internal sealed class MetricSql
     private string SeriesStatement()
     {
         var source = SourceOfQuery();
-        var names = _query.GroupBy is Dimension.Repository or Dimension.Provider
-            ? $"JOIN {Table("repositories")} rp ON rp.id = s.repository_id"
-            : _query.GroupBy is Dimension.Pipeline ? $"JOIN {Table("pipelines")} pl ON pl.id = s.pipeline_id" : "";
+        var dimensions = _query.GroupDimensions;
+        var repositories = dimensions.Any(d => d is Dimension.Repository or Dimension.Provider)
+            ? $"JOIN {Table("repositories")} rp ON rp.id = s.repository_id" : "";
+        var pipelines = dimensions.Contains(Dimension.Pipeline) ? $"JOIN {Table("pipelines")} pl ON pl.id = s.pipeline_id" : "";
+        var names = $"{repositories} {pipelines}";
         var groups = _query.GroupBy is null
             ? "SELECT NULL::text AS grp, 1::bigint AS rank"
             : "SELECT grp, row_number() OVER (ORDER BY sum(weight) DESC NULLS LAST, grp) AS rank FROM agg GROUP BY grp ORDER BY rank LIMIT @top";

@@ -16,8 +16,8 @@ public sealed class AlertDeliveryAndTextTests
 
     [Theory]
     [InlineData(MetricUnit.Ratio, 0.3125, ConditionKind.Above, "31.3%")]
-    [InlineData(MetricUnit.Ms, 2_520_000, ConditionKind.Above, "42 min")]
-    [InlineData(MetricUnit.Ms, 450, ConditionKind.Above, "450 ms")]
+    [InlineData(MetricUnit.Ms, 2_520_000, ConditionKind.Above, "42m")]
+    [InlineData(MetricUnit.Ms, 450, ConditionKind.Above, "450ms")]
     [InlineData(MetricUnit.Usd, 12.5, ConditionKind.Above, "$12.50")]
     [InlineData(MetricUnit.Count, 7, ConditionKind.Above, "7")]
     [InlineData(MetricUnit.Ratio, 35, ConditionKind.PercentChange, "+35%")]

@@ -11,9 +11,9 @@ public sealed class AlertChannelSenderTests
 {
     private const int HugeAnswerBytes = 64 << 20;
 
-    private static readonly AlertNotification Notification = new(Guid.NewGuid(), "alert.firing", Guid.NewGuid(), "Failure rate", "critical", null,
-        "firing", "pending", 0.8, "80%", 0.5, "> 50%", "Failure rate", [0.2, 0.8], DateTimeOffset.UnixEpoch, "https://faultline.test/alerts/rules/1",
-        null);
+    private static readonly AlertNotification Notification = new(Guid.NewGuid(), "alert.firing", Guid.NewGuid(), "Failure rate", "critical", "firing",
+        0.5, "> 50%", "Failure rate", DateTimeOffset.UnixEpoch, "https://faultline.test/alerts/rules/1", null,
+        [new AlertGroupNotification(null, "pending", 0.8, "80%", [0.2, 0.8], null, null, null, null)]);
 
     [Theory]
     [InlineData(ChannelKind.Webhook, 500)]

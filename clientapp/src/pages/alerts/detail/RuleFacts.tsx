@@ -23,7 +23,7 @@ export function RuleFacts({ rule, metric, channels }: Props) {
     : [];
   const facts: [string, string][] = [
     ['Metric', metric?.title ?? humanize(rule.query.metric)],
-    ['One alert per', rule.query.groupBy ? DIMENSION_LABELS[rule.query.groupBy] : 'The metric as a whole'],
+    ['One alert per', rule.query.groupBy ? [rule.query.groupBy, ...(rule.query.alsoGroupBy ?? [])].map((d) => DIMENSION_LABELS[d]).join(' and ') : 'The metric as a whole'],
     ['Only for', filters.length ? filters.map(([name, value]) => `${name} = ${value}`).join(', ') : 'Everything'],
     ['Fires when the value is', describeCondition(condition, unit)],
     ...recovery,

@@ -1,7 +1,7 @@
 import type { Dimension, MetricDefinition } from '../../../api/schemas';
 import { FormField } from '../../../components/FormField';
 import { SelectField } from '../../../components/SelectField';
-import { withMetric } from '../model/draft';
+import { groupsAllowed, withMetric } from '../model/draft';
 import { DIMENSION_CHOICES, DIMENSION_LABELS } from '../model/options';
 import type { SectionProps } from './section';
 
@@ -20,12 +20,8 @@ export function QueryFields({ form, errorsAt, onChange, metrics }: SectionProps 
       <div className="form-grid">
         <SelectField label="Metric" value={metric ? form.metric : ''} errors={errorsAt('query.metric')} onChange={(e) => pick(e.target.value)}
           options={[...(metric ? [] : [{ value: '', label: 'Choose a metric' }]), ...metrics.map((m) => ({ value: m.code, label: m.title }))]} />
-        {!!metric?.groupBys.length && (
-          <SelectField label="One alert per" value={form.groupBy} errors={errorsAt('query.groupBy')}
-            onChange={(e) => onChange({ groupBy: e.target.value as Dimension | '' })}
-            options={[{ value: '', label: 'Nothing: the metric as a whole' }, ...metric.groupBys.map((d) => ({ value: d, label: DIMENSION_LABELS[d] }))]} />
-        )}
       </div>
+      {!!metric?.groupBys.length && <GroupByChoices metric={metric} chosen={form.groupBy} errorsAt={errorsAt} onChange={(groupBy) => onChange({ groupBy })} />}
       {metric && <p className="muted small form-hint">{metric.description}</p>}
       {!!metric?.filters.length && (
         <>
@@ -45,5 +41,34 @@ export function QueryFields({ form, errorsAt, onChange, metrics }: SectionProps 
         </>
       )}
     </section>
+  );
+}
+
+interface GroupByProps {
+  metric: MetricDefinition;
+  chosen: Dimension[];
+  errorsAt: SectionProps['errorsAt'];
+  onChange: (groupBy: Dimension[]) => void;
+}
+
+/** "One alert per" any combination of the dimensions the metric groups by: per repository and pipeline, say. */
+function GroupByChoices({ metric, chosen, errorsAt, onChange }: GroupByProps) {
+  const toggle = (dimension: Dimension) =>
+    onChange(groupsAllowed(chosen.includes(dimension) ? chosen.filter((d) => d !== dimension) : [...chosen, dimension], metric));
+  const errors = [...(errorsAt('query.groupBy') ?? []), ...(errorsAt('query.alsoGroupBy') ?? [])];
+  return (
+    <fieldset className="choices">
+      <legend>One alert per</legend>
+      {metric.groupBys.map((dimension) => (
+        <label key={dimension} className="check">
+          <input type="checkbox" checked={chosen.includes(dimension)} onChange={() => toggle(dimension)} />
+          <span>{DIMENSION_LABELS[dimension]}</span>
+        </label>
+      ))}
+      <p className="muted small form-hint">
+        {chosen.length ? `One alert for each ${chosen.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(' and ')} combination.` : 'Nothing ticked: one alert for the metric as a whole.'}
+      </p>
+      {errors.map((message) => <p key={message} className="field-errors">{message}</p>)}
+    </fieldset>
   );
 }

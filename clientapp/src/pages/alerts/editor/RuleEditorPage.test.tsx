@@ -30,7 +30,7 @@ describe('RuleEditorPage', () => {
     expect((await screen.findByLabelText<HTMLInputElement>('Name')).value).toBe('Failure rate on main above 20%');
     expect(screen.getByLabelText<HTMLInputElement>('Threshold (%)').value).toBe('20');
     expect(screen.getByLabelText<HTMLInputElement>('Recovers at (%)').value).toBe('15');
-    expect(screen.getByLabelText<HTMLInputElement>('Branch').value).toBe('main');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Branch' }).value).toBe('main');
 
     const values = await screen.findByRole('list', { name: 'Current values' }, slow);
     expect(within(values).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['acme/api31%Would fire', 'acme/web5%OK']);
@@ -71,6 +71,26 @@ describe('RuleEditorPage', () => {
     expect(threshold.closest('.field')?.querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('At most 30 days.').closest('.field')?.querySelector('select')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('query.top: At most 100 groups.');
+  });
+
+  it('alerts per several dimensions ticked in the "One alert per" choices and shows the server\'s refusal there', async () => {
+    vi.spyOn(api, 'previewAlertRule').mockResolvedValue(preview());
+    vi.spyOn(api, 'alertRule').mockResolvedValue(rule({ query: { metric: 'failure_rate', groupBy: 'repository', alsoGroupBy: ['pipeline'], filters: null, top: null } }));
+    const update = vi.spyOn(api, 'updateAlertRule').mockRejectedValue(new ApiError(400, {
+      title: 'Invalid', status: 400, errors: { 'query.alsoGroupBy[1]': ['failure_rate can be grouped by repository, pipeline.'] },
+    }));
+    renderPages('/alerts/rules/r1/edit', routes);
+
+    const choices = await screen.findByRole('group', { name: 'One alert per' });
+    const ticked = () => within(choices).getAllByRole<HTMLInputElement>('checkbox').filter((box) => box.checked).map((box) => box.labels?.[0]?.textContent);
+    expect(ticked()).toEqual(['Repository', 'Pipeline']);
+    fireEvent.click(within(choices).getByRole('checkbox', { name: 'Job' }));
+    expect(ticked()).toEqual(['Repository', 'Pipeline', 'Job']);
+    fireEvent.click(within(choices).getByRole('checkbox', { name: 'Repository' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save rule' }));
+    await waitFor(() => expect(update).toHaveBeenCalled());
+    expect(update.mock.calls[0]?.[1]).toMatchObject({ query: { metric: 'failure_rate', groupBy: 'pipeline', alsoGroupBy: ['job'] } });
+    expect(await within(choices).findByText('failure_rate can be grouped by repository, pipeline.')).toBeTruthy();
   });
 
   it('edits a rule in minutes and saves it in milliseconds', async () => {

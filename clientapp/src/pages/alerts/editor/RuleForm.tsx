@@ -46,7 +46,8 @@ export function RuleForm({ initial, metrics, channels, templates, submitLabel, c
   const change = (next: Partial<Values>) => setForm((current) => ({ ...current, ...next }));
   const errorsAt = (field: string) => {
     const local = tried && !check.ok ? check.errors[field] : undefined;
-    if (field === 'channelIds') return local ?? fieldErrorsUnder(error, field) ?? fieldErrorsUnder(preview.error, field);
+    // Lists: the server names an item ("channelIds[1]"), the form shows them all under the list.
+    if (field === 'channelIds' || field === 'query.alsoGroupBy') return local ?? fieldErrorsUnder(error, field) ?? fieldErrorsUnder(preview.error, field);
     return local ?? fieldErrors(error, field) ?? fieldErrors(preview.error, field);
   };
   const pickTemplate = (template: AlertTemplate | null) =>
@@ -63,7 +64,7 @@ export function RuleForm({ initial, metrics, channels, templates, submitLabel, c
         <QueryFields {...section} metrics={metrics} />
         <ConditionFields {...section} unit={metric?.unit ?? 'count'} />
         <RulePreview state={preview} ready={check.ok} kind={form.kind} metric={form.metric} metricTitle={metric?.title ?? form.metric}
-          groupBy={form.groupBy || null} />
+          groupBy={form.groupBy[0] ?? null} />
         <NotifyFields {...section} channels={channels} />
       </div>
       <div className="form-actions">

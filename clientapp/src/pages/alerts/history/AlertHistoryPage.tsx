@@ -5,6 +5,7 @@ import type { AlertHistoryItem, AlertRule, MetricDefinition, MetricUnit } from '
 import { useListPages } from '../../../api/useListPages';
 import { useResource } from '../../../api/useResource';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { formatGroup } from '../../../format';
 import { formatValue } from '../../dashboards/model/units';
 import { AlertsHeader } from '../AlertsHeader';
 import { unitOf } from '../model/draft';
@@ -56,7 +57,7 @@ function HistoryRow({ item, unit }: { item: AlertHistoryItem; unit: MetricUnit }
       <td data-label="When">{new Date(item.at).toLocaleString()}</td>
       <td data-label="Event"><HistoryEvent item={item} /></td>
       <td data-label="Rule">{item.ruleId ? <Link to={rulePath(item.ruleId)}>{item.ruleName ?? 'A rule'}</Link> : '—'}</td>
-      <td data-label="Group">{item.group ?? '—'}</td>
+      <td data-label="Group">{item.group === null ? '—' : formatGroup(item.group)}</td>
       <td data-label="Value">
         {item.value !== null ? format(item.value) : '—'}
         {item.threshold !== null && <span className="muted small"> (threshold {format(item.threshold)})</span>}

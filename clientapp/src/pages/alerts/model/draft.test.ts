@@ -7,9 +7,9 @@ const templates = [{ ...ruleDraft({ name: 'Main failing' }), id: 'main' }, ruleD
 describe('formOf', () => {
   it('shows a rule in the units people think in', () => {
     const form = formOf(ruleDraft(), 'ratio');
-    expect(form).toMatchObject({ metric: 'failure_rate', groupBy: '', filters: { branch: 'main' }, kind: 'above', threshold: '20', upper: '', recovery: '15' });
+    expect(form).toMatchObject({ metric: 'failure_rate', groupBy: [], filters: { branch: 'main' }, kind: 'above', threshold: '20', upper: '', recovery: '15' });
     const slow = formOf(ruleDraft({ query: { metric: 'duration_p95', groupBy: 'job', filters: null, top: 5 }, condition: { kind: 'outside', threshold: 60_000, upper: 1_800_000, recoveryThreshold: null } }), 'ms');
-    expect(slow).toMatchObject({ groupBy: 'job', filters: {}, top: 5, threshold: '1', upper: '30', recovery: '' });
+    expect(slow).toMatchObject({ groupBy: ['job'], filters: {}, top: 5, threshold: '1', upper: '30', recovery: '' });
   });
 
   it('leaves out filters that are null or empty', () => {
@@ -36,9 +36,18 @@ describe('buildDraft', () => {
   });
 
   it('sends only the filters and group-by the metric allows, trimmed, and text fields trimmed', () => {
-    const form = { ...blankForm('mttr'), name: ' Slow recovery ', description: '  ', groupBy: 'job' as const, threshold: '60', filters: { repository: ' acme/api ', job: 'build', branch: '' } };
+    const form = { ...blankForm('mttr'), name: ' Slow recovery ', description: '  ', groupBy: ['job' as const], threshold: '60', filters: { repository: ' acme/api ', job: 'build', branch: '' } };
     const check = buildDraft(form, mttr);
     expect(check).toMatchObject({ ok: true, draft: { name: 'Slow recovery', description: null, query: { metric: 'mttr', groupBy: null, filters: { repository: 'acme/api' } }, condition: { threshold: 3_600_000 } } });
+  });
+
+  it('groups by several dimensions in the metric\'s order: the first is groupBy, the others alsoGroupBy, and back', () => {
+    const form = { ...blankForm('failure_rate'), groupBy: ['pipeline' as const, 'repository' as const], threshold: '20' };
+    const check = buildDraft(form, failureRate);
+    expect(check).toMatchObject({ ok: true, draft: { query: { groupBy: 'repository', alsoGroupBy: ['pipeline'] } } });
+    expect(check.ok && formOf(check.draft, 'ratio').groupBy).toEqual(['repository', 'pipeline']);
+    expect(buildDraft({ ...form, groupBy: ['job'] }, failureRate)).toMatchObject({ ok: true, draft: { query: { groupBy: 'job', alsoGroupBy: null } } });
+    expect(buildDraft({ ...form, groupBy: [] }, failureRate)).toMatchObject({ ok: true, draft: { query: { groupBy: null, alsoGroupBy: null } } });
   });
 
   it('says what is wrong under the names the server uses', () => {
@@ -62,9 +71,9 @@ describe('buildDraft', () => {
 
 describe('withMetric and applyTemplate', () => {
   it('drops a group-by and filters the new metric does not allow', () => {
-    const form = { ...blankForm('failure_rate'), groupBy: 'job' as const, filters: { job: 'build', repository: 'acme/api' } };
-    expect(withMetric(form, mttr)).toMatchObject({ metric: 'mttr', groupBy: '', filters: { repository: 'acme/api' } });
-    expect(withMetric(form, durationP95)).toMatchObject({ metric: 'duration_p95', groupBy: 'job', filters: { job: 'build', repository: 'acme/api' } });
+    const form = { ...blankForm('failure_rate'), groupBy: ['job' as const], filters: { job: 'build', repository: 'acme/api' } };
+    expect(withMetric(form, mttr)).toMatchObject({ metric: 'mttr', groupBy: [], filters: { repository: 'acme/api' } });
+    expect(withMetric(form, durationP95)).toMatchObject({ metric: 'duration_p95', groupBy: ['job'], filters: { job: 'build', repository: 'acme/api' } });
   });
 
   it('prefills the form from a template, keeping the channels picked when the template names none', () => {

@@ -10,7 +10,8 @@ export interface RuleForm {
   description: string;
   enabled: boolean;
   metric: string;
-  groupBy: Dimension | '';
+  /** One alert per combination of these, in the metric's order; none: one alert for the metric as a whole. */
+  groupBy: Dimension[];
   filters: Partial<Record<Dimension, string>>;
   /** Not edited here; kept as the template or rule had it. */
   top: number | null;
@@ -38,7 +39,7 @@ export const unitOf = (metrics: readonly MetricDefinition[], code: string): Metr
 
 export function blankForm(metric: string): RuleForm {
   return {
-    name: '', description: '', enabled: true, metric, groupBy: '', filters: {}, top: null,
+    name: '', description: '', enabled: true, metric, groupBy: [], filters: {}, top: null,
     kind: 'above', threshold: '', upper: '', recovery: '',
     windowMinutes: 60, forMinutes: 5, severity: 'warning', noDataState: 'no_data', errorState: 'error', renotifyMinutes: 240, channelIds: [],
   };
@@ -51,7 +52,7 @@ export function formOf(draft: AlertRuleDraft, unit: MetricUnit): RuleForm {
   const filters = Object.entries(draft.query.filters ?? {}).filter((entry): entry is [Dimension, string] => !!entry[1]);
   return {
     name: draft.name, description: draft.description ?? '', enabled: draft.enabled,
-    metric: draft.query.metric, groupBy: draft.query.groupBy ?? '', filters: Object.fromEntries(filters), top: draft.query.top ?? null,
+    metric: draft.query.metric, groupBy: draft.query.groupBy ? [draft.query.groupBy, ...(draft.query.alsoGroupBy ?? [])] : [], filters: Object.fromEntries(filters), top: draft.query.top ?? null,
     kind: draft.condition.kind, threshold: text(draft.condition.threshold), upper: text(draft.condition.upper), recovery: text(draft.condition.recoveryThreshold),
     windowMinutes: draft.windowMinutes, forMinutes: draft.forMinutes, severity: draft.severity, noDataState: draft.noDataState,
     errorState: draft.errorState, renotifyMinutes: draft.renotifyMinutes, channelIds: draft.channelIds ?? [],
@@ -64,13 +65,17 @@ export function applyTemplate(template: AlertRuleDraft, unit: MetricUnit, curren
   return form.channelIds.length ? form : { ...form, channelIds: current.channelIds };
 }
 
+/** The chosen dimensions the metric can group by, in the metric's order (so a group reads the same however they were ticked). */
+export const groupsAllowed = (chosen: readonly Dimension[], metric: MetricDefinition): Dimension[] =>
+  metric.groupBys.filter((dimension) => chosen.includes(dimension));
+
 /** Another metric: a group-by or filter it does not allow is dropped. */
 export function withMetric(form: RuleForm, metric: MetricDefinition): RuleForm {
   const filters = Object.entries(form.filters).filter(([dimension]) => metric.filters.includes(dimension as Dimension));
   return {
     ...form,
     metric: metric.code,
-    groupBy: form.groupBy && metric.groupBys.includes(form.groupBy) ? form.groupBy : '',
+    groupBy: groupsAllowed(form.groupBy, metric),
     filters: Object.fromEntries(filters),
   };
 }
@@ -99,6 +104,7 @@ export function buildDraft(form: RuleForm, metric: MetricDefinition | undefined)
   if (!metric || threshold === null || Object.keys(errors).length > 0) return { ok: false, errors };
 
   const { toApi } = thresholdUnit(metric.unit, form.kind);
+  const [groupBy = null, ...alsoGroupBy] = groupsAllowed(form.groupBy, metric);
   const filters: MetricFilters = {};
   for (const dimension of metric.filters) {
     const value = form.filters[dimension]?.trim();
@@ -112,7 +118,8 @@ export function buildDraft(form: RuleForm, metric: MetricDefinition | undefined)
       enabled: form.enabled,
       query: {
         metric: metric.code,
-        groupBy: form.groupBy && metric.groupBys.includes(form.groupBy) ? form.groupBy : null,
+        groupBy,
+        alsoGroupBy: alsoGroupBy.length ? alsoGroupBy : null,
         filters,
         top: form.top,
       },

@@ -31,7 +31,7 @@ export const catalog: MetricDefinition[] = [failureRate, durationP95, mttr, fail
 export function ruleDraft(overrides: Partial<AlertRuleDraft> = {}): AlertRuleDraft {
   return {
     name: 'Failure rate on main above 20%', description: null, enabled: true,
-    query: { metric: 'failure_rate', groupBy: null, filters: { branch: 'main' }, top: null },
+    query: { metric: 'failure_rate', groupBy: null, alsoGroupBy: null, filters: { branch: 'main' }, top: null },
     condition: { kind: 'above', threshold: 0.2, upper: null, recoveryThreshold: 0.15 },
     windowMinutes: 60, forMinutes: 5, severity: 'warning', noDataState: 'no_data', errorState: 'error', renotifyMinutes: 240, channelIds: ['c1'],
     ...overrides,

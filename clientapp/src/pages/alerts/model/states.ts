@@ -1,4 +1,5 @@
 import type { AlertRule, AlertSeverity, AlertState, DeliveryOutcome } from '../../../api/schemas';
+import { formatGroup } from '../../../format';
 
 /** Most severe first, as the server ranks a rule's groups: error > firing > no_data > pending > resolved > ok. */
 export const STATE_ORDER: readonly AlertState[] = ['error', 'firing', 'no_data', 'pending', 'resolved', 'ok'];
@@ -47,4 +48,4 @@ export function formatUntil(until: Date, now = new Date(), locale?: string): str
 }
 
 /** A group as shown: the rule's only group, when not grouped, is the metric as a whole. */
-export const groupName = (group: string | null) => group ?? 'Overall';
+export const groupName = (group: string | null) => (group === null ? 'Overall' : formatGroup(group));

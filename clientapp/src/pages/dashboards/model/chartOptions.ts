@@ -2,6 +2,7 @@ import type { ChartOption, LegendComponentOption, TooltipComponentOption } from 
 import type { ChartPalette } from '../../../components/charts/palette';
 import type { Bucket, ChartType, MetricResult, MetricSeries } from '../../../api/schemas';
 import { categoryGroupLabel } from '../../../components/classification/categories';
+import { formatGroup } from '../../../format';
 import type { DrillTarget } from './drillDown';
 import { durationStep, formatValue, humanize, summarize } from './units';
 
@@ -32,7 +33,7 @@ function byCategory(result: MetricResult): boolean {
 // A group is named even where the result names no group-by (failure categories always come by category).
 function seriesName(series: MetricSeries, result: MetricResult): string {
   if (series.group !== null && byCategory(result)) return categoryGroupLabel(series.group);
-  return series.group ?? (result.groupBy ? '(none)' : humanize(result.metric));
+  return series.group === null ? (result.groupBy ? '(none)' : humanize(result.metric)) : formatGroup(series.group);
 }
 
 /** Per group, in order: the category's own colour when groups are categories, else the palette's series colours in turn. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import examples from './durationExamples.json';
 import { durationStep, formatMs, formatValue, humanize, summarize } from './units';
 
 const en = { locale: 'en-US' };
@@ -15,6 +16,9 @@ describe('formatMs', () => {
     expect(formatMs(120_000)).toBe('2m');
     expect(formatMs(7_200_000)).toBe('2h');
   });
+
+  // The server formats durations in notifications by the same rule, tested against the same examples (DurationTextTests).
+  it.each(examples as [number, string][])('formats %d ms as %s', (ms, text) => expect(formatMs(ms)).toBe(text));
 });
 
 describe('formatValue', () => {
