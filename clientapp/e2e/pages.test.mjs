@@ -142,9 +142,11 @@ describe('every page', () => {
   it('folds the links into the menu on a narrow bar and opens it', async () => {
     const context = await browser.newContext({ ...widths[2].options, storageState: session });
     const page = await context.newPage();
+    await page.addInitScript(() => localStorage.setItem('faultline.theme', 'dark'));
     await page.goto(baseUrl + '/runs');
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.click();
+    await screenshot(page, 'pages-menu-open-dark-390');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
     await page.waitForFunction(() => document.title === 'Integrations · Faultline');
     assert.equal(await menu.getAttribute('aria-expanded'), 'false');
