@@ -2,8 +2,8 @@ import type {
   AlertChannel, AlertHistoryFilters, AlertHistoryPage, AlertPreview, AlertRule, AlertRuleDraft, AlertTemplateResponse, AlertTestResult, ApiKey,
   ApiKeyScope, AssignedModels, AuditPage, CreatedAlertChannel, CreatedApiKey, CreatedWebhook, Dashboard, DashboardBody, DashboardChanges,
   DashboardData, DashboardDataQuery, DashboardSummary, DashboardTemplate, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
-  JobClassification, JobDetail, Me, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
-  ProblemDetails, Readiness, Role, RunDetail, RunFilters, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
+  JobClassification, JobDetail, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
+  ProblemDetails, Readiness, Role, RunDetail, RunFilters, SessionState, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
 } from './schemas';
 import type { components } from './openapi';
 
@@ -156,7 +156,8 @@ const alertRulePath = (id: string) => `/api/v1/alerts/rules/${encodeURIComponent
 export const api = {
   readiness: (signal?: AbortSignal) => request<Readiness>('/health/ready', { dataStatuses: [503], ...withSignal(signal) }),
 
-  me: (signal?: AbortSignal) => request<Me>('/api/v1/me', withSignal(signal)),
+  /** Who is signed in, if anyone: a 200 either way, so signed-out pages make no failing request. */
+  session: (signal?: AbortSignal) => request<SessionState>('/api/v1/auth/session', withSignal(signal)),
   signUp: (email: string, password: string, tenantName: string) => sessionChange('/api/v1/auth/signup', { email, password, tenantName }),
   logIn: (email: string, password: string) => sessionChange('/api/v1/auth/login', { email, password }),
   logOut: () => sessionChange('/api/v1/auth/logout', {}),

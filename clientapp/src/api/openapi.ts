@@ -175,6 +175,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a session is signed in, and if so the same as GET /me; 200 either way, for pages shown signed in or out. */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1756,6 +1773,10 @@ export interface components {
             /** Format: date-time */
             sortedAt: string;
         };
+        SessionDto: {
+            signedIn: boolean;
+            me: null | components["schemas"]["MeDto"];
+        };
         SignUp: {
             email: string;
             password: string;
@@ -2405,6 +2426,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AntiforgeryToken"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
         };

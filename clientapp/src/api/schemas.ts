@@ -15,6 +15,7 @@ export type Readiness = Schemas['ReadinessReport'];
 export type Role = Schemas['MemberDto']['role'];
 export type TenantSummary = Schemas['CurrentTenantDto'];
 export type Me = Schemas['MeDto'];
+export type SessionState = Schemas['SessionDto'];
 export type Member = Schemas['MemberDto'];
 export type Invitation = Schemas['InvitationDto'];
 export type InvitationPreview = Schemas['InvitationPreview'];

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useSession } from '../session/SessionProvider';
 import { useTheme } from '../theme/useTheme';
 import { ThemeToggle } from './ThemeToggle';
+import { useCollapsesWhenCrowded } from './useCollapsesWhenCrowded';
 import { UserMenu } from './UserMenu';
 
 const links = [
@@ -19,12 +20,17 @@ const links = [
 
 export function AppShell() {
   const { theme, toggle } = useTheme();
-  const { can } = useSession();
+  const { state, can } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
+  const topbar = useRef<HTMLElement>(null);
+  const shown = links.filter((link) => !link.permission || can(link.permission));
+  // Whatever changes the bar's width: the links, the session's organisation and e-mail.
+  const contentKey = [state.status, state.status === 'signed-in' ? `${state.me.tenant?.name}|${state.me.actor}` : '', ...shown.map((link) => link.to)].join(' ');
+  const collapsed = useCollapsesWhenCrowded(topbar, contentKey);
 
   return (
     <div className="shell">
-      <header className="topbar">
+      <header ref={topbar} className={collapsed ? 'topbar collapsed' : 'topbar'}>
         <NavLink to="/" className="brand" aria-label="Faultline home">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>Faultline</span>
@@ -36,7 +42,7 @@ export function AppShell() {
         {/* Any tap on a link closes the phone menu, the current page's link included. */}
         <nav id="main-nav" className={menuOpen ? 'nav open' : 'nav'} aria-label="Main"
           onClick={(event) => { if ((event.target as HTMLElement).closest('a')) setMenuOpen(false); }}>
-          {links.filter((link) => !link.permission || can(link.permission)).map((link) => (
+          {shown.map((link) => (
             <NavLink key={link.to} to={link.to} end={link.end}>{link.label}</NavLink>
           ))}
           <UserMenu />

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useSession } from '../session/SessionProvider';
 import { DefaultDashboardLink } from './dashboards/DefaultDashboardLink';
+import { usePageTitle } from '../components/usePageTitle';
 
 const steps = [
   { title: 'Connect your CI', text: 'Send GitHub Actions, GitLab CI or Jenkins events to Faultline with a webhook or the public API.' },
@@ -9,6 +10,7 @@ const steps = [
 ];
 
 export function OverviewPage() {
+  usePageTitle('Overview');
   const { state, can } = useSession();
   const readsData = can('data:read');
   const tenant = state.status === 'signed-in' ? state.me.tenant : null;

@@ -1,10 +1,12 @@
 import { api } from '../api/client';
 import { useResource } from '../api/useResource';
 import { DependencyCard } from '../components/DependencyCard';
+import { usePageTitle } from '../components/usePageTitle';
 
 const REFRESH_MS = 10_000;
 
 export function StatusPage() {
+  usePageTitle('System status');
   const { resource, loadedAt, refresh } = useResource((signal) => api.readiness(signal), REFRESH_MS);
   const readiness = resource.data;
 

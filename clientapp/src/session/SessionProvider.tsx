@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, api } from '../api/client';
+import { api } from '../api/client';
 import type { Me } from '../api/schemas';
 
 type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
@@ -17,12 +17,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
   const refresh = useCallback(async () => {
-    try {
-      setState({ status: 'signed-in', me: await api.me() });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setState({ status: 'anonymous' });
-      else throw error;
-    }
+    const session = await api.session();
+    setState(session.me ? { status: 'signed-in', me: session.me } : { status: 'anonymous' });
   }, []);
 
   useEffect(() => {

@@ -80,6 +80,11 @@ public static class AuthEndpoints
             .WithName("getAntiforgeryToken")
             .WithSummary("The token a session must send in the X-CSRF-TOKEN header of state-changing requests.").AllowAnonymous();
 
+        auth.MapGet("/session", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetSession(), cancellationToken))
+            .WithName("getSession")
+            .WithSummary("Whether a session is signed in, and if so the same as GET /me; 200 either way, for pages shown signed in or out.")
+            .AllowAnonymous();
+
         api.MapGet("/me", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new GetMe(), cancellationToken))
             .WithTags("Accounts")
             .WithName("getMe")

@@ -1,5 +1,6 @@
 import { Fragment, useMemo } from 'react';
 import { parseMarkdown, type Block, type Inline } from './markdown';
+import { TableScroll } from '../TableScroll';
 
 function Inlines({ content }: { content: Inline[] }) {
   return (
@@ -28,7 +29,7 @@ function BlockView({ block }: { block: Block }) {
       return <pre><code>{block.text}</code></pre>;
     case 'table':
       return (
-        <div className="table-scroll">
+        <TableScroll label="Table">
           <table className="compact-table">
             <thead><tr>{block.header.map((cell, i) => <th key={i} style={{ textAlign: block.align[i] ?? 'left' }}><Inlines content={cell} /></th>)}</tr></thead>
             <tbody>
@@ -37,7 +38,7 @@ function BlockView({ block }: { block: Block }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       );
   }
 }

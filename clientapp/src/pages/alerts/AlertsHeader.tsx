@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
+import { usePageTitle } from '../../components/usePageTitle';
 
 const sections = [
   { to: '/alerts', label: 'Rules', end: true },
@@ -9,6 +10,7 @@ const sections = [
 
 /** The title of the alerts list pages, with the tabs between them. */
 export function AlertsHeader({ title, lead, actions }: { title: string; lead: string; actions?: ReactNode }) {
+  usePageTitle(title);
   return (
     <>
       <header className="page-header with-actions">

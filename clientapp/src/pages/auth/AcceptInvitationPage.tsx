@@ -7,8 +7,10 @@ import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useSession } from '../../session/SessionProvider';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function AcceptInvitationPage() {
+  usePageTitle('Invitation');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const { resource } = useResource((signal) => api.previewInvitation(token, signal));

@@ -5,8 +5,10 @@ import { AuthCard } from '../../components/AuthCard';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useSubmit } from '../../components/useSubmit';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function ForgotPasswordPage() {
+  usePageTitle('Forgot password');
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const { busy, error, onSubmit } = useSubmit(async () => {

@@ -8,7 +8,7 @@ import { LoginPage, safeNext } from './LoginPage';
 afterEach(cleanup);
 
 function renderAt(path: string) {
-  vi.spyOn(api, 'me').mockRejectedValue(new ApiError(401, { title: 'Unauthenticated' }));
+  vi.spyOn(api, 'session').mockResolvedValue({ signedIn: false, me: null });
   return render(
     <MemoryRouter initialEntries={[path]}>
       <SessionProvider>

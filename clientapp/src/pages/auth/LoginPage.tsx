@@ -6,6 +6,7 @@ import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useSession } from '../../session/SessionProvider';
+import { usePageTitle } from '../../components/usePageTitle';
 
 /** Only same-site paths, so a crafted link cannot send a fresh session elsewhere. */
 export function safeNext(next: string | null): string {
@@ -13,6 +14,7 @@ export function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
+  usePageTitle('Log in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [params] = useSearchParams();

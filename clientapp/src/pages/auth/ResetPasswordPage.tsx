@@ -5,8 +5,10 @@ import { AuthCard } from '../../components/AuthCard';
 import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useSubmit } from '../../components/useSubmit';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function ResetPasswordPage() {
+  usePageTitle('Choose a new password');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');

@@ -6,8 +6,10 @@ import { FormField } from '../../components/FormField';
 import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useSession } from '../../session/SessionProvider';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function SignUpPage() {
+  usePageTitle('Sign up');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [tenantName, setTenantName] = useState('');

@@ -39,7 +39,7 @@ function Location() {
 }
 
 function renderAt(path: string, permissions = ['data:read']) {
-  vi.spyOn(api, 'me').mockResolvedValue(me(permissions));
+  vi.spyOn(api, 'session').mockResolvedValue({ signedIn: true, me: me(permissions) });
   vi.spyOn(api, 'dashboard').mockResolvedValue(dashboard);
   vi.spyOn(api, 'metricsCatalog').mockResolvedValue([
     { code: 'failures', title: 'Failures', description: 'Failed jobs.', shape: 'series', unit: 'count', filters: ['repository', 'branch'], groupBys: ['repository'], bucketed: true },

@@ -19,6 +19,7 @@ import { useDashboardData } from './useDashboardData';
 import { WidgetBody } from './widgets/WidgetBody';
 import { WidgetFrame } from './widgets/WidgetFrame';
 import { WidgetGrid } from './WidgetGrid';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function DashboardPage() {
   const { id = '' } = useParams();
@@ -28,6 +29,7 @@ export function DashboardPage() {
 
 function DashboardLoader({ id }: { id: string }) {
   const { resource, refresh } = useResource((signal) => api.dashboard(id, signal));
+  usePageTitle(resource.data?.name ?? 'Dashboard', 'Dashboards');
   if (resource.state === 'loading') return <p className="muted" role="status">Loading the dashboard…</p>;
   if (!resource.data) return <ProblemAlert error={resource.error} />;
   return <DashboardScreen dashboard={resource.data} onSaved={refresh} />;

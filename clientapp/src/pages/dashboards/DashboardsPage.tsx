@@ -6,8 +6,10 @@ import { useRowAction } from '../../components/useRowAction';
 import { formatAgo } from '../../format';
 import { useSession } from '../../session/SessionProvider';
 import { CreateDashboardForm } from './CreateDashboardForm';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function DashboardsPage() {
+  usePageTitle('Dashboards');
   const { can } = useSession();
   const canEdit = can('dashboards:edit');
   const list = useResource((signal) => api.dashboards(signal));

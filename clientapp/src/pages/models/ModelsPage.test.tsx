@@ -17,7 +17,7 @@ vi.mock('../../components/charts/EChart', () => ({
 }));
 
 function renderPage(permissions = ['data:read'], uncertain: JobSummary[] = []) {
-  vi.spyOn(api, 'me').mockResolvedValue(me(permissions));
+  vi.spyOn(api, 'session').mockResolvedValue({ signedIn: true, me: me(permissions) });
   vi.spyOn(api, 'jobs').mockResolvedValue({ items: uncertain, nextCursor: null });
   const models = vi.spyOn(api, 'models').mockResolvedValue(modelList());
   render(

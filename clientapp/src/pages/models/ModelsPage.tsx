@@ -6,9 +6,11 @@ import { AssignmentForm } from './AssignmentForm';
 import { ModelCard } from './ModelCard';
 import { TryLogForm } from './TryLogForm';
 import { UncertainJobs } from './UncertainJobs';
+import { usePageTitle } from '../../components/usePageTitle';
 
 /** The deployed failure classifiers: how good each is, which one serves this organisation, and a place to try them. */
 export function ModelsPage() {
+  usePageTitle('Models');
   const { can } = useSession();
   const { resource, refresh } = useResource((signal) => api.models(signal));
 

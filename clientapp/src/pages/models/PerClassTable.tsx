@@ -1,4 +1,5 @@
 import type { ClassMetrics } from './modelCard';
+import { TableScroll } from '../../components/TableScroll';
 import { CategoryBadge } from '../../components/classification/CategoryBadge';
 import { count, percent, score } from './modelFormat';
 
@@ -6,7 +7,7 @@ import { count, percent, score } from './modelFormat';
 export function PerClassTable({ classes, perClass }: { classes: string[]; perClass: Record<string, ClassMetrics> }) {
   const rows = [...classes, ...Object.keys(perClass).filter((code) => !classes.includes(code))].filter((code) => perClass[code]);
   return (
-    <div className="table-scroll">
+    <TableScroll label="Per-class metrics">
       <table className="compact-table">
         <caption className="sr-only">Per-class metrics</caption>
         <thead>
@@ -28,6 +29,6 @@ export function PerClassTable({ classes, perClass }: { classes: string[]; perCla
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -36,7 +36,7 @@ const classification = (overrides: Partial<JobClassification> = {}): JobClassifi
 const notYet = () => new ApiError(404, { title: 'Not Found', status: 404, detail: 'Job 42 has no classification.' });
 
 function renderJob(job: JobDetail, permissions = ['data:read']) {
-  vi.spyOn(api, 'me').mockResolvedValue(me(permissions));
+  vi.spyOn(api, 'session').mockResolvedValue({ signedIn: true, me: me(permissions) });
   vi.spyOn(api, 'job').mockResolvedValue(job);
   vi.spyOn(api, 'jobLog').mockResolvedValue(LOG);
   render(

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatBytes, formatDuration, formatRunner } from '../../format';
 import { FailurePanel } from './failure/FailurePanel';
 import { useJobClassification } from './failure/useJobClassification';
+import { usePageTitle } from '../../components/usePageTitle';
 
 /** The statuses the classifier looks at. */
 const FAILED: readonly PipelineStatus[] = ['failure', 'timed_out'];
@@ -18,6 +19,8 @@ const FAILED: readonly PipelineStatus[] = ['failure', 'timed_out'];
 export function JobDetailPage() {
   const { jobId = '' } = useParams();
   const { resource } = useResource((signal) => api.job(jobId, signal));
+  const loaded = resource.data?.job;
+  usePageTitle(loaded ? `Job ${loaded.name}` : 'Job', loaded?.repository);
   if (resource.state === 'loading') return <p className="muted" role="status">Loading the job…</p>;
   if (!resource.data) return <ProblemAlert error={resource.error} />;
   // A fresh screen per job: another job's classification must never show while this one's loads.

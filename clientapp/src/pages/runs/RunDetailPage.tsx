@@ -4,10 +4,13 @@ import { useResource } from '../../api/useResource';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDuration } from '../../format';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function RunDetailPage() {
   const { runId = '' } = useParams();
   const { resource } = useResource((signal) => api.run(runId, signal));
+  const loaded = resource.data?.run;
+  usePageTitle(loaded ? `Run #${loaded.externalId}` : 'Run', loaded?.repository);
   if (resource.state === 'loading') return <p className="muted" role="status">Loading the run…</p>;
   if (!resource.data) return <ProblemAlert error={resource.error} />;
   const { run, jobs } = resource.data;

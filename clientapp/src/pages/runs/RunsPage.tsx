@@ -9,11 +9,13 @@ import { formatPercent, isCategory } from '../../components/classification/categ
 import { formatAgo, formatDuration } from '../../format';
 import { RunFiltersBar } from './RunFiltersBar';
 import { useListPages } from '../../api/useListPages';
+import { usePageTitle } from '../../components/usePageTitle';
 
 const FILTER_NAMES = ['repository', 'pipeline', 'branch', 'status', 'provider', 'job', 'category', 'from', 'to', 'finishedFrom', 'finishedTo'] as const;
 
 /** Runs or jobs, newest first; every filter is in the address, so a chart can link straight here. */
 export function RunsPage() {
+  usePageTitle('Runs');
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'jobs' ? 'jobs' : 'runs';
   const filters = useMemo<RunFilters>(() => Object.fromEntries(FILTER_NAMES.map((n) => [n, params.get(n) ?? '']).filter(([, v]) => v)) as RunFilters, [params]);

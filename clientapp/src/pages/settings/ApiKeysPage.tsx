@@ -8,6 +8,7 @@ import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
 import { firstRequest } from './curlExamples';
+import { usePageTitle } from '../../components/usePageTitle';
 
 const scopes: { scope: ApiKeyScope; what: string }[] = [
   { scope: 'ingest', what: 'send pipeline events and logs' },
@@ -17,6 +18,7 @@ const scopes: { scope: ApiKeyScope; what: string }[] = [
 ];
 
 export function ApiKeysPage() {
+  usePageTitle('API keys');
   const keys = useResource((signal) => api.apiKeys(signal));
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const revocation = useRowAction(keys.refresh);

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { AuditEntry } from '../../api/schemas';
 import { useListPages } from '../../api/useListPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { usePageTitle } from '../../components/usePageTitle';
 
 const labels: Record<string, string> = {
   'tenant.created': 'Organisation created',
@@ -24,6 +25,7 @@ const labels: Record<string, string> = {
 };
 
 export function AuditPage() {
+  usePageTitle('Audit log');
   const load = useCallback((cursor: string | null, signal?: AbortSignal) => api.audit(cursor, signal), []);
   const { items: entries, state, error, more } = useListPages<AuditEntry>(load);
 

@@ -9,8 +9,10 @@ import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
 import { useSession } from '../../session/SessionProvider';
 import { InvitationsList } from './InvitationsList';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function MembersPage() {
+  usePageTitle('Members');
   const { can, state } = useSession();
   const members = useResource((signal) => api.members(signal));
   const invitations = useResource((signal) => api.invitations(signal));

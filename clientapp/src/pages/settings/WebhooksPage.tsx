@@ -12,6 +12,7 @@ import { firstEventsGuide } from './curlExamples';
 import { ProviderTokenCell } from './ProviderTokenCell';
 import { UndeliveredDeliveries } from './UndeliveredDeliveries';
 import { WebhookSetup } from './WebhookSetup';
+import { usePageTitle } from '../../components/usePageTitle';
 
 const providers: { value: WebhookProvider; label: string }[] = [
   { value: 'github', label: 'GitHub Actions' },
@@ -20,6 +21,7 @@ const providers: { value: WebhookProvider; label: string }[] = [
 ];
 
 export function WebhooksPage() {
+  usePageTitle('Integrations');
   const hooks = useResource((signal) => api.webhooks(signal));
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [provider, setProvider] = useState<WebhookProvider>('github');

@@ -10,6 +10,7 @@ import { historyPath, rulePath } from '../paths';
 import { GroupStates } from './GroupStates';
 import { RuleActions } from './RuleActions';
 import { RuleFacts } from './RuleFacts';
+import { usePageTitle } from '../../../components/usePageTitle';
 
 /** States change every minute: the page follows. */
 const REFRESH_MS = 30_000;
@@ -27,6 +28,7 @@ function RuleDetail({ id }: { id: string }) {
   const { resource, refresh } = useResource((signal) => api.alertRule(id, signal), REFRESH_MS);
   const catalog = useResource((signal) => api.metricsCatalog(signal)).resource;
   const channels = useResource((signal) => api.alertChannels(signal)).resource;
+  usePageTitle(resource.data?.name ?? 'Alert rule', 'Alerts');
   const deletion = useRowAction(() => void navigate('/alerts'));
   const acknowledgement = useRowAction(refresh);
 
