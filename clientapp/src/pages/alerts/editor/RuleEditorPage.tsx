@@ -3,6 +3,7 @@ import { api } from '../../../api/client';
 import type { AlertRuleDraft } from '../../../api/schemas';
 import { useResource } from '../../../api/useResource';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { usePageTitle } from '../../../components/usePageTitle';
 import { formOf, newRuleForm, unitOf } from '../model/draft';
 import { rulePath } from '../paths';
 import { RuleForm } from './RuleForm';
@@ -20,6 +21,7 @@ function RuleEditor({ id }: { id: string | null }) {
   const channels = useResource((signal) => api.alertChannels(signal)).resource;
   const rule = useResource((signal) => (id ? api.alertRule(id, signal) : Promise.resolve(null))).resource;
   const templates = useResource((signal) => (id ? Promise.resolve([]) : api.alertTemplates(signal))).resource;
+  usePageTitle(id ? `Edit ${rule.data?.name ?? 'alert rule'}` : 'New alert rule', 'Alerts');
 
   const save = async (draft: AlertRuleDraft) => {
     if (id) {
