@@ -83,7 +83,9 @@ describe('alerts', () => {
     // Then adjusted: the failure rate per repository, which the runs above put on both sides of 20 %.
     await form.getByLabel('Name').fill(ruleName);
     await form.getByLabel('Metric').selectOption({ label: 'Failure rate' });
-    await form.getByLabel('One alert per').selectOption('repository');
+    const alertPer = form.getByRole('group', { name: 'One alert per' });
+    for (const choice of await alertPer.getByRole('checkbox').all()) await choice.setChecked(false);
+    await alertPer.getByRole('checkbox', { name: 'Repository' }).check();
     await form.getByLabel('The value').selectOption('above');
     await form.getByLabel('Threshold (%)').fill('20');
     await form.getByLabel('Over the last').selectOption('60');

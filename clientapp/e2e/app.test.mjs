@@ -25,7 +25,7 @@ describe('Faultline SPA', () => {
   it('loads the overview', async () => {
     const { page, context, errors } = await open('/');
     await page.getByRole('heading', { name: 'CI/CD failure intelligence' }).waitFor();
-    assert.equal(await page.title(), 'Faultline');
+    assert.equal(await page.title(), 'Overview · Faultline');
     assert.deepEqual(errors, []);
     await screenshot(page, 'overview-light-desktop');
     await context.close();
