@@ -78,6 +78,8 @@ describe('Faultline SPA', () => {
   it('works on a phone: the menu opens, navigates and closes', async () => {
     const { page, context } = await open('/', phone, 'dark');
     const nav = page.getByRole('navigation', { name: 'Main' });
+    // The bar folds once it has measured that its links do not fit (again when the session's links arrive).
+    await page.locator('header.topbar.collapsed').waitFor();
     assert.equal(await nav.isVisible(), false);
 
     await page.getByRole('button', { name: 'Menu' }).click();
