@@ -52,7 +52,7 @@ public static class IngestionEndpoints
     }
 
     /// <summary>The answer when every item was rejected: the reasons, item by item.</summary>
-    public static IResult NothingAccepted(IngestResult result) =>
+    private static IResult NothingAccepted(IngestResult result) =>
         Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No event could be accepted",
             detail: "Every item was rejected; see items for the reasons.", extensions: new Dictionary<string, object?> { ["items"] = result.Items });
 
