@@ -1005,7 +1005,9 @@ TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates"
 def template_records(path):
     """(header words, text) for each record of a template file."""
     records = []
-    for line in open(path, encoding="utf-8").read().removesuffix("\n").split("\n"):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    for line in text.removesuffix("\n").split("\n"):
         if line.startswith("@#"):
             continue
         if line.startswith("@"):

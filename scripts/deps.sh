@@ -8,6 +8,8 @@ packages=()
 command -v redis-server >/dev/null || packages+=(redis-server redis-tools)
 command -v chromium >/dev/null || packages+=(chromium fonts-liberation)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || packages+=(python3-aiosmtpd)
+# ml/tests (the training code's own tests) and `make train`
+/usr/bin/python3 -c 'import numpy, scipy, sklearn, xgboost, onnx' 2>/dev/null || packages+=(python3-numpy python3-scipy python3-sklearn python3-xgboost python3-onnx)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 command -v curl >/dev/null || packages+=(curl)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every suite against the real local stack — .NET (unit, integration over Kestrel, architecture),
-# the SPA's unit tests, and browser end-to-end tests in Debian's Chromium — and ends with one line:
+# the SPA's unit tests, the ML code's Python tests, and browser end-to-end tests in Debian's Chromium — and ends with one line:
 # "Tests: N passed, N failed", totalled over all suites.
 set -uo pipefail
 
@@ -58,6 +58,14 @@ if (cd clientapp && npx tsc -p .); then
 else
   broken+=("clientapp typecheck")
 fi
+
+# --- ML (Python) ------------------------------------------------------------------------------
+echo "== ml: the training and export code's tests"
+/usr/bin/python3 -m unittest discover -s ml/tests -v 2>&1 | tee "$results/ml-tests.log"
+ran=$(sed -n 's/^Ran \([0-9]*\) tests\? in .*/\1/p' "$results/ml-tests.log")
+# "FAILED (failures=1, errors=2)" closes a run with failures
+ml_failed=$(sed -n 's/^FAILED (\(.*\))$/\1/p' "$results/ml-tests.log" | grep -oE '(failures|errors)=[0-9]+' | cut -d= -f2 | awk '{s += $1} END {print s + 0}')
+if [ -n "$ran" ]; then count "$((ran - ml_failed))" "$ml_failed" "ML (Python)"; else broken+=("ml tests"); fi
 
 # --- API contract --------------------------------------------------------------------------
 # The .NET suite checks that the served /openapi/v1.json is the committed clientapp/src/api/openapi.json; here a client
