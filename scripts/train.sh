@@ -8,16 +8,6 @@ cd "$root"
 python=/usr/bin/python3
 dataset=${FAULTLINE_DATASET:-$root/../shared/datasets/ci-failures}
 
-if ! $python -c 'import sklearn, xgboost, onnx, scipy' 2>/dev/null; then
-  packages="python3-sklearn python3-xgboost python3-onnx python3-scipy python3-numpy"
-  if [ "$(id -u)" -eq 0 ]; then
-    echo "train: installing $packages"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
-  else
-    echo "train: missing Debian packages. Install them with: sudo apt-get install -y $packages" >&2
-    exit 1
-  fi
-fi
 scripts/deps.sh
 [ -f "$dataset/labels.jsonl" ] || { echo "train: no dataset at $dataset (set FAULTLINE_DATASET)" >&2; exit 1; }
 
