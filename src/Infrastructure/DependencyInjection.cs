@@ -89,6 +89,7 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Faultline:QueryCache").Get<QueryCacheOptions>() ?? new QueryCacheOptions());
         services.AddSingleton<Application.Common.Caching.IQueryResultCache, RedisQueryResultCache>();
         services.AddScoped<Application.Common.Caching.ITenantDataVersion, Analytics.PostgresTenantDataVersion>();
+        services.AddScoped<Application.Settings.ITenantSettingsStore, Settings.PostgresTenantSettingsStore>();
         services.AddScoped<Application.Analytics.IMetricStore, Analytics.PostgresMetricStore>();
         services.AddScoped<Application.Dashboards.IDashboardRepository, Analytics.PostgresDashboardRepository>();
 

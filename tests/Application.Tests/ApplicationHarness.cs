@@ -91,6 +91,8 @@ internal sealed class InMemoryTenantCatalog : ITenantCatalog
     public Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Tenant>>(_tenants.ToList());
 
+    public void Update(Tenant tenant) => _tenants[_tenants.FindIndex(t => t.Id == tenant.Id)] = tenant;
+
     public Task CreateAsync(Tenant tenant, CancellationToken cancellationToken)
     {
         _tenants.Add(tenant);

@@ -290,7 +290,7 @@ public sealed class AnalyticsCorrectnessTests(AnalyticsDataFixture data) : IClas
 
     private static bool IsCount(string metric) => metric is "jobs" or "runs" or "failures" or "failure_cost";
 
-    private static void AssertClose(double? expected, double? actual, string what)
+    internal static void AssertClose(double? expected, double? actual, string what)
     {
         if (expected is null || actual is null)
         {

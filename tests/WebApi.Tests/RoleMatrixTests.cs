@@ -38,6 +38,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.OneOfEachRole team) : IClass
         ["members:manage"] = ("GET", "/api/v1/members", null),
         ["apikeys:manage"] = ("GET", "/api/v1/api-keys", null),
         ["audit:read"] = ("GET", "/api/v1/audit", null),
+        ["settings:manage"] = ("PUT", "/api/v1/settings", new { }),
         ["owners:manage"] = ("PATCH", "/api/v1/members/{owner}", new { role = "owner" }),
     };
 

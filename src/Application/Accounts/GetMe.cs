@@ -2,6 +2,7 @@ using Faultline.Domain;
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
+using Faultline.Application.Settings;
 using Faultline.Domain.Authorization;
 using MediatR;
 
@@ -15,12 +16,14 @@ public sealed record MeDto(
     Guid? UserId, string Actor, CurrentTenantDto? Tenant, [property: EnumCodes<Role>] string? Role, IReadOnlyList<string> Permissions,
     IReadOnlyList<TenantMembershipDto> Tenants);
 
-public sealed record CurrentTenantDto(Guid Id, string Key, string Name);
+/// <param name="TimeZone">The zone the tenant's days are cut in; screens show times in it.</param>
+public sealed record CurrentTenantDto(Guid Id, string Key, string Name, string TimeZone);
 
 public sealed record TenantMembershipDto(
     Guid Id, string Key, string Name, [property: EnumCodes<Role>] string Role);
 
-public sealed class GetMeHandler(ICurrentPrincipal principal, IMembershipRepository memberships, ITenantCatalog tenants)
+public sealed class GetMeHandler(
+    ICurrentPrincipal principal, IMembershipRepository memberships, ITenantCatalog tenants, ITenantSettingsStore settings)
     : IRequestHandler<GetMe, MeDto>
 {
     public async Task<MeDto> Handle(GetMe request, CancellationToken cancellationToken)
@@ -33,7 +36,7 @@ public sealed class GetMeHandler(ICurrentPrincipal principal, IMembershipReposit
         return new MeDto(
             principal.UserId,
             principal.Actor,
-            tenant is null ? null : new CurrentTenantDto(tenant.Id, tenant.Key.Value, tenant.Name),
+            tenant is null ? null : new CurrentTenantDto(tenant.Id, tenant.Key.Value, tenant.Name, (await settings.GetAsync(cancellationToken)).TimeZone),
             role is null ? null : EnumCode.Of(role.Value),
             Permission.Tenant.Where(principal.Has).Select(p => p.Code).ToList(),
             mine.Select(m => new TenantMembershipDto(m.TenantId, m.TenantKey, m.TenantName, EnumCode.Of(m.Role))).ToList());

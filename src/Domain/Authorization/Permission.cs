@@ -20,6 +20,9 @@ public sealed record Permission(PermissionName Name, string Code)
     /// <summary>Choose which classification model (and challenger) serves the tenant.</summary>
     public static readonly Permission ModelsManage = new(PermissionName.ModelsManage, "models:manage");
 
+    /// <summary>Change the tenant's settings: its name, time zone and runner price.</summary>
+    public static readonly Permission SettingsManage = new(PermissionName.SettingsManage, "settings:manage");
+
     /// <summary>Make someone an owner, or change or remove an owner.</summary>
     public static readonly Permission OwnersManage = new(PermissionName.OwnersManage, "owners:manage");
 
@@ -29,7 +32,7 @@ public sealed record Permission(PermissionName Name, string Code)
     public static IReadOnlyList<Permission> Tenant { get; } =
     [
         MembersManage, ApiKeysManage, DataIngest, DataRead, DataPredict, DashboardsEdit, AlertsManage,
-        BillingManage, SsoManage, AuditRead, ModelsManage, OwnersManage,
+        BillingManage, SsoManage, AuditRead, ModelsManage, SettingsManage, OwnersManage,
     ];
 
     public static IReadOnlyList<Permission> All { get; } = [.. Tenant, PlatformTenantsManage];

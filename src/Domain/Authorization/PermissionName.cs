@@ -17,6 +17,7 @@ public enum PermissionName
     SsoManage,
     AuditRead,
     ModelsManage,
+    SettingsManage,
     OwnersManage,
     PlatformTenantsManage,
 }

@@ -17,13 +17,17 @@ public sealed class Tenant
     {
         if (id == Guid.Empty) throw new ArgumentException("A tenant needs an id.", nameof(id));
         ArgumentNullException.ThrowIfNull(key);
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
-            throw new ArgumentException($"A tenant name has 1 to {MaxNameLength} characters.", nameof(name));
-
         Id = id;
         Key = key;
-        Name = name.Trim();
+        Name = Valid(name);
         SchemaName = key.SchemaName;
         CreatedAt = createdAt;
     }
+
+    public void Rename(string name) => Name = Valid(name);
+
+    private static string Valid(string name) =>
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength
+            ? throw new ArgumentException($"A tenant name has 1 to {MaxNameLength} characters.", nameof(name))
+            : name.Trim();
 }

@@ -19,6 +19,8 @@ internal sealed class TenantCatalog(CatalogDbContext db, IUnitOfWork unitOfWork)
     public async Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken) =>
         await db.Tenants.AsNoTracking().OrderBy(t => t.SchemaName).ToListAsync(cancellationToken);
 
+    public void Update(Tenant tenant) => db.Tenants.Update(tenant);
+
     public Task CreateAsync(Tenant tenant, CancellationToken cancellationToken) =>
         unitOfWork.InTransactionAsync(async ct =>
         {

@@ -11,6 +11,9 @@ public interface ITenantCatalog
 
     Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>Stores a changed tenant with the unit of work.</summary>
+    void Update(Tenant tenant);
+
     /// <summary>
     /// Records the tenant, with whatever else the unit of work holds, and creates its schema at the
     /// current migration version, in one transaction (the caller's, if one is open). Throws

@@ -1,0 +1,3 @@
+namespace Faultline.Application.Settings;
+
+public sealed record TenantSettingsDto(string OrganisationName, string TimeZone, decimal RunnerMinutePrice);
