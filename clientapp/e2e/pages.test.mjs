@@ -68,6 +68,7 @@ before(async () => {
     { path: '/members', title: 'Members · Faultline' },
     { path: '/api-keys', title: 'API keys · Faultline' },
     { path: '/audit', title: 'Audit log · Faultline' },
+    { path: '/settings', title: 'Settings · Faultline' },
     { path: '/status', title: 'System status · Faultline' },
     { path: '/no-such-page', title: 'Page not found · Faultline' },
   ];

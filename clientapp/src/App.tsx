@@ -17,6 +17,7 @@ import { OverviewPage } from './pages/OverviewPage';
 import { ApiKeysPage } from './pages/settings/ApiKeysPage';
 import { AuditPage } from './pages/settings/AuditPage';
 import { MembersPage } from './pages/settings/MembersPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
 import { JobDetailPage } from './pages/runs/JobDetailPage';
 import { RunDetailPage } from './pages/runs/RunDetailPage';
 import { RunsPage } from './pages/runs/RunsPage';
@@ -63,6 +64,7 @@ export function App() {
         <Route path="members" element={<RequireSession permission="members:manage"><MembersPage /></RequireSession>} />
         <Route path="api-keys" element={<RequireSession permission="apikeys:manage"><ApiKeysPage /></RequireSession>} />
         <Route path="audit" element={<RequireSession permission="audit:read"><AuditPage /></RequireSession>} />
+        <Route path="settings" element={<RequireSession permission="settings:manage"><SettingsPage /></RequireSession>} />
         <Route path="status" element={<StatusPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { PIPELINE_STATUSES, formatRunner, formatStatus, statusHint } from './format';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  PIPELINE_STATUSES, displayTimeZone, formatDate, formatDateTime, formatRunner, formatStatus, setDisplayTimeZone, statusHint,
+} from './format';
 
 describe('pipeline statuses', () => {
   it('labels every status, the unfinished ones first', () => {
@@ -15,5 +17,24 @@ describe('pipeline statuses', () => {
     expect(formatRunner(null, 'waiting')).toBe('no runner yet');
     expect(formatRunner(null, 'failure')).toBe('unknown runner');
     expect(formatRunner('GitHub Actions 5', 'running')).toBe('GitHub Actions 5');
+  });
+});
+
+describe('times in the organisation\'s zone', () => {
+  afterEach(() => setDisplayTimeZone(undefined));
+
+  it('shows an instant at the organisation\'s wall-clock time, whatever the browser\'s zone', () => {
+    setDisplayTimeZone('America/Los_Angeles');
+    expect(displayTimeZone()).toBe('America/Los_Angeles');
+    // 03:30 UTC on 7 December is still the evening of the 6th in Los Angeles.
+    expect(formatDateTime('2026-12-07T03:30:00Z', 'en-GB')).toBe('6 Dec 2026, 19:30');
+    expect(formatDate('2026-12-07T03:30:00Z', 'en-GB')).toBe('6 Dec 2026');
+    setDisplayTimeZone('Asia/Tokyo');
+    expect(formatDateTime('2026-12-07T03:30:00Z', 'en-GB')).toBe('7 Dec 2026, 12:30');
+  });
+
+  it('uses the browser\'s zone until the session names one, and a dash for no time', () => {
+    expect(displayTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(formatDateTime(null)).toBe('—');
   });
 });

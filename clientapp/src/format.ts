@@ -11,6 +11,41 @@ export function formatDuration(ms: number | null): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
+// Every time on screen is shown in the organisation's zone (its days are cut there too), set once the session is known;
+// until then, and for tests, the browser's own.
+let organisationZone: string | undefined;
+
+export function setDisplayTimeZone(zone: string | undefined): void {
+  organisationZone = zone;
+}
+
+/** The zone times are shown in, e.g. "Europe/Berlin". */
+export function displayTimeZone(): string {
+  return organisationZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+type Instant = string | number | Date;
+
+/** One instant in the organisation's zone (unless the options name another), with the given fields; every date and time on screen goes through here. */
+export function formatInstant(at: Instant, options: Intl.DateTimeFormatOptions, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: displayTimeZone(), ...options }).format(new Date(at));
+}
+
+/** "7 Dec 2026, 16:30" in the reader's locale. */
+export function formatDateTime(at: Instant | null, locale?: string): string {
+  return at === null ? '—' : formatInstant(at, { dateStyle: 'medium', timeStyle: 'short' }, locale);
+}
+
+/** "7 Dec 2026". */
+export function formatDate(at: Instant | null, locale?: string): string {
+  return at === null ? '—' : formatInstant(at, { dateStyle: 'medium' }, locale);
+}
+
+/** "16:30:04". */
+export function formatTime(at: Instant, locale?: string): string {
+  return formatInstant(at, { timeStyle: 'medium' }, locale);
+}
+
 /** "just now", "5 min ago", "3 h ago", "2 days ago", then the date. */
 export function formatAgo(iso: string | null, now = Date.now()): string {
   if (!iso) return '—';
@@ -22,7 +57,7 @@ export function formatAgo(iso: string | null, now = Date.now()): string {
     const days = Math.floor(seconds / 86_400);
     return days === 1 ? 'yesterday' : `${days} days ago`;
   }
-  return new Date(iso).toLocaleDateString();
+  return formatDate(iso);
 }
 
 /** A metric group as people read it: a group over several dimensions comes as its values joined by U+001F ("acme/api · CI"). */

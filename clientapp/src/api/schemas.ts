@@ -14,6 +14,8 @@ export type Readiness = Schemas['ReadinessReport'];
 
 export type Role = Schemas['MemberDto']['role'];
 export type TenantSummary = Schemas['CurrentTenantDto'];
+export type TenantSettings = Schemas['TenantSettingsDto'];
+export type TenantSettingsChange = Schemas['UpdateTenantSettings'];
 export type Me = Schemas['MeDto'];
 export type SessionState = Schemas['SessionDto'];
 export type Member = Schemas['MemberDto'];

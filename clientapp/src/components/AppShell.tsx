@@ -16,6 +16,7 @@ const links = [
   { to: '/members', label: 'Members', end: false, permission: 'members:manage' },
   { to: '/api-keys', label: 'API keys', end: false, permission: 'apikeys:manage' },
   { to: '/audit', label: 'Audit log', end: false, permission: 'audit:read' },
+  { to: '/settings', label: 'Settings', end: false, permission: 'settings:manage' },
 ];
 
 export function AppShell() {

@@ -2,6 +2,7 @@ import { api } from '../api/client';
 import { useResource } from '../api/useResource';
 import { DependencyCard } from '../components/DependencyCard';
 import { usePageTitle } from '../components/usePageTitle';
+import { formatTime } from '../format';
 
 const REFRESH_MS = 10_000;
 
@@ -16,7 +17,7 @@ export function StatusPage() {
         <div>
           <h1>System status</h1>
           <p className="muted" aria-live="polite">
-            {loadedAt ? `Checked at ${loadedAt.toLocaleTimeString()} · refreshes every ${REFRESH_MS / 1000} s` : 'Checking…'}
+            {loadedAt ? `Checked at ${formatTime(loadedAt)} · refreshes every ${REFRESH_MS / 1000} s` : 'Checking…'}
           </p>
         </div>
         <button type="button" className="button secondary" onClick={refresh}>Check now</button>

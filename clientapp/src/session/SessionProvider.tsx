@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import type { Me } from '../api/schemas';
+import { setDisplayTimeZone } from '../format';
 
 type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; me: Me };
 
@@ -18,6 +19,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     const session = await api.session();
+    setDisplayTimeZone(session.me?.tenant?.timeZone);
     setState(session.me ? { status: 'signed-in', me: session.me } : { status: 'anonymous' });
   }, []);
 

@@ -1,5 +1,6 @@
 import type { AlertSeverity, AlertState, DeliveryOutcome } from '../../api/schemas';
 import { OUTCOME_LABELS, OUTCOME_TONES, SEVERITY_LABELS, SEVERITY_TONES, STATE_LABELS, STATE_TONES, formatUntil } from './model/states';
+import { formatDateTime } from '../../format';
 
 /** A pill in one of the `tone-*` colours of styles.css. */
 function Pill({ tone, children, title }: { tone: string; children: string; title?: string | undefined }) {
@@ -19,7 +20,7 @@ export function OutcomeBadge({ outcome }: { outcome: DeliveryOutcome }) {
 }
 
 export function MutedBadge({ until }: { until: Date }) {
-  return <Pill tone="grey" title={until.toLocaleString()}>{`Muted until ${formatUntil(until)}`}</Pill>;
+  return <Pill tone="grey" title={formatDateTime(until)}>{`Muted until ${formatUntil(until)}`}</Pill>;
 }
 
 /** A rule that is not evaluated. */

@@ -8,7 +8,7 @@ import { SessionProvider } from '../../session/SessionProvider';
 
 /** For the page tests: a signed-in user with these permissions, the pages at their paths, and where the app went. */
 export function renderPages(path: string, routes: Record<string, ReactNode>, permissions = ['data:read', 'alerts:manage']) {
-  const me: Me = { userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme' }, role: 'member', permissions, tenants: [] };
+  const me: Me = { userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme', timeZone: 'UTC' }, role: 'member', permissions, tenants: [] };
   vi.spyOn(api, 'session').mockResolvedValue({ signedIn: true, me: me });
   return render(
     <MemoryRouter initialEntries={[path]}>

@@ -8,7 +8,7 @@ import { DashboardPage } from './DashboardPage';
 import { seriesResult, tableResult } from './model/fixtures';
 
 const me = (permissions: string[]): Me => ({
-  userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme' }, role: 'member', permissions, tenants: [],
+  userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme', timeZone: 'UTC' }, role: 'member', permissions, tenants: [],
 });
 
 const dashboard: Dashboard = {

@@ -9,7 +9,7 @@ import { DashboardsPage } from './DashboardsPage';
 afterEach(cleanup);
 
 function renderList(permissions: string[]) {
-  const me: Me = { userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme' }, role: 'admin', permissions, tenants: [] };
+  const me: Me = { userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme', timeZone: 'UTC' }, role: 'admin', permissions, tenants: [] };
   vi.spyOn(api, 'session').mockResolvedValue({ signedIn: true, me: me });
   vi.spyOn(api, 'dashboards').mockResolvedValue([
     { id: 'd1', name: 'Reliability overview', description: null, isDefault: true, widgetCount: 8, updatedAt: '2026-11-20T00:00:00Z' },

@@ -1,4 +1,5 @@
 import type { CacheStatus } from '../../api/client';
+import { formatDateTime, formatTime } from '../../format';
 
 const cacheLabels: Record<CacheStatus, { text: string; title: string }> = {
   hit: { text: 'cached', title: 'Every widget came from the cache' },
@@ -15,10 +16,9 @@ interface Props {
 
 /** The range actually queried, when it was loaded, and whether it came from the cache. */
 export function DataStatus({ from, to, loadedAt, cache }: Props) {
-  const day = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <p className="muted small data-status">
-      {day(from)} – {day(to)} · loaded at {loadedAt.toLocaleTimeString()}
+      {formatDateTime(from)} – {formatDateTime(to)} · loaded at {formatTime(loadedAt)}
       {cache && <span className="badge subtle" title={cacheLabels[cache].title}>{cacheLabels[cache].text}</span>}
     </p>
   );

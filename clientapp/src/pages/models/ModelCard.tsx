@@ -6,6 +6,7 @@ import { cardOf } from './modelCard';
 import { algorithmName } from './modelFormat';
 import { PerClassTable } from './PerClassTable';
 import { TrainingSummary } from './TrainingSummary';
+import { formatDate } from '../../format';
 
 /** One deployed model: its role here, its evaluation, its data and its limits. */
 export function ModelCard({ model }: { model: DeployedModel }) {
@@ -19,7 +20,7 @@ export function ModelCard({ model }: { model: DeployedModel }) {
         {model.active && <span className="badge">Active</span>}
         {model.challenger && <span className="badge challenger">Challenger</span>}
         <p className="muted small model-meta">
-          {algorithmName(model.algorithm)} · created {new Date(model.createdAt).toLocaleDateString()} · featurizer <code>{model.featurizerVersion}</code>
+          {algorithmName(model.algorithm)} · created {formatDate(model.createdAt)} · featurizer <code>{model.featurizerVersion}</code>
         </p>
       </header>
       <HeadlineMetrics card={card} />

@@ -8,7 +8,7 @@ import { modelList } from './fixtures';
 import { ModelsPage } from './ModelsPage';
 
 const me = (permissions: string[]): Me => ({
-  userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme' }, role: 'admin', permissions, tenants: [],
+  userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme', timeZone: 'UTC' }, role: 'admin', permissions, tenants: [],
 });
 
 // jsdom has neither layout nor canvas for ECharts to draw with; the heatmap's option has its own tests.

@@ -7,7 +7,7 @@ import { SessionProvider } from '../../session/SessionProvider';
 import { JobDetailPage } from './JobDetailPage';
 
 const me = (permissions: string[]): Me => ({
-  userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme' }, role: 'member', permissions, tenants: [],
+  userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme', timeZone: 'UTC' }, role: 'member', permissions, tenants: [],
 });
 
 const detail = (status: PipelineStatus, withLog = true): JobDetail => ({

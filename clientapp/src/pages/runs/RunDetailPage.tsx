@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { useResource } from '../../api/useResource';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDuration } from '../../format';
+import { formatDateTime, formatDuration } from '../../format';
 import { usePageTitle } from '../../components/usePageTitle';
 
 export function RunDetailPage() {
@@ -26,9 +26,9 @@ export function RunDetailPage() {
         </p>
       </header>
       <dl className="facts card">
-        <div><dt>Queued</dt><dd>{run.queuedAt ? new Date(run.queuedAt).toLocaleString() : '—'}</dd></div>
-        <div><dt>Started</dt><dd>{run.startedAt ? new Date(run.startedAt).toLocaleString() : '—'}</dd></div>
-        <div><dt>Finished</dt><dd>{run.finishedAt ? new Date(run.finishedAt).toLocaleString() : '—'}</dd></div>
+        <div><dt>Queued</dt><dd>{formatDateTime(run.queuedAt)}</dd></div>
+        <div><dt>Started</dt><dd>{formatDateTime(run.startedAt)}</dd></div>
+        <div><dt>Finished</dt><dd>{formatDateTime(run.finishedAt)}</dd></div>
         <div><dt>Duration</dt><dd>{formatDuration(run.durationMs)}</dd></div>
       </dl>
       <div className="card table-card">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { RunFilters } from '../../api/schemas';
 import { COLOURED_CATEGORIES, categoryLabel } from '../../components/classification/categories';
-import { PIPELINE_STATUSES, formatStatus } from '../../format';
+import { formatDateTime, formatStatus, PIPELINE_STATUSES } from '../../format';
 
 const providers = ['', 'github', 'gitlab', 'jenkins', 'api'];
 // The taxonomy, then failed jobs not (yet) classified.
@@ -10,9 +10,8 @@ const categories = ['', ...COLOURED_CATEGORIES];
 // A time span comes from a dashboard drill-down: shown, and cleared at once, but not typed here.
 // Dashboards count by finish time; the API's from/to bound the start time.
 function describeSpan({ from, to, finishedFrom, finishedTo }: RunFilters): string {
-  const at = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   const span = (start: string | undefined, end: string | undefined) =>
-    start && end ? `between ${at(start)} and ${at(end)}` : start ? `since ${at(start)}` : `before ${at(end!)}`;
+    start && end ? `between ${formatDateTime(start)} and ${formatDateTime(end)}` : start ? `since ${formatDateTime(start)}` : `before ${formatDateTime(end!)}`;
   const parts = [
     ...(from || to ? [`Started ${span(from, to)}`] : []),
     ...(finishedFrom || finishedTo ? [`Finished ${span(finishedFrom, finishedTo)}`] : []),

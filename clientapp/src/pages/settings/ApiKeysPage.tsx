@@ -9,6 +9,7 @@ import { useRowAction } from '../../components/useRowAction';
 import { useSubmit } from '../../components/useSubmit';
 import { firstRequest } from './curlExamples';
 import { usePageTitle } from '../../components/usePageTitle';
+import { formatDate, formatDateTime } from '../../format';
 
 const scopes: { scope: ApiKeyScope; what: string }[] = [
   { scope: 'ingest', what: 'send pipeline events and logs' },
@@ -53,8 +54,8 @@ export function ApiKeysPage() {
                   <td data-label="Name">{key.name}</td>
                   <td data-label="Key"><code>{key.prefix}…</code></td>
                   <td data-label="Scopes">{key.scopes.join(', ')}</td>
-                  <td data-label="Created">{new Date(key.createdAt).toLocaleDateString()} <span className="muted">by {key.createdBy}</span></td>
-                  <td data-label="Last used">{key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : 'never'}</td>
+                  <td data-label="Created">{formatDate(key.createdAt)} <span className="muted">by {key.createdBy}</span></td>
+                  <td data-label="Last used">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'never'}</td>
                   <td className="actions">
                     {key.revokedAt
                       ? <span className="badge subtle">revoked</span>

@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../api/schemas';
 import { useListPages } from '../../api/useListPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePageTitle } from '../../components/usePageTitle';
+import { formatDateTime } from '../../format';
 
 const labels: Record<string, string> = {
   'tenant.created': 'Organisation created',
@@ -22,6 +23,9 @@ const labels: Record<string, string> = {
   'webhook.replayed': 'Delivery replayed',
   'webhook.replay_failed': 'Delivery replay refused',
   'webhook.delivery_discarded': 'Delivery discarded',
+  'settings.name': 'Organisation renamed',
+  'settings.time_zone': 'Time zone changed',
+  'settings.runner_price': 'Runner price changed',
 };
 
 export function AuditPage() {
@@ -44,7 +48,7 @@ export function AuditPage() {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} className={entry.action === 'login.failed' ? 'warn-row' : undefined}>
-                  <td data-label="When">{new Date(entry.at).toLocaleString()}</td>
+                  <td data-label="When">{formatDateTime(entry.at)}</td>
                   <td data-label="What">{labels[entry.action] ?? entry.action}</td>
                   <td data-label="Who">{entry.actor ?? '—'}</td>
                   <td data-label="Details">{entry.target ?? ''}</td>

@@ -1,5 +1,6 @@
 import type { Invitation } from '../../api/schemas';
 import type { Resource } from '../../api/useResource';
+import { formatDate } from '../../format';
 
 export function InvitationsList({ resource, onRevoke }: { resource: Resource<Invitation[]>; onRevoke: (id: string) => void }) {
   if (!resource.data?.length) return null;
@@ -14,7 +15,7 @@ export function InvitationsList({ resource, onRevoke }: { resource: Resource<Inv
               <td data-label="E-mail">{invitation.email}</td>
               <td data-label="Role">{invitation.role}</td>
               <td data-label="Invited by">{invitation.invitedBy}</td>
-              <td data-label="Expires">{new Date(invitation.expiresAt).toLocaleDateString()}</td>
+              <td data-label="Expires">{formatDate(invitation.expiresAt)}</td>
               <td className="actions"><button type="button" className="button secondary small" onClick={() => onRevoke(invitation.id)}>Revoke</button></td>
             </tr>
           ))}

@@ -10,6 +10,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { useSession } from '../../session/SessionProvider';
 import { InvitationsList } from './InvitationsList';
 import { usePageTitle } from '../../components/usePageTitle';
+import { formatDate } from '../../format';
 
 export function MembersPage() {
   usePageTitle('Members');
@@ -45,7 +46,7 @@ export function MembersPage() {
                       <RoleSelect label={`Role of ${member.email}`} value={member.role} disabled={locked}
                         exclude={mayTouchOwners ? [] : ['owner']} onChange={(role) => act(() => api.changeRole(member.userId, role))} />
                     </td>
-                    <td data-label="Joined">{new Date(member.joinedAt).toLocaleDateString()}</td>
+                    <td data-label="Joined">{formatDate(member.joinedAt)}</td>
                     <td className="actions">
                       <button type="button" className="button danger small" disabled={locked}
                         onClick={() => act(() => api.removeMember(member.userId), `Remove ${member.email}?`)}>Remove</button>

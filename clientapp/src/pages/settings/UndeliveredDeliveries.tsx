@@ -4,7 +4,7 @@ import type { DeadLetter } from '../../api/schemas';
 import { useListPages } from '../../api/useListPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useRowAction } from '../../components/useRowAction';
-import { formatAgo } from '../../format';
+import { formatAgo, formatDateTime } from '../../format';
 import { DeadLetterPayload } from './DeadLetterPayload';
 
 const describe = (letter: DeadLetter) => `${letter.eventType} delivery${letter.deliveryId ? ` ${letter.deliveryId}` : ''}`;
@@ -64,7 +64,7 @@ export function UndeliveredDeliveries({ onStored }: { onStored: () => void }) {
                     <code>{letter.eventType}</code>
                     {letter.deliveryId && <div className="muted delivery-id">delivery <code className="wrap">{letter.deliveryId}</code></div>}
                   </td>
-                  <td data-label="Received"><time dateTime={letter.receivedAt} title={new Date(letter.receivedAt).toLocaleString()}>{formatAgo(letter.receivedAt)}</time></td>
+                  <td data-label="Received"><time dateTime={letter.receivedAt} title={formatDateTime(letter.receivedAt)}>{formatAgo(letter.receivedAt)}</time></td>
                   <td data-label="Reason">{letter.reasons.join('; ')}</td>
                   <td data-label="Attempts">{letter.attempts}</td>
                   <td className="actions">

@@ -5,7 +5,7 @@ import type { AlertHistoryItem, AlertRule, MetricDefinition, MetricUnit } from '
 import { useListPages } from '../../../api/useListPages';
 import { useResource } from '../../../api/useResource';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { formatGroup } from '../../../format';
+import { formatDateTime, formatGroup } from '../../../format';
 import { formatValue } from '../../dashboards/model/units';
 import { AlertsHeader } from '../AlertsHeader';
 import { unitOf } from '../model/draft';
@@ -54,7 +54,7 @@ function HistoryRow({ item, unit }: { item: AlertHistoryItem; unit: MetricUnit }
   const format = (value: number) => formatValue(value, unit);
   return (
     <tr>
-      <td data-label="When">{new Date(item.at).toLocaleString()}</td>
+      <td data-label="When">{formatDateTime(item.at)}</td>
       <td data-label="Event"><HistoryEvent item={item} /></td>
       <td data-label="Rule">{item.ruleId ? <Link to={rulePath(item.ruleId)}>{item.ruleName ?? 'A rule'}</Link> : '—'}</td>
       <td data-label="Group">{item.group === null ? '—' : formatGroup(item.group)}</td>

@@ -1,5 +1,5 @@
 import type { AlertRule, AlertSeverity, AlertState, DeliveryOutcome } from '../../../api/schemas';
-import { formatGroup } from '../../../format';
+import { formatDate, formatGroup, formatInstant } from '../../../format';
 
 /** Most severe first, as the server ranks a rule's groups: error > firing > no_data > pending > resolved > ok. */
 export const STATE_ORDER: readonly AlertState[] = ['error', 'firing', 'no_data', 'pending', 'resolved', 'ok'];
@@ -43,8 +43,8 @@ export function mutedUntil(rule: Pick<AlertRule, 'mutedUntil'>, now = Date.now()
 
 /** "14:30" today, else "Nov 22, 14:30". */
 export function formatUntil(until: Date, now = new Date(), locale?: string): string {
-  const sameDay = until.toDateString() === now.toDateString();
-  return until.toLocaleString(locale, sameDay ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const sameDay = formatDate(until, locale) === formatDate(now, locale);
+  return formatInstant(until, sameDay ? { hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, locale);
 }
 
 /** A group as shown: the rule's only group, when not grouped, is the metric as a whole. */

@@ -2,7 +2,7 @@ import type { ChartOption, LegendComponentOption, TooltipComponentOption } from 
 import type { ChartPalette } from '../../../components/charts/palette';
 import type { Bucket, ChartType, MetricResult, MetricSeries } from '../../../api/schemas';
 import { categoryGroupLabel } from '../../../components/classification/categories';
-import { formatGroup } from '../../../format';
+import { formatGroup, formatInstant } from '../../../format';
 import type { DrillTarget } from './drillDown';
 import { durationStep, formatValue, humanize, summarize } from './units';
 
@@ -22,7 +22,7 @@ const BUCKET_LABELS: Record<Bucket, Intl.DateTimeFormatOptions> = {
 
 export function bucketLabel(at: string | null, bucket: Bucket | null, locale?: string): string {
   if (!at || !bucket) return '';
-  return new Intl.DateTimeFormat(locale, BUCKET_LABELS[bucket]).format(new Date(at));
+  return formatInstant(at, BUCKET_LABELS[bucket], locale);
 }
 
 /** Groups that are failure categories: by category, or failure_categories, which always come by category. */

@@ -4,6 +4,7 @@ import { bucketLabel } from '../model/chartOptions';
 import type { DrillTarget } from '../model/drillDown';
 import { informativeColumns, tabulate, type Cell, type Column } from '../model/tabulate';
 import { formatValue, humanize } from '../model/units';
+import { formatDateTime } from '../../../format';
 
 interface Props {
   result: MetricResult;
@@ -14,7 +15,7 @@ function formatCell(cell: Cell, column: Column, result: MetricResult): string {
   if (cell === null) return '—';
   if (column.kind === 'value') return formatValue(typeof cell === 'number' ? cell : Number(cell), column.unit);
   if (column.kind === 'time') {
-    return column.key === 'bucket' ? bucketLabel(String(cell), result.bucket) : new Date(String(cell)).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return column.key === 'bucket' ? bucketLabel(String(cell), result.bucket) : formatDateTime(String(cell));
   }
   return String(cell);
 }
