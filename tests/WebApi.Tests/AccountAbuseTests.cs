@@ -334,7 +334,9 @@ public sealed class AddressRateLimitTests
         for (var attempt = 0; attempt < 11; attempt++)
             last = await session.PostAsync("/api/v1/auth/signup", new { email = Emails.New("burst"), password = Passwords.Good, tenantName = "Burst" });
 
-        await ProblemAssert.IsProblemAsync(last, 429);
+        var problem = await ProblemAssert.IsProblemAsync(last, 429);
         Assert.NotNull(last.Headers.RetryAfter);
+        // The person signing up reads when to try again, not only the header.
+        Assert.Matches(@"^Too many sign-ups from your network\. Try again in \d+ (seconds|minutes?|hours?)\.$", problem.GetProperty("detail").GetString());
     }
 }

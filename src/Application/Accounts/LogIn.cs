@@ -37,16 +37,14 @@ public sealed class LogInHandler(
     {
         var fromAddress = await limiter.HitAsync("login:ip:" + principal.ClientAddress, limits.LoginAttemptsPerAddressPer5Minutes, TimeSpan.FromMinutes(5), cancellationToken);
         if (!fromAddress.Allowed)
-            throw new TooManyRequestsException("Too many sign-in attempts from your network. Try again in a few minutes.", fromAddress.RetryAfter);
+            throw new TooManyRequestsException("Too many sign-in attempts from your network.", fromAddress.RetryAfter);
 
         // Each attempt takes its place in the count before the slow hash, atomically, so parallel guesses
         // cannot all pass a check made before any of them is counted. A success clears the count.
         var failedBucket = AccountRules.FailedLoginBucket(request.Email);
         var failures = await limiter.HitAsync(failedBucket, AccountRules.FailedLoginLimit, AccountRules.FailedLoginWindow, cancellationToken);
         if (!failures.Allowed)
-            throw new TooManyRequestsException(
-                $"Too many failed sign-ins for this account. Try again in {Math.Ceiling(failures.RetryAfter.TotalMinutes)} minutes, or reset your password.",
-                failures.RetryAfter);
+            throw new TooManyRequestsException("Too many failed sign-ins for this account.", failures.RetryAfter, "or reset your password");
 
         var user = EmailAddress.IsValid(request.Email) ? await users.FindByEmailAsync(EmailAddress.Parse(request.Email), cancellationToken) : null;
         // An unknown e-mail still costs one hash verification, so timing does not tell it apart.

@@ -29,7 +29,7 @@ public sealed class RequestPasswordResetHandler(
         var fromAddress = await limiter.HitAsync("reset:ip:" + principal.ClientAddress, limits.ResetRequestsPerAddressPerHour, TimeSpan.FromHours(1), cancellationToken);
         var forEmail = await limiter.HitAsync("reset:email:" + email.Value, 5, TimeSpan.FromHours(1), cancellationToken);
         if (!fromAddress.Allowed || !forEmail.Allowed)
-            throw new TooManyRequestsException("Too many reset requests. Try again later.", Max(fromAddress.RetryAfter, forEmail.RetryAfter));
+            throw new TooManyRequestsException("Too many reset requests.", Max(fromAddress.RetryAfter, forEmail.RetryAfter));
 
         var user = await users.FindByEmailAsync(email, cancellationToken);
         if (user is null) return Unit.Value;

@@ -35,7 +35,7 @@ public sealed class SignUpHandler(
     public async Task<SessionGrant> Handle(SignUp request, CancellationToken cancellationToken)
     {
         var limit = await limiter.HitAsync("signup:ip:" + principal.ClientAddress, limits.SignUpsPerAddressPerHour, TimeSpan.FromHours(1), cancellationToken);
-        if (!limit.Allowed) throw new TooManyRequestsException("Too many sign-ups from your network. Try again later.", limit.RetryAfter);
+        if (!limit.Allowed) throw new TooManyRequestsException("Too many sign-ups from your network.", limit.RetryAfter);
 
         var email = EmailAddress.Parse(request.Email);
         // Hashed before the duplicate check, so both paths take the same time.
