@@ -53,7 +53,8 @@ before(async () => {
   await context.close();
 
   signedInPages = [
-    { path: '/', title: 'Overview · Faultline' },
+    // Signed in with data, the day starts on the default dashboard.
+    { path: '/', title: `${dashboard.name} · Dashboards · Faultline` },
     { path: '/dashboards', title: 'Dashboards · Faultline' },
     { path: `/dashboards/${dashboard.id}`, title: `${dashboard.name} · Dashboards · Faultline` },
     { path: '/alerts', title: 'Alerts · Faultline' },
@@ -149,8 +150,8 @@ describe('every page', () => {
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.click();
     await screenshot(page, 'pages-menu-open-dark-390');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
-    await page.waitForFunction(() => document.title === 'Integrations · Faultline');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.waitForFunction(() => document.title === 'Settings · Faultline');
     assert.equal(await menu.getAttribute('aria-expanded'), 'false');
     await context.close();
   });

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { settingsSectionsFor } from '../pages/settings/sections';
 import { useSession } from '../session/SessionProvider';
 import { useTheme } from '../theme/useTheme';
 import { ThemeToggle } from './ThemeToggle';
@@ -12,11 +13,6 @@ const links = [
   { to: '/alerts', label: 'Alerts', end: false, permission: 'data:read' },
   { to: '/runs', label: 'Runs', end: false, permission: 'data:read' },
   { to: '/models', label: 'Models', end: false, permission: 'data:read' },
-  { to: '/integrations', label: 'Integrations', end: false, permission: 'apikeys:manage' },
-  { to: '/members', label: 'Members', end: false, permission: 'members:manage' },
-  { to: '/api-keys', label: 'API keys', end: false, permission: 'apikeys:manage' },
-  { to: '/audit', label: 'Audit log', end: false, permission: 'audit:read' },
-  { to: '/settings', label: 'Settings', end: false, permission: 'settings:manage' },
 ];
 
 export function AppShell() {
@@ -24,7 +20,14 @@ export function AppShell() {
   const { state, can } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const topbar = useRef<HTMLElement>(null);
-  const shown = links.filter((link) => !link.permission || can(link.permission));
+  const { pathname } = useLocation();
+  // One "Settings" link for every settings page this person may open: the bar stays short enough to fit.
+  const settings = settingsSectionsFor(can);
+  const inSettings = settings.some((section) => pathname.startsWith(section.to));
+  const shown = [
+    ...links.filter((link) => !link.permission || can(link.permission)),
+    ...(settings[0] ? [{ to: settings[0].to, label: 'Settings', end: false }] : []),
+  ];
   // Whatever changes the bar's width: the links, the session's organisation and e-mail.
   const contentKey = [state.status, state.status === 'signed-in' ? `${state.me.tenant?.name}|${state.me.actor}` : '', ...shown.map((link) => link.to)].join(' ');
   const collapsed = useCollapsesWhenCrowded(topbar, contentKey);
@@ -44,7 +47,8 @@ export function AppShell() {
         <nav id="main-nav" className={menuOpen ? 'nav open' : 'nav'} aria-label="Main"
           onClick={(event) => { if ((event.target as HTMLElement).closest('a')) setMenuOpen(false); }}>
           {shown.map((link) => (
-            <NavLink key={link.to} to={link.to} end={link.end}>{link.label}</NavLink>
+            <NavLink key={link.to} to={link.to} end={link.end}
+              className={({ isActive }) => (isActive || (link.label === 'Settings' && inSettings) ? 'active' : undefined)}>{link.label}</NavLink>
           ))}
           <UserMenu />
         </nav>

@@ -1,7 +1,9 @@
 import { Link } from 'react-router-dom';
 import { useSession } from '../session/SessionProvider';
-import { DefaultDashboardLink } from './dashboards/DefaultDashboardLink';
 import { usePageTitle } from '../components/usePageTitle';
+import { DefaultDashboardRedirect } from './dashboards/DefaultDashboardRedirect';
+import { GettingStarted } from './onboarding/GettingStarted';
+import { useFirstRun } from './onboarding/useFirstRun';
 
 const steps = [
   { title: 'Connect your CI', text: 'Send GitHub Actions, GitLab CI or Jenkins events to Faultline with a webhook or the public API.' },
@@ -9,15 +11,15 @@ const steps = [
   { title: 'Act on trends', text: 'Dashboards, threshold alerts and scheduled reports show where failures cost your team the most.' },
 ];
 
+/** Signed out: what Faultline does. Signed in: the default dashboard, or the way to the first data when there is none. */
 export function OverviewPage() {
   usePageTitle('Overview');
   const { state, can } = useSession();
-  const readsData = can('data:read');
-  const tenant = state.status === 'signed-in' ? state.me.tenant : null;
+  if (state.status === 'signed-in' && can('data:read')) return <SignedInHome name={state.me.tenant?.name ?? ''} />;
   return (
     <section className="page">
       <header className="page-header">
-        <h1>{tenant ? `Welcome to ${tenant.name}` : 'CI/CD failure intelligence'}</h1>
+        <h1>CI/CD failure intelligence</h1>
         <p className="lead">Faultline tells your team why pipelines fail, how often, and what it costs.</p>
       </header>
       <ol className="steps">
@@ -31,10 +33,23 @@ export function OverviewPage() {
       </ol>
       <p className="links">
         {state.status === 'anonymous' && <Link className="button" to="/signup">Create your organisation</Link>}
-        {readsData && <DefaultDashboardLink />}
-        <a className={state.status === 'anonymous' || readsData ? 'button secondary' : 'button'} href="/api/docs">Explore the API</a>
-        <Link className="button secondary" to="/status">Check system status</Link>
+        <a className="button secondary" href="/api/docs">Explore the API</a>
       </p>
+    </section>
+  );
+}
+
+function SignedInHome({ name }: { name: string }) {
+  const first = useFirstRun(true);
+  if (first.state === 'checking') return <p className="muted" role="status">Loading…</p>;
+  if (first.state === 'arrived' && !first.afterWaiting) return <DefaultDashboardRedirect />;
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>Welcome to {name}</h1>
+        <p className="lead">Three steps to see why your pipelines fail: connect your CI, and the first event shows here within seconds.</p>
+      </header>
+      <GettingStarted first={first} />
     </section>
   );
 }

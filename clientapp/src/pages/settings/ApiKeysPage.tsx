@@ -10,6 +10,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { firstRequest } from './curlExamples';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, formatDateTime } from '../../format';
+import { SettingsNav } from './SettingsNav';
 
 const scopes: { scope: ApiKeyScope; what: string }[] = [
   { scope: 'ingest', what: 'send pipeline events and logs' },
@@ -28,6 +29,7 @@ export function ApiKeysPage() {
 
   return (
     <section className="page">
+      <SettingsNav />
       <header className="page-header">
         <h1>API keys</h1>
         <p className="muted">Programs — CI jobs, scripts, integrations — authenticate with <code>Authorization: Bearer flt_…</code>.</p>

@@ -5,6 +5,7 @@ import { useListPages } from '../../api/useListPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDateTime } from '../../format';
+import { SettingsNav } from './SettingsNav';
 
 const labels: Record<string, string> = {
   'tenant.created': 'Organisation created',
@@ -35,6 +36,7 @@ export function AuditPage() {
 
   return (
     <section className="page">
+      <SettingsNav />
       <header className="page-header">
         <h1>Audit log</h1>
         <p className="muted">Sign-ins, member and role changes, API keys and webhooks — newest first.</p>

@@ -11,6 +11,7 @@ import { useSession } from '../../session/SessionProvider';
 import { InvitationsList } from './InvitationsList';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate } from '../../format';
+import { SettingsNav } from './SettingsNav';
 
 export function MembersPage() {
   usePageTitle('Members');
@@ -24,6 +25,7 @@ export function MembersPage() {
 
   return (
     <section className="page">
+      <SettingsNav />
       <header className="page-header">
         <h1>Members</h1>
         <p className="muted">Who can see and change your organisation's data, and with which role.</p>

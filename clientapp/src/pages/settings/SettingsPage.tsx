@@ -3,6 +3,7 @@ import { useResource } from '../../api/useResource';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { OrganisationSettingsForm } from './OrganisationSettingsForm';
+import { SettingsNav } from './SettingsNav';
 
 /** The organisation's own settings: its name, the zone its days are cut in, and what a runner minute costs it. */
 export function SettingsPage() {
@@ -11,6 +12,7 @@ export function SettingsPage() {
 
   return (
     <section className="page">
+      <SettingsNav />
       <header className="page-header">
         <h1>Settings</h1>
         <p className="muted">How this organisation is named, which day a job counts on, and what its failures cost.</p>

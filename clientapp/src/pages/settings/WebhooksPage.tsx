@@ -13,6 +13,7 @@ import { ProviderTokenCell } from './ProviderTokenCell';
 import { UndeliveredDeliveries } from './UndeliveredDeliveries';
 import { WebhookSetup } from './WebhookSetup';
 import { usePageTitle } from '../../components/usePageTitle';
+import { SettingsNav } from './SettingsNav';
 
 const providers: { value: WebhookProvider; label: string }[] = [
   { value: 'github', label: 'GitHub Actions' },
@@ -38,6 +39,7 @@ export function WebhooksPage() {
 
   return (
     <section className="page">
+      <SettingsNav />
       <header className="page-header">
         <h1>Integrations</h1>
         <p className="muted">Connect GitHub Actions, GitLab CI or Jenkins: each webhook delivers runs and jobs as they happen.</p>
