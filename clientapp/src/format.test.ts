@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  PIPELINE_STATUSES, displayTimeZone, formatDate, formatDateTime, formatRunner, formatStatus, setDisplayTimeZone, statusHint,
+  PIPELINE_STATUSES, displayTimeZone, formatDate, formatDateTime, formatRunner, formatStatus, fromZonedInput, setDisplayTimeZone, statusHint,
+  toZonedInput,
 } from './format';
 
 describe('pipeline statuses', () => {
@@ -31,6 +32,17 @@ describe('times in the organisation\'s zone', () => {
     expect(formatDate('2026-12-07T03:30:00Z', 'en-GB')).toBe('6 Dec 2026');
     setDisplayTimeZone('Asia/Tokyo');
     expect(formatDateTime('2026-12-07T03:30:00Z', 'en-GB')).toBe('7 Dec 2026, 12:30');
+  });
+
+  it('reads and writes date inputs on the organisation\'s wall clock, across a daylight-saving change', () => {
+    setDisplayTimeZone('America/Los_Angeles');
+    expect(toZonedInput('2026-12-07T03:30:00Z')).toBe('2026-12-06T19:30');
+    expect(fromZonedInput('2026-12-06T19:30')).toBe('2026-12-07T03:30:00.000Z');
+    // Summer time until 1 November 2026 in Los Angeles (UTC−7), then UTC−8.
+    expect(fromZonedInput('2026-10-31T00:00')).toBe('2026-10-31T07:00:00.000Z');
+    expect(fromZonedInput('2026-11-02T00:00')).toBe('2026-11-02T08:00:00.000Z');
+    setDisplayTimeZone('UTC');
+    expect(fromZonedInput('2026-12-07T00:00')).toBe('2026-12-07T00:00:00.000Z');
   });
 
   it('uses the browser\'s zone until the session names one, and a dash for no time', () => {

@@ -46,6 +46,23 @@ export function formatTime(at: Instant, locale?: string): string {
   return formatInstant(at, { timeStyle: 'medium' }, locale);
 }
 
+/** "2026-12-07T16:30": an instant on the organisation's wall clock, as a datetime-local input holds it. */
+export function toZonedInput(at: Instant): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: displayTimeZone(), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** The instant (ISO) that a datetime-local value names on the organisation's wall clock. */
+export function fromZonedInput(value: string): string {
+  const wall = Date.parse(`${value}:00Z`);
+  let guess = wall;
+  // The zone's offset at the guess moves it onto the wall time; a second pass settles it near a daylight-saving change.
+  for (let pass = 0; pass < 2; pass++) guess += wall - Date.parse(`${toZonedInput(guess)}:00Z`);
+  return new Date(guess).toISOString();
+}
+
 /** "just now", "5 min ago", "3 h ago", "2 days ago", then the date. */
 export function formatAgo(iso: string | null, now = Date.now()): string {
   if (!iso) return '—';
@@ -63,6 +80,11 @@ export function formatAgo(iso: string | null, now = Date.now()): string {
 /** A metric group as people read it: a group over several dimensions comes as its values joined by U+001F ("acme/api · CI"). */
 export function formatGroup(group: string): string {
   return group.split('\u001f').join(' · ');
+}
+
+/** "12,480" in the reader's locale. */
+export function formatCount(count: number): string {
+  return count.toLocaleString();
 }
 
 export function formatBytes(bytes: number): string {

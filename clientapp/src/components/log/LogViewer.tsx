@@ -1,5 +1,6 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { blockScrollTop, findMatches, firstErrorLine, isErrorLine, lineIndex, lineMark, splitLines, visibleRange, type LogMark } from './logLines';
+import { formatCount } from '../../format';
 
 const LINE_HEIGHT = 20;
 
@@ -79,7 +80,7 @@ export function LogViewer({ text, marks, ref }: Props) {
         <input type="search" placeholder="Search the log" aria-label="Search the log" value={query} onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => { if (e.key === 'Enter') step(e.shiftKey ? -1 : 1); }} />
         <span className="muted log-count" aria-live="polite">
-          {query.trim() ? `${matches.length ? current + 1 : 0} / ${matches.length.toLocaleString()}` : `${lines.length.toLocaleString()} lines`}
+          {query.trim() ? `${matches.length ? current + 1 : 0} / ${formatCount(matches.length)}` : `${formatCount(lines.length)} lines`}
         </span>
         <button type="button" className="button secondary small" onClick={() => step(-1)} disabled={!matches.length} aria-label="Previous match">↑</button>
         <button type="button" className="button secondary small" onClick={() => step(1)} disabled={!matches.length} aria-label="Next match">↓</button>

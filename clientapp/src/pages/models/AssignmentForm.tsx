@@ -5,6 +5,7 @@ import { ProblemAlert, fieldErrors } from '../../components/ProblemAlert';
 import { SelectField } from '../../components/SelectField';
 import { useSubmit } from '../../components/useSubmit';
 import { checkAssignment, draftOf, type AssignmentDraft, type AssignmentField } from './assignment';
+import { formatCount } from '../../format';
 
 interface Props {
   models: DeployedModel[];
@@ -74,7 +75,7 @@ export function AssignmentForm({ models, assignment, onSaved }: Props) {
         <ProblemAlert error={error} />
         {requeued !== null && !error && (
           <p className="banner ok" role="status">
-            Saved. {requeued.toLocaleString()} {requeued === 1 ? 'job' : 'jobs'} queued for re-classification.
+            Saved. {formatCount(requeued)} {requeued === 1 ? 'job' : 'jobs'} queued for re-classification.
           </p>
         )}
       </div>

@@ -1,3 +1,5 @@
+import { formatCount } from '../../format';
+
 const ALGORITHMS: Record<string, string> = {
   lr: 'Logistic regression',
   rf: 'Random forest',
@@ -19,5 +21,5 @@ export function score(value: number | undefined): string {
 }
 
 export function count(value: number | undefined): string {
-  return value === undefined ? '—' : value.toLocaleString();
+  return value === undefined ? '—' : formatCount(value);
 }

@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusBadge } from '../../components/StatusBadge';
 import { CategoryBadge } from '../../components/classification/CategoryBadge';
 import { formatPercent, isCategory } from '../../components/classification/categories';
-import { formatAgo, formatDuration } from '../../format';
+import { formatAgo, formatCount, formatDuration } from '../../format';
 import { RunFiltersBar } from './RunFiltersBar';
 import { useListPages } from '../../api/useListPages';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -53,7 +53,7 @@ function RunList({ filters }: { filters: RunFilters }) {
   const load = useCallback((cursor: string | null, signal?: AbortSignal) => api.runs(filters, cursor, signal), [filters]);
   const { items, state, error, more } = useListPages<RunSummary>(load);
   return (
-    <ListFrame state={state} error={error} empty={items.length === 0} more={more}>
+    <ListFrame state={state} error={error} count={items.length} noun="run" more={more}>
       <table>
         <thead><tr><th>Status</th><th>Run</th><th>Branch</th><th>Started</th><th>Duration</th></tr></thead>
         <tbody>
@@ -79,7 +79,7 @@ function JobList({ filters }: { filters: RunFilters }) {
   const load = useCallback((cursor: string | null, signal?: AbortSignal) => api.jobs(filters, cursor, signal), [filters]);
   const { items, state, error, more } = useListPages<JobSummary>(load);
   return (
-    <ListFrame state={state} error={error} empty={items.length === 0} more={more}>
+    <ListFrame state={state} error={error} count={items.length} noun="job" more={more}>
       <table>
         <thead><tr><th>Status</th><th>Job</th><th>Category</th><th>Branch</th><th>Started</th><th>Duration</th></tr></thead>
         <tbody>
@@ -113,12 +113,18 @@ function JobCategory({ job }: { job: Pick<JobSummary, 'category' | 'confidence'>
   );
 }
 
-function ListFrame({ state, error, empty, more, children }: {
-  state: string; error: unknown; empty: boolean; more: (() => Promise<void>) | null; children: React.ReactNode;
+function ListFrame({ state, error, count, noun, more, children }: {
+  state: string; error: unknown; count: number; noun: string; more: (() => Promise<void>) | null; children: React.ReactNode;
 }) {
+  const empty = count === 0;
   return (
     <>
       <ProblemAlert error={error} />
+      {!empty && (
+        <p className="muted small list-count" role="status">
+          {formatCount(count)} {noun}{count === 1 ? '' : 's'}{more ? ' shown, newest first — more below' : ', newest first'}
+        </p>
+      )}
       <div className="card table-card">
         {empty && state === 'done' && <p className="muted">Nothing matches. Send events to <code>POST /api/v1/events</code> or connect a webhook.</p>}
         {!empty && children}
