@@ -91,6 +91,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Caching.ITenantDataVersion, Analytics.PostgresTenantDataVersion>();
         services.AddScoped<Application.Analytics.IMetricStore, Analytics.PostgresMetricStore>();
         services.AddScoped<Application.Dashboards.IDashboardRepository, Analytics.PostgresDashboardRepository>();
+        services.AddScoped<Application.Reports.IDashboardReportRenderer, Reports.DashboardReportRenderer>();
 
         var classification = configuration.GetSection("Faultline:Classification").Get<Inference.ClassificationOptions>() ?? new();
         services.AddSingleton<Application.Classification.IFailureClassifier>(provider => new Inference.OnnxFailureClassifier(
