@@ -24,7 +24,7 @@ public sealed class ExportDashboardValidator : AbstractValidator<ExportDashboard
         TimeRangeRules.Apply(this, r => r.From ?? (r.To ?? clock.GetUtcNow()) - GetDashboardData.DefaultRange, r => r.To ?? clock.GetUtcNow(), _ => null);
         RuleFor(r => r.Filters).NotNull().SetValidator(new MetricFiltersValidator());
         RuleFor(r => r.TimeZone).Must(zone => zone is null || ReportTimeZone.Find(zone) is not null)
-            .WithMessage("Not a known IANA time zone (such as 'Europe/Berlin' or 'UTC').");
+            .WithMessage("Not a known IANA time zone (such as 'Europe/Berlin' or 'UTC').").OverridePropertyName("tz");
         RuleFor(r => r.Paper).Must(paper => paper is null || EnumCode.TryParse<PaperSize>(paper, out _))
             .WithMessage($"Must be one of: {string.Join(", ", EnumCode.All<PaperSize>())}.");
         RuleFor(r => r.Orientation).Must(orientation => orientation is null || EnumCode.TryParse<PageOrientation>(orientation, out _))
