@@ -146,8 +146,15 @@ public sealed class DashboardExportTests(AnalyticsDataFixture data) : IClassFixt
                 query = new { metric = "failure_categories", filters = new { repository = "nobody/nothing" } }, layout = new { x = 0, y = 6, w = 4, h = 4 } },
             new { id = "broken", title = "A widget whose metric was retired", chart = "bar", query = new { metric = "jobs", bucket = "day" }, layout = new { x = 4, y = 6, w = 4, h = 4 } },
             new { id = "stacked", title = "Failures by category", chart = "stacked_bar", query = new { metric = "failure_categories", bucket = "day" }, layout = new { x = 8, y = 6, w = 4, h = 4 } },
-            new { id = "hourly", title = "Failed jobs per hour", chart = "table", query = new { metric = "failures", bucket = "hour" }, layout = new { x = 0, y = 10, w = 12, h = 6 } },
+            new { id = "long", title = "Every failing job", chart = "table", query = new { metric = "top_failing_jobs", top = 100 }, layout = new { x = 0, y = 10, w = 12, h = 6 } },
         };
+        // A hundred and twenty more job names, each failing once in the range: a table longer than a page.
+        var at = From.AddDays(1);
+        (await data.Key.PostAsJsonAsync("/api/v1/events", Enumerable.Range(1, 120).Select(i => new
+        {
+            type = "job", provider = "api", externalId = $"suite-{i}", attempt = 1, runExternalId = "suites", repository = "acme/suites", pipeline = "CI",
+            branch = "main", name = $"suite-{i:000}", status = "failure", queuedAt = at, startedAt = at.AddMinutes(1), finishedAt = at.AddMinutes(2 + i % 7),
+        }).ToArray())).EnsureSuccessStatusCode();
         var created = await data.Owner.PostAsync("/api/v1/dashboards", new { name = "Everything at once", widgets });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -160,10 +167,11 @@ public sealed class DashboardExportTests(AnalyticsDataFixture data) : IClassFixt
 
         var pages = System.Text.RegularExpressions.Regex.Matches(text, @"Page \d+ of (\d+)").Select(m => m.Groups[1].Value).Distinct().Single();
         Assert.True(int.Parse(pages, CultureInfo.InvariantCulture) >= 3, text);
-        // 168 hourly rows: the table goes on over pages, its title marked and its header repeated on each.
-        Assert.True(Occurrences(text, "Failed jobs per hour (continued)") >= 2, text);
-        Assert.Equal(Occurrences(text, "Failed jobs per hour"),
-            System.Text.RegularExpressions.Regex.Count(text, @"Bucket\s+Value"));
+        // A hundred rows: the table goes on over pages, its title marked and its header repeated on each.
+        Assert.True(Occurrences(text, "Every failing job (continued)") >= 2, text);
+        Assert.Equal(Occurrences(text, "Every failing job"),
+            System.Text.RegularExpressions.Regex.Count(text, @"Repository\s+Pipeline\s+Job\s+Failures\s+Jobs\s+Failure rate"));
+        Assert.Contains("acme/suites", text);
         Assert.Contains("No data in this range", text);
         Assert.Contains("Failed — This widget's query is not valid", text);
         Assert.Contains("acme/api · CI · main", text);

@@ -17,6 +17,7 @@ internal static class PdfCharts
     private const double LegendRow = 10;
     private const int MaxLegendRows = 3;
     private static readonly double[] StepFactors = [1, 2, 5, 10];
+    private static readonly int[] DurationSteps = [1, 5, 10, 15, 30, 60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
 
     private sealed record Entry(string Name, XColor Colour, string? Group);
 
@@ -160,10 +161,15 @@ internal static class PdfCharts
         return new XRect(area.X, area.Y, area.Width, Math.Max(10, top - area.Y - 4));
     }
 
-    /// <summary>A tick step of 1, 2 or 5 times a power of ten giving about four steps up to <paramref name="max"/>.</summary>
-    private static double Step(double max)
+    /// <summary>
+    /// A tick step giving about four steps up to <paramref name="max"/>: 1, 2 or 5 times a power of ten, or for durations whole
+    /// human units (30s, 1h…) as the SPA's durationStep picks them.
+    /// </summary>
+    private static double Step(double max, MetricUnit unit)
     {
         if (max <= 0) return 1;
+        if (unit == MetricUnit.Ms && max >= 5000)
+            return DurationSteps.Select(s => s * 1000.0).FirstOrDefault(step => max / step <= 6, Math.Ceiling(max / 6 / 86_400_000) * 86_400_000);
         var rough = max / 4;
         var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         var step = StepFactors.Select(f => f * power).First(s => s >= rough);
@@ -183,7 +189,7 @@ internal static class PdfCharts
         var max = stacked
             ? Enumerable.Range(0, count).Max(i => Enumerable.Range(0, result.Series.Count).Sum(s => At(s, i) ?? 0))
             : result.Series.SelectMany(s => s.Points).Max(p => p.Value ?? 0);
-        var step = Step(max);
+        var step = Step(max, WidgetFigures.UnitOf(result));
         var top = Math.Max(step, Math.Ceiling(max / step) * step);
         var ticks = Enumerable.Range(0, (int)Math.Round(top / step) + 1).Select(i => i * step).ToList();
         var labelWidth = ticks.Max(t => graphics.MeasureString(Format(result, t), PdfCanvas.Small).Width) + 4;

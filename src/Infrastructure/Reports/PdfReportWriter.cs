@@ -32,10 +32,11 @@ internal static class PdfReportWriter
             foreach (var row in Rows(content.Widgets)) DrawRow(canvas, content, row);
         }
 
-        for (var index = 0; index < document.PageCount; index++) DrawChrome(document.Pages[index], content, index + 1, document.PageCount);
+        var pages = document.PageCount;
+        for (var index = 0; index < pages; index++) DrawChrome(document.Pages[index], content, index + 1, pages);
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return (stream.ToArray(), document.PageCount);
+        return (stream.ToArray(), pages);
     }
 
     /// <summary>

@@ -17,13 +17,19 @@ internal static class ReportPalette
         ["unclassified"] = "#a8a29e", ["uncertain"] = "#d4d4d8",
     };
 
-    // The light theme's text, muted text, borders and accent (--text, --muted, --border, --accent).
-    public static readonly XColor Text = Hex("#161a2b");
-    public static readonly XColor Muted = Hex("#5b6178");
-    public static readonly XColor Border = Hex("#dfe2ec");
-    public static readonly XColor Accent = Hex("#4f46e5");
-    public static readonly XColor Danger = Hex("#dc2626");
-    public static readonly XColor Shade = Hex("#f4f5f9");
+    /// <summary>The light theme's other colours by their CSS variable: text, muted text, borders, accent, errors, table header shade.</summary>
+    public static readonly IReadOnlyDictionary<string, string> VariableHex = new Dictionary<string, string>
+    {
+        ["--text"] = "#161a2b", ["--muted"] = "#5b6178", ["--border"] = "#dfe2ec", ["--accent"] = "#4f46e5", ["--bad"] = "#b91c1c",
+        ["--surface-2"] = "#eef0f6",
+    };
+
+    public static readonly XColor Text = Hex(VariableHex["--text"]);
+    public static readonly XColor Muted = Hex(VariableHex["--muted"]);
+    public static readonly XColor Border = Hex(VariableHex["--border"]);
+    public static readonly XColor Accent = Hex(VariableHex["--accent"]);
+    public static readonly XColor Danger = Hex(VariableHex["--bad"]);
+    public static readonly XColor Shade = Hex(VariableHex["--surface-2"]);
 
     public static XColor Series(int index) => Hex(SeriesHex[index % SeriesHex.Count]);
 
