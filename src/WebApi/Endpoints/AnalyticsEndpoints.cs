@@ -102,7 +102,7 @@ public static class AnalyticsEndpoints
             .WithName("exportDashboardPdf")
             .WithSummary("The dashboard as a PDF for a range and filters (as the data endpoint takes them): tz (IANA, default UTC) for the times "
                 + "printed, paper a4|letter (default a4), orientation portrait|landscape (default landscape).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         dashboards.MapGet("/{id:guid}/export.csv", (Guid id, [AsParameters] DashboardExportQuery query, IMediator mediator, CancellationToken cancellationToken) =>
@@ -110,7 +110,7 @@ public static class AnalyticsEndpoints
             .WithName("exportDashboardCsv")
             .WithSummary("The dashboard's data as a zip of CSV files, one per widget plus widgets.csv listing them (see docs/reports.md); "
                 + "range, filters and tz as for the PDF.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
