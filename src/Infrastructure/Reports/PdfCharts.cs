@@ -214,7 +214,8 @@ internal static class PdfCharts
         {
             if (buckets[i] is not { } at) continue;
             var label = BucketLabel(at, result.Bucket, zone);
-            PdfCanvas.Text(graphics, label, PdfCanvas.Small, ReportPalette.Muted, new XRect(X(i) - band * every / 2 - 20, plot.Bottom + 2, band * every + 40, 9), XStringFormats.TopCenter);
+            var slot = new XRect(X(i) - band * every / 2 - 20, plot.Bottom + 2, band * every + 40, 9);
+            PdfCanvas.Text(graphics, label, PdfCanvas.Small, ReportPalette.Muted, slot, XStringFormats.TopCenter);
         }
 
         if (isBar)

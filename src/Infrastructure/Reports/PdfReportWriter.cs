@@ -107,9 +107,10 @@ internal static class PdfReportWriter
         var failed = outcome.Status == WidgetOutcomeStatus.Failed;
         var colour = failed ? ReportPalette.Danger : ReportPalette.Muted;
         if (failed) graphics.DrawRectangle(PdfCanvas.Brush(XColor.FromArgb(20, ReportPalette.Danger)), body);
-        var lines = Wrap(graphics, failed ? $"Failed — {outcome.Reason}" : outcome.Reason ?? WidgetFigures.NoDataReason, failed ? PdfCanvas.BodyBold : PdfCanvas.Body, body.Width - 8);
+        var font = failed ? PdfCanvas.BodyBold : PdfCanvas.Body;
+        var lines = Wrap(graphics, failed ? $"Failed — {outcome.Reason}" : outcome.Reason ?? WidgetFigures.NoDataReason, font, body.Width - 8);
         for (var i = 0; i < lines.Count && (i + 1) * 10 <= body.Height; i++)
-            graphics.DrawString(lines[i], failed ? PdfCanvas.BodyBold : PdfCanvas.Body, PdfCanvas.Brush(colour), new XRect(body.X + 4, body.Y + 4 + i * 10, body.Width - 8, 10), XStringFormats.TopLeft);
+            graphics.DrawString(lines[i], font, PdfCanvas.Brush(colour), new XRect(body.X + 4, body.Y + 4 + i * 10, body.Width - 8, 10), XStringFormats.TopLeft);
     }
 
     private static List<string> Wrap(XGraphics graphics, string text, XFont font, double width)
@@ -213,7 +214,8 @@ internal static class PdfReportWriter
         var title = new XRect(left, top, width - tenantWidth - 12, 17);
         PdfCanvas.Text(graphics, content.DashboardName, PdfCanvas.Title, ReportPalette.Text, title, XStringFormats.TopLeft);
         PdfCanvas.Link(page, graphics, title, content.Links.Dashboard());
-        PdfCanvas.Text(graphics, content.TenantName, PdfCanvas.Heading, ReportPalette.Text, new XRect(left + width - tenantWidth, top + 2, tenantWidth, 12), XStringFormats.TopRight);
+        var tenant = new XRect(left + width - tenantWidth, top + 2, tenantWidth, 12);
+        PdfCanvas.Text(graphics, content.TenantName, PdfCanvas.Heading, ReportPalette.Text, tenant, XStringFormats.TopRight);
 
         var filters = string.Join(" · ", new[] { Dimension.Repository, Dimension.Pipeline, Dimension.Branch, Dimension.Job, Dimension.Provider }
             .Select(d => (Name: EnumCode.Of(d), Value: content.Filters.Normalised().Of(d))).Where(f => f.Value is not null).Select(f => $"{f.Name}: {f.Value}"));
