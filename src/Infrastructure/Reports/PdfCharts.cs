@@ -193,7 +193,7 @@ internal static class PdfCharts
         var top = Math.Max(step, Math.Ceiling(max / step) * step);
         var ticks = Enumerable.Range(0, (int)Math.Round(top / step) + 1).Select(i => i * step).ToList();
         var labelWidth = ticks.Max(t => graphics.MeasureString(Format(result, t), PdfCanvas.Small).Width) + 4;
-        var plot = new XRect(area.X + labelWidth, area.Y + 4, Math.Max(10, area.Width - labelWidth - 4), Math.Max(10, area.Height - 16));
+        var plot = new XRect(area.X + labelWidth, area.Y + 4, Math.Max(10, area.Width - labelWidth - 4), Math.Max(10, area.Height - 19));
         double Y(double value) => plot.Bottom - value / top * plot.Height;
 
         var grid = new XPen(ReportPalette.Border, 0.5) { DashStyle = XDashStyle.Dash };
@@ -214,7 +214,8 @@ internal static class PdfCharts
         {
             if (buckets[i] is not { } at) continue;
             var label = BucketLabel(at, result.Bucket, zone);
-            var slot = new XRect(X(i) - band * every / 2 - 20, plot.Bottom + 2, band * every + 40, 9);
+            // Below the lowest value label ("0%"), which sits on the axis.
+            var slot = new XRect(X(i) - band * every / 2 - 20, plot.Bottom + 5, band * every + 40, 9);
             PdfCanvas.Text(graphics, label, PdfCanvas.Small, ReportPalette.Muted, slot, XStringFormats.TopCenter);
         }
 
