@@ -12,7 +12,7 @@ help:
 	@echo "make test   install what is missing and run every test suite"
 	@echo "make seed   generate a tenant of N job runs through the bulk path (N=10000000, TENANT=bench10m)"
 	@echo "make bench  ingest, data latency, classification latency and throughput, the seeded tenant's size and dashboards"
-	@echo "            (make bench ONLY=ingest|alerts|inference|analytics: those figures alone)"
+	@echo "            (make bench ONLY=ingest|alerts|inference|analytics|reports: those figures alone)"
 	@echo "make train  reproduce the shipped classification models (models/) and ml/evaluation.md"
 	@echo "make stop   stop the local Postgres and Redis"
 	@echo "make clean  remove build outputs (keeps .local data)"

@@ -14,6 +14,9 @@ command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 command -v curl >/dev/null || packages+=(curl)
 command -v openssl >/dev/null || packages+=(openssl)
+# Dashboard PDFs are drawn with DejaVu Sans (src/Infrastructure/Reports/ReportFonts.cs); the tests read them back with poppler.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || packages+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || packages+=(poppler-utils)
 # The Jenkins notifier's script (integrations/jenkins) is tested as an agent runs it.
 command -v jq >/dev/null || packages+=(jq)
 

@@ -19,7 +19,7 @@ internal static class Benchmarks
 {
     private const int HttpBatch = 1_000;
 
-    /// <param name="only">"ingest", "alerts", "inference" or "analytics" runs those figures alone; null runs everything.</param>
+    /// <param name="only">"ingest", "alerts", "inference", "analytics" or "reports" runs those figures alone; null runs everything.</param>
     public static async Task RunAsync(IConfiguration configuration, string seededTenant, string? only, CancellationToken cancellationToken)
     {
         var devDatabase = configuration.GetConnectionString("Postgres")!;
@@ -58,6 +58,7 @@ internal static class Benchmarks
             ("alerts", () => AlertBenchmark.EvaluationCostAsync(configuration, seededTenant, cancellationToken)),
             ("analytics", () => SeededTenantAsync(devDatabase, seededTenant, cancellationToken)),
             ("analytics", () => AnalyticsBenchmark.RunAsync(configuration, seededTenant, cancellationToken)),
+            ("reports", () => ReportBenchmark.RunAsync(configuration, seededTenant, host, benchDatabase, tenant.SchemaName, generator, cancellationToken)),
         };
         foreach (var (_, measure) in sections.Where(section => only is null || section.Name == only))
             rows.AddRange(await measure());

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { baseUrl, desktop, launch, phone, screenshot, signUpWithKey } from './browser.mjs';
 
@@ -65,6 +66,22 @@ describe('dashboards', () => {
     assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
     await screenshot(small, 'dashboard-dark-phone');
     await phoneContext.close();
+  });
+
+  it('exports the dashboard as a PDF and as zipped CSV files from its Export menu', async () => {
+    const page = await context.newPage();
+    await page.goto(baseUrl + '/dashboards');
+    await page.getByRole('link', { name: 'Reliability overview' }).click();
+    await page.getByRole('article', { name: 'Top failing jobs' }).waitFor();
+    for (const [choice, name, magic] of [['PDF', /\.pdf$/, '%PDF-'], ['CSV (zip)', /\.zip$/, 'PK']]) {
+      await page.getByText('Export', { exact: true }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: choice }).click()]);
+      assert.match(download.suggestedFilename(), name);
+      const file = await download.path();
+      const head = readFileSync(file).subarray(0, magic.length).toString('latin1');
+      assert.equal(head, magic);
+    }
+    await page.close();
   });
 
   it('drills down from a table row to the jobs explorer, filtered', async () => {

@@ -92,6 +92,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Settings.ITenantSettingsStore, Settings.PostgresTenantSettingsStore>();
         services.AddScoped<Application.Analytics.IMetricStore, Analytics.PostgresMetricStore>();
         services.AddScoped<Application.Dashboards.IDashboardRepository, Analytics.PostgresDashboardRepository>();
+        services.AddScoped<Application.Reports.IDashboardReportRenderer, Reports.DashboardReportRenderer>();
 
         var classification = configuration.GetSection("Faultline:Classification").Get<Inference.ClassificationOptions>() ?? new();
         services.AddSingleton<Application.Classification.IFailureClassifier>(provider => new Inference.OnnxFailureClassifier(

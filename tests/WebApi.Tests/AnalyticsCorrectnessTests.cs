@@ -9,6 +9,10 @@ public sealed class AnalyticsDataFixture : IAsyncLifetime
 {
     public RunningApi Api { get; private set; } = null!;
     public HttpClient Key { get; private set; } = null!;
+
+    /// <summary>The tenant's owner, signed in (dashboards are edited in a session).</summary>
+    public ApiSession Owner { get; private set; } = null!;
+
     public string Schema { get; private set; } = null!;
     internal IReadOnlyList<GeneratedJob> Jobs { get; } = AnalyticsData.Generate();
     internal AnalyticsReference Reference { get; private set; } = null!;
@@ -16,7 +20,7 @@ public sealed class AnalyticsDataFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Api = await RunningApi.StartAsync();
-        using var owner = new ApiSession(Api);
+        var owner = Owner = new ApiSession(Api);
         await owner.SignUpAsync(Emails.New("analytics"));
         Schema = "t_" + (await owner.MeAsync()).GetProperty("tenant").GetProperty("key").GetString();
         // Before ingesting: daily rollups are kept per local day of the tenant's zone.
@@ -30,6 +34,7 @@ public sealed class AnalyticsDataFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Key.Dispose();
+        Owner.Dispose();
         await Api.DisposeAsync();
     }
 }

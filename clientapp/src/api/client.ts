@@ -1,7 +1,7 @@
 import type {
   AlertChannel, AlertHistoryFilters, AlertHistoryPage, AlertPreview, AlertRule, AlertRuleDraft, AlertTemplateResponse, AlertTestResult, ApiKey,
   ApiKeyScope, AssignedModels, AuditPage, CreatedAlertChannel, CreatedApiKey, CreatedWebhook, Dashboard, DashboardBody, DashboardChanges,
-  DashboardData, DashboardDataQuery, DashboardSummary, DashboardTemplate, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
+  DashboardData, DashboardDataQuery, DashboardExportQuery, DashboardSummary, DashboardTemplate, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
   JobClassification, JobDetail, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
   ProblemDetails, Readiness, Role, RunDetail, RunFilters, SessionState, TenantSettings, TenantSettingsChange, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
 } from './schemas';
@@ -46,6 +46,8 @@ interface RequestOptions {
   dataStatuses?: number[];
   /** Read the body as text instead of JSON (logs). */
   text?: boolean;
+  /** Read the body as a file (exports). */
+  blob?: boolean;
   /** Sees the headers of a successful response (e.g. X-Cache). */
   onHeaders?: (headers: Headers) => void;
 }
@@ -70,8 +72,8 @@ function currentAntiforgeryToken(): Promise<string> {
 
 /** Every call to the backend goes through here. */
 export async function request<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
-  const { method = 'GET', body, signal, dataStatuses = [], text = false, onHeaders } = options;
-  const headers: Record<string, string> = { Accept: text ? 'text/plain, application/problem+json' : 'application/json' };
+  const { method = 'GET', body, signal, dataStatuses = [], text = false, blob = false, onHeaders } = options;
+  const headers: Record<string, string> = { Accept: text ? 'text/plain, application/problem+json' : blob ? '*/*' : 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-CSRF-TOKEN'] = await currentAntiforgeryToken();
 
@@ -91,6 +93,7 @@ export async function request<T>(path: string, options: RequestOptions = {}, ret
 
   if (response.ok) onHeaders?.(response.headers);
   if (text && response.ok) return (await response.text()) as T;
+  if (blob && response.ok) return (await response.blob()) as T;
   const payload = await readJson(response);
   if (response.ok || dataStatuses.includes(response.status)) return payload as T;
   const problem = isProblem(payload) ? payload : { title: response.statusText, status: response.status };
@@ -151,6 +154,25 @@ async function dashboardData(id: string, query: DashboardDataQuery, signal?: Abo
   return { data, cache };
 }
 
+/** A file the server made, named as its Content-Disposition says. */
+export interface ExportedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** The dashboard as a PDF, or its widgets' data as a zip of CSV files. */
+async function exportDashboard(id: string, format: 'pdf' | 'csv', query: DashboardExportQuery): Promise<ExportedFile> {
+  let fileName = `dashboard.${format === 'pdf' ? 'pdf' : 'zip'}`;
+  const blob = await request<Blob>(`/api/v1/dashboards/${encodeURIComponent(id)}/export.${format}?${queryString(query)}`, {
+    blob: true,
+    onHeaders: (headers) => {
+      const named = /filename="?([^";]+)"?/.exec(headers.get('Content-Disposition') ?? '');
+      if (named?.[1]) fileName = named[1];
+    },
+  });
+  return { blob, fileName };
+}
+
 const alertRulePath = (id: string) => `/api/v1/alerts/rules/${encodeURIComponent(id)}`;
 
 export const api = {
@@ -209,6 +231,7 @@ export const api = {
     request<Dashboard>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'PUT', body: changes }),
   deleteDashboard: (id: string) => request<void>(`/api/v1/dashboards/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   dashboardData,
+  exportDashboard,
 
   jobClassification: (jobId: string | number, signal?: AbortSignal) =>
     request<JobClassification>(`/api/v1/jobs/${encodeURIComponent(jobId)}/classification`, withSignal(signal)),

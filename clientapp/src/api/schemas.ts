@@ -75,6 +75,8 @@ export type DashboardData = Schemas['DashboardData'];
 /** The dashboard's range and the filters the server adds to every widget's own. */
 export type DashboardDataQuery = QueryOf<'getDashboardData'>;
 export type DashboardFilters = Omit<DashboardDataQuery, 'from' | 'to'>;
+/** The range and filters of the data query, the time zone times are printed in, and the paper of a PDF (CSV takes the same). */
+export type DashboardExportQuery = QueryOf<'exportDashboardPdf'>;
 
 /** The failure taxonomy, in the models' class order. */
 export type FailureCategory = Exclude<NonNullable<JobSummary['category']>, 'unclassified' | 'uncertain'>;

@@ -1,6 +1,7 @@
 using Faultline.Application.Analytics;
 using Faultline.Application.Common.Caching;
 using Faultline.Application.Dashboards;
+using Faultline.Application.Reports;
 using Faultline.Domain.Analytics;
 using Faultline.WebApi.Hosting;
 using MediatR;
@@ -19,6 +20,15 @@ public static class AnalyticsEndpoints
         DateTimeOffset? From, DateTimeOffset? To, string? Repository, string? Pipeline, string? Job, string? Branch, string? Provider, string? Category)
     {
         public MetricFilters Filters() => new(Repository, Pipeline, Job, Branch, Provider, Category);
+    }
+
+    /// <summary>The export query string: the dashboard data's, plus the time zone times are printed in and, for a PDF, the paper.</summary>
+    public sealed record DashboardExportQuery(
+        DateTimeOffset? From, DateTimeOffset? To, string? Repository, string? Pipeline, string? Job, string? Branch, string? Provider, string? Category,
+        string? Tz, string? Paper, string? Orientation)
+    {
+        public ExportDashboard Request(Guid id, ReportFormat format) => new(
+            id, From, To, new MetricFilters(Repository, Pipeline, Job, Branch, Provider, Category), Tz, Paper, Orientation, format);
     }
 
     public static void MapAnalyticsEndpoints(this IEndpointRouteBuilder api)
@@ -86,6 +96,28 @@ public static class AnalyticsEndpoints
             .WithName("getDashboardData")
             .WithSummary("Every widget's data of a dashboard (default range: the last 7 days); the filters apply to every widget that accepts them.")
             .Produces<DashboardData>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        dashboards.MapGet("/{id:guid}/export.pdf", (Guid id, [AsParameters] DashboardExportQuery query, IMediator mediator, CancellationToken cancellationToken) =>
+                ExportAsync(mediator, query.Request(id, ReportFormat.Pdf), cancellationToken))
+            .WithName("exportDashboardPdf")
+            .WithSummary("The dashboard as a PDF for a range and filters (as the data endpoint takes them): tz (IANA, default UTC) for the times "
+                + "printed, paper a4|letter (default a4), orientation portrait|landscape (default landscape).")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        dashboards.MapGet("/{id:guid}/export.csv", (Guid id, [AsParameters] DashboardExportQuery query, IMediator mediator, CancellationToken cancellationToken) =>
+                ExportAsync(mediator, query.Request(id, ReportFormat.CsvZip), cancellationToken))
+            .WithName("exportDashboardCsv")
+            .WithSummary("The dashboard's data as a zip of CSV files, one per widget plus widgets.csv listing them (see docs/reports.md); "
+                + "range, filters and tz as for the PDF.")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ExportAsync(IMediator mediator, ExportDashboard request, CancellationToken cancellationToken)
+    {
+        var report = await mediator.Send(request, cancellationToken);
+        return Results.File(report.Content, report.ContentType, report.FileName);
     }
 
     private static T WithCacheHeader<T>(HttpContext context, T result)

@@ -67,6 +67,20 @@ vi.mock('../../components/charts/EChart', () => ({
 afterEach(cleanup);
 
 describe('DashboardPage', () => {
+  it('exports the dashboard as the server renders it, for the range and filters on screen', async () => {
+    renderAt('/dashboards/d1?range=30d&branch=main');
+    const exported = vi.spyOn(api, 'exportDashboard').mockResolvedValue({ blob: new Blob(['%PDF-']), fileName: 'reliability-overview-2026-10-23.pdf' });
+    const createObjectURL = vi.fn(() => 'blob:report');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    fireEvent.click(await screen.findByRole('button', { name: 'PDF' }));
+    await vi.waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
+    const [id, format, query] = exported.mock.calls[0]!;
+    expect([id, format]).toEqual(['d1', 'pdf']);
+    expect(query.branch).toBe('main');
+    expect(Date.parse(query.to!) - Date.parse(query.from!)).toBe(30 * 86_400_000);
+    expect(query.tz).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
   it('loads every widget in one call, over the range and filters in the address', async () => {
     const { loadData } = renderAt('/dashboards/d1?range=30d&branch=main');
     expect(await screen.findByRole('heading', { name: 'Reliability overview' })).toBeTruthy();

@@ -8,6 +8,7 @@ import { SaveProblem } from '../../components/SaveProblem';
 import { useSession } from '../../session/SessionProvider';
 import { DashboardToolbar } from './DashboardToolbar';
 import { DataStatus } from './DataStatus';
+import { ExportMenu } from './ExportMenu';
 import { AddWidgetForm } from './editor/AddWidgetForm';
 import { EditorActions } from './editor/EditorActions';
 import { useDashboardDraft } from './editor/useDashboardDraft';
@@ -66,9 +67,12 @@ function DashboardScreen({ dashboard, onSaved }: { dashboard: Dashboard; onSaved
           {dashboard.description && !draft && <p className="muted">{dashboard.description}</p>}
           {data.loaded && <DataStatus from={data.loaded.data.from} to={data.loaded.data.to} loadedAt={data.loaded.loadedAt} cache={data.loaded.cache} />}
         </div>
-        {can('dashboards:edit') && (
-          <EditorActions editing={!!draft} saving={editor.saving} onEdit={editor.start} onSave={() => void editor.save()} onCancel={editor.cancel} />
-        )}
+        <div className="links">
+          {!draft && <ExportMenu dashboardId={dashboard.id} view={view} />}
+          {can('dashboards:edit') && (
+            <EditorActions editing={!!draft} saving={editor.saving} onEdit={editor.start} onSave={() => void editor.save()} onCancel={editor.cancel} />
+          )}
+        </div>
       </header>
       <SaveProblem error={editor.error} />
       {draft && <AddWidgetForm catalog={catalog} onAdd={(widget) => setWidgets((current) => appendWidget(current, widget))} />}

@@ -1,6 +1,6 @@
-/** Saves text as a file through a temporary object URL: no server round trip. */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a file through a temporary object URL. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -9,4 +9,9 @@ export function downloadText(fileName: string, text: string, type: string): void
   link.remove();
   // Revoked after the click has been handled, or some browsers download nothing.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Saves text as a file: no server round trip. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }
