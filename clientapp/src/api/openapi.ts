@@ -683,7 +683,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dashboard as a PDF for a range and filters (as the data endpoint takes them): tz (IANA, default UTC) for the times printed, paper a4|letter (default a4), orientation portrait|landscape (default landscape). */
+        /** The dashboard as a PDF for a range and filters (as the data endpoint takes them): tz (IANA, default the organisation's zone) for the times printed, paper a4|letter (default a4), orientation portrait|landscape (default landscape). */
         get: operations["exportDashboardPdf"];
         put?: never;
         post?: never;

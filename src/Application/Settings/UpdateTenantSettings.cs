@@ -1,4 +1,5 @@
 using System.Globalization;
+using Faultline.Application.Common;
 using Faultline.Application.Common.Audit;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
@@ -23,15 +24,11 @@ public sealed class UpdateTenantSettingsValidator : AbstractValidator<UpdateTena
             .Must(n => n!.Trim().Length <= Tenant.MaxNameLength).WithMessage($"An organisation name has at most {Tenant.MaxNameLength} characters.")
             .Must(n => !n!.Any(char.IsControl)).WithMessage("An organisation name has no control characters (line breaks, tabs).");
         RuleFor(r => r.TimeZone).NotEmpty().WithMessage("Choose a time zone.")
-            .Must(IsIanaZone).WithMessage(r => $"'{r.TimeZone}' is not an IANA time zone such as Europe/Berlin or America/Los_Angeles.");
+            .Must(zone => IanaTimeZone.Find(zone) is not null).WithMessage(r => $"'{r.TimeZone}' is not an IANA time zone such as Europe/Berlin or America/Los_Angeles.");
         RuleFor(r => r.RunnerMinutePrice).NotNull().WithMessage("Give the price of a runner minute (0 when runners cost nothing).")
             .InclusiveBetween(0, MaxRunnerMinutePrice).WithMessage($"A runner minute costs between 0 and {MaxRunnerMinutePrice.ToString(CultureInfo.InvariantCulture)}.")
             .Must(p => p is null || decimal.Round(p.Value, 6) == p.Value).WithMessage("A runner minute's price has at most 6 decimals.");
     }
-
-    // PostgreSQL cuts the days, so only names of the IANA database it shares with .NET's ICU data will do (no Windows names).
-    private static bool IsIanaZone(string? id) =>
-        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
 }
 
 public sealed class UpdateTenantSettingsHandler(

@@ -1,3 +1,4 @@
+using Faultline.Application.Common;
 using Faultline.Application.Common.Exceptions;
 using Faultline.Application.Common.Interfaces;
 using Faultline.Application.Common.Security;
@@ -19,7 +20,7 @@ internal sealed class DashboardReportRenderer(
 {
     public async Task<RenderedReport> RenderAsync(DashboardReportRequest request, CancellationToken cancellationToken)
     {
-        var zone = ReportTimeZone.Find(request.TimeZone)
+        var zone = IanaTimeZone.Find(request.TimeZone)
             ?? throw RequestValidationException.For("tz", "Not a known IANA time zone (such as 'Europe/Berlin' or 'UTC').");
         var data = await sender.Send(new GetDashboardData(request.DashboardId, request.From, request.To, request.Filters), cancellationToken);
         var dashboard = await dashboards.FindAsync(request.DashboardId, cancellationToken) ?? throw new NotFoundException("No such dashboard.");

@@ -100,7 +100,7 @@ public static class AnalyticsEndpoints
         dashboards.MapGet("/{id:guid}/export.pdf", (Guid id, [AsParameters] DashboardExportQuery query, IMediator mediator, CancellationToken cancellationToken) =>
                 ExportAsync(mediator, query.Request(id, ReportFormat.Pdf), cancellationToken))
             .WithName("exportDashboardPdf")
-            .WithSummary("The dashboard as a PDF for a range and filters (as the data endpoint takes them): tz (IANA, default UTC) for the times "
+            .WithSummary("The dashboard as a PDF for a range and filters (as the data endpoint takes them): tz (IANA, default the organisation's zone) for the times "
                 + "printed, paper a4|letter (default a4), orientation portrait|landscape (default landscape).")
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

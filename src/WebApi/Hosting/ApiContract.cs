@@ -44,6 +44,7 @@ public static class ApiContract
         ("Members", "The people of a tenant and their invitations."),
         ("API keys", "Keys for programs: sent as \"Authorization: Bearer flt_…\", limited to their scopes."),
         ("Audit", "Who changed what in the tenant."),
+        ("Settings", "The organisation's name, time zone and runner price."),
         ("Health", "Liveness and readiness of this instance, for load balancers and orchestrators."),
         ("Operator", "The platform operator's tenant provisioning, with the operator token."),
     ];

@@ -4,6 +4,7 @@ import { SaveProblem } from '../../components/SaveProblem';
 import { downloadBlob } from './download';
 import { exportQuery } from './model/exportQuery';
 import type { DashboardView } from './model/view';
+import { displayTimeZone } from '../../format';
 
 const FORMATS = [
   { format: 'pdf', label: 'PDF', hint: 'The dashboard as a printable report' },
@@ -21,7 +22,7 @@ export function ExportMenu({ dashboardId, view }: { dashboardId: string; view: D
     setBusy(true);
     setError(null);
     try {
-      const query = exportQuery(view, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone, navigator.language);
+      const query = exportQuery(view, new Date(), displayTimeZone(), navigator.language);
       const file = await api.exportDashboard(dashboardId, format, query);
       downloadBlob(file.fileName, file.blob);
     } catch (caught) {
