@@ -113,6 +113,7 @@ public static class FaultlineApp
         api.MapAnalyticsEndpoints();
         api.MapClassificationEndpoints();
         api.MapAlertEndpoints();
+        api.MapReportEndpoints();
         app.UseBuiltSpa();
         return app;
     }

@@ -9,7 +9,8 @@ public static class PermissionMatrix
         [.. ViewerPermissions, Permission.DataIngest, Permission.DataPredict, Permission.DashboardsEdit, Permission.AlertsManage];
 
     private static readonly Permission[] AdminPermissions =
-        [.. MemberPermissions, Permission.MembersManage, Permission.ApiKeysManage, Permission.SsoManage, Permission.AuditRead, Permission.ModelsManage];
+        [.. MemberPermissions, Permission.MembersManage, Permission.ApiKeysManage, Permission.SsoManage, Permission.AuditRead, Permission.ModelsManage,
+         Permission.ReportsManage];
 
     // Money, and who else holds the keys to the tenant, stay with the owners.
     private static readonly Permission[] OwnerPermissions = [.. AdminPermissions, Permission.BillingManage, Permission.OwnersManage];

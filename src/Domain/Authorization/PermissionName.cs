@@ -18,5 +18,6 @@ public enum PermissionName
     AuditRead,
     ModelsManage,
     OwnersManage,
+    ReportsManage,
     PlatformTenantsManage,
 }

@@ -1,0 +1,30 @@
+using Faultline.Domain.Analytics;
+
+namespace Faultline.Application.Reports;
+
+public enum ReportFormat
+{
+    Pdf,
+    CsvZip,
+}
+
+public enum PaperSize
+{
+    A4,
+    Letter,
+}
+
+public enum PageOrientation
+{
+    Portrait,
+    Landscape,
+}
+
+/// <summary>
+/// One dashboard of the current principal's tenant over [From, To), narrowed by the dashboard filters (as the dashboard
+/// data API takes them); times are printed in <paramref name="TimeZone"/> (an IANA id such as "Europe/Berlin").
+/// Links in the report point at the configured public base URL.
+/// </summary>
+public sealed record DashboardReportRequest(
+    Guid DashboardId, DateTimeOffset From, DateTimeOffset To, MetricFilters Filters, string TimeZone, PaperSize Paper,
+    PageOrientation Orientation, ReportFormat Format);
