@@ -25,6 +25,14 @@ export function formatAgo(iso: string | null, now = Date.now()): string {
   return new Date(iso).toLocaleDateString();
 }
 
+/** "Mon 7 Dec 2026, 08:00" in the given IANA time zone (the browser's without one). */
+export function formatDateTime(iso: string | null, timeZone?: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
+}
+
 /** A metric group as people read it: a group over several dimensions comes as its values joined by U+001F ("acme/api · CI"). */
 export function formatGroup(group: string): string {
   return group.split('\u001f').join(' · ');

@@ -274,7 +274,7 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         [
             "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/logout", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm",
             "/api/v1/auth/antiforgery", "/api/v1/auth/session", "/api/v1/invitations/preview", "/health/live", "/health/ready", "/health/metrics",
-            "/api/v1/reports/shared/{token}",
+            "/api/v1/shared-reports/{token}",
         ];
         var failures = new List<string>();
         var checkedOperations = 0;

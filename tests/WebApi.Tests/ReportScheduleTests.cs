@@ -89,7 +89,7 @@ public sealed class ReportScheduleTests(ReportApiFixture fixture) : IClassFixtur
 
         await RunningApi.WaitForAsync(() => Task.FromResult(fixture.Slack.To("/reports-slack").Count > 0));
         var message = JsonDocument.Parse(fixture.Slack.To("/reports-slack")[0].Body).RootElement;
-        var link = new Uri(System.Text.RegularExpressions.Regex.Match(message.ToString(), @"http://faultline\.test(/api/v1/reports/shared/[A-Za-z0-9_-]+)",
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(message.ToString(), @"http://faultline\.test(/api/v1/shared-reports/[A-Za-z0-9_-]+)",
             System.Text.RegularExpressions.RegexOptions.NonBacktracking).Groups[1].Value, UriKind.Relative);
         using var anonymous = new HttpClient { BaseAddress = Api.BaseAddress };
         var shared = await anonymous.GetAsync(link);
@@ -103,12 +103,12 @@ public sealed class ReportScheduleTests(ReportApiFixture fixture) : IClassFixtur
         // A changed character, or a signature that expired, is not found; so is a token for a run of no tenant.
         var token = link.OriginalString.Split('/')[^1];
         var tampered = token[..^3] + (token[^3] == 'A' ? 'B' : 'A') + token[^2..];
-        await ProblemAssert.IsProblemAsync(await anonymous.GetAsync($"/api/v1/reports/shared/{tampered}"), 404);
+        await ProblemAssert.IsProblemAsync(await anonymous.GetAsync($"/api/v1/shared-reports/{tampered}"), 404);
         var links = Api.Services.GetRequiredService<IReportLinks>();
         await ProblemAssert.IsProblemAsync(
-            await anonymous.GetAsync($"/api/v1/reports/shared/{links.Token(tenant.Id, runId, DateTimeOffset.UtcNow.AddMinutes(-1))}"), 404);
+            await anonymous.GetAsync($"/api/v1/shared-reports/{links.Token(tenant.Id, runId, DateTimeOffset.UtcNow.AddMinutes(-1))}"), 404);
         await ProblemAssert.IsProblemAsync(
-            await anonymous.GetAsync($"/api/v1/reports/shared/{links.Token(Guid.NewGuid(), runId, DateTimeOffset.UtcNow.AddDays(1))}"), 404);
+            await anonymous.GetAsync($"/api/v1/shared-reports/{links.Token(Guid.NewGuid(), runId, DateTimeOffset.UtcNow.AddDays(1))}"), 404);
 
         // Logged in, the tenant's files stay downloadable; the history lists the run.
         var pdf = await tenant.Owner.GetAsync($"/api/v1/reports/runs/{runId}/pdf");

@@ -31,9 +31,9 @@ public sealed record ReportScheduleDto(
 /// failed or which widgets did. SlackStatus is pending, sent or failed when the schedule has a Slack channel.
 /// </summary>
 public sealed record ReportRunDto(
-    Guid Id, Guid ScheduleId, DateTimeOffset? DueAt, string Trigger, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    int? DurationMs, long? SizeBytes, int? Pages, DateTimeOffset? RangeFrom, DateTimeOffset? RangeTo, IReadOnlyList<string> Recipients,
-    IReadOnlyList<string> Errors, bool HasPdf, bool HasCsv, string? SlackStatus);
+    Guid Id, Guid ScheduleId, DateTimeOffset? DueAt, [property: EnumCodes<ReportTrigger>] string Trigger, [property: EnumCodes<ReportRunStatus>] string Status,
+    DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int? DurationMs, long? SizeBytes, int? Pages, DateTimeOffset? RangeFrom, DateTimeOffset? RangeTo,
+    IReadOnlyList<string> Recipients, IReadOnlyList<string> Errors, bool HasPdf, bool HasCsv, [property: EnumCodes<ReportMessageStatus>] string? SlackStatus);
 
 /// <summary>The next due times of a cadence, in UTC and as the schedule's local time.</summary>
 public sealed record ReportNextRuns(string TimeZone, IReadOnlyList<DateTimeOffset> Times);

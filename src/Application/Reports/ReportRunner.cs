@@ -75,7 +75,7 @@ public sealed class ReportRunner(
 
         var texts = new ReportTexts(schedule, range.From, range.To, await HeadlinesAsync(schedule, claim.AsOf, range, errors, cancellationToken),
             errors, publicLinks.To($"/dashboards/{schedule.DashboardId}"),
-            publicLinks.To($"/api/v1/reports/shared/{links.Token(principal.RequireTenant(), claim.RunId, expires)}"));
+            publicLinks.To($"/api/v1/shared-reports/{links.Token(principal.RequireTenant(), claim.RunId, expires)}"));
         var files = new[] { pdf, csv }.OfType<RenderedReport>().Select(r => new ReportFile(r.FileName, r.ContentType, r.Content)).ToList();
         var slack = schedule.SlackChannelId is null ? null : JsonSerializer.Serialize(texts.Slack(), Json);
         return new ReportRunOutcome(true, finished, duration, files.Sum(f => (long)f.Content.Length), pdf.Pages, range.From, range.To, schedule.Recipients,

@@ -96,9 +96,9 @@ public static class ReportEndpoints
             .WithSummary("A run's stored file, pdf or csv (a zip), for the retention period.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
 
-        reports.MapGet("/shared/{token}", async (string token, IMediator mediator, CancellationToken cancellationToken) =>
+        api.MapGet("/shared-reports/{token}", async (string token, IMediator mediator, CancellationToken cancellationToken) =>
                 File(await mediator.Send(new DownloadSharedReport(token), cancellationToken), inline: true))
-            .WithName("downloadSharedReport")
+            .WithName("downloadSharedReport").WithTags("Reports")
             .WithSummary("The PDF behind a report's signed, expiring link (in its Slack message); no login. A changed or expired link is not found.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
