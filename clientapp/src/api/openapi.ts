@@ -1941,8 +1941,10 @@ export interface components {
             scheduleId: string;
             /** Format: date-time */
             dueAt: null | string;
-            trigger: string;
-            status: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** @enum {string} */
+            status: "running" | "sent" | "failed";
             /** Format: date-time */
             startedAt: string;
             /** Format: date-time */
@@ -1961,7 +1963,8 @@ export interface components {
             errors: string[];
             hasPdf: boolean;
             hasCsv: boolean;
-            slackStatus: null | string;
+            /** @enum {null|string} */
+            slackStatus: "pending" | "sent" | "failed" | null;
         };
         ReportScheduleDto: {
             /** Format: uuid */
