@@ -259,7 +259,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The PDF behind a report's signed, expiring link (in its Slack message); no login. A changed or expired link is not found. */
+        /**
+         * The PDF behind a report's signed, expiring link (in its Slack message); no login. A changed or expired link is not found.
+         * @description The link authenticates itself: its token is signed by the server and names the tenant, the run and an expiry.
+         */
         get: operations["downloadSharedReport"];
         put?: never;
         post?: never;
@@ -2064,6 +2067,8 @@ export interface components {
             /** Format: uuid */
             tenantId: null | string;
         };
+        /** Format: binary */
+        Stream: string;
         SwitchTenant: {
             /** Format: uuid */
             tenantId: string;
@@ -2938,7 +2943,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -7099,7 +7106,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                    "application/zip": components["schemas"]["Stream"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -7156,7 +7166,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                    "application/zip": components["schemas"]["Stream"];
+                };
             };
             /** @description Unauthorized */
             401: {

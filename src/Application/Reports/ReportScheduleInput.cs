@@ -62,7 +62,7 @@ public sealed class ReportScheduleInputValidator : AbstractValidator<ReportSched
         RuleFor(r => r.Range).Must(code => EnumCode.TryParse<ReportRange>(code, out _))
             .WithMessage($"Range must be one of {string.Join(", ", EnumCode.All<ReportRange>())}.");
         RuleFor(r => r.Filters).SetValidator(new MetricFiltersValidator()!);
-        RuleFor(r => r.Recipients).NotNull().Must(list => list!.Count is >= 1 and <= ReportSchedule.MaxRecipients)
+        RuleFor(r => r.Recipients).Must(list => list is { Count: >= 1 and <= ReportSchedule.MaxRecipients })
             .WithMessage($"Between 1 and {ReportSchedule.MaxRecipients} e-mail recipients.");
         RuleForEach(r => r.Recipients).Must(EmailAddress.IsValid).WithMessage("'{PropertyValue}' is not an e-mail address.");
         RuleFor(r => r.Cadence).NotNull().SetValidator(new ReportCadenceInputValidator()!);

@@ -1,4 +1,5 @@
 using Faultline.Application.Reports;
+using Faultline.WebApi.Hosting;
 using MediatR;
 
 namespace Faultline.WebApi.Endpoints;
@@ -88,19 +89,22 @@ public static class ReportEndpoints
                 File(await mediator.Send(new PreviewReport(id, format), cancellationToken), inline: true))
             .WithName("previewReport")
             .WithSummary("Renders the report as it would be sent now (format pdf or csv_zip), without sending or storing it.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "application/zip").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         reports.MapGet("/runs/{runId:guid}/{kind}", async (Guid runId, string kind, IMediator mediator, CancellationToken cancellationToken) =>
                 File(await mediator.Send(new DownloadReportFile(runId, kind), cancellationToken), inline: false))
             .WithName("downloadReportFile")
             .WithSummary("A run's stored file, pdf or csv (a zip), for the retention period.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/shared-reports/{token}", async (string token, IMediator mediator, CancellationToken cancellationToken) =>
                 File(await mediator.Send(new DownloadSharedReport(token), cancellationToken), inline: true))
             .WithName("downloadSharedReport").WithTags("Reports")
             .WithSummary("The PDF behind a report's signed, expiring link (in its Slack message); no login. A changed or expired link is not found.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("The link authenticates itself: its token is signed by the server and names the tenant, the run and an expiry.")
+            .SecuredBy()
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf").ProducesProblem(StatusCodes.Status404NotFound)
             .AllowAnonymous();
     }
 
