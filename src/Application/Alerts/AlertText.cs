@@ -1,5 +1,5 @@
 using System.Globalization;
-using Faultline.Application.Common;
+using Faultline.Application.Analytics;
 using Faultline.Domain.Alerts;
 using Faultline.Domain.Analytics;
 
@@ -11,13 +11,7 @@ public static class AlertText
     public static string Value(MetricUnit unit, double value, ConditionKind kind)
     {
         if (kind == ConditionKind.PercentChange) return string.Create(CultureInfo.InvariantCulture, $"{value:+0.#;-0.#;0}%");
-        return unit switch
-        {
-            MetricUnit.Ratio => string.Create(CultureInfo.InvariantCulture, $"{value * 100:0.#}%"),
-            MetricUnit.Usd => string.Create(CultureInfo.InvariantCulture, $"${value:0.00}"),
-            MetricUnit.Ms => DurationText.Of(value),
-            _ => value.ToString("0.##", CultureInfo.InvariantCulture),
-        };
+        return MetricValueText.Of(unit, value);
     }
 
     public static string Condition(MetricUnit unit, AlertCondition condition) => condition.Kind switch

@@ -16,7 +16,7 @@ public sealed class PreviewReportCadenceValidator : AbstractValidator<PreviewRep
     public PreviewReportCadenceValidator()
     {
         RuleFor(r => r.Cadence).NotNull().SetValidator(new ReportCadenceInputValidator()).OverridePropertyName("");
-        RuleFor(r => r.TimeZone).Must(zone => zone is null || ReportTimeZones.IsKnown(zone))
+        RuleFor(r => r.TimeZone).Must(zone => zone is null || ReportTimeZone.Find(zone) is not null)
             .WithMessage("Time zone must be an IANA time zone such as Europe/Berlin.");
     }
 }

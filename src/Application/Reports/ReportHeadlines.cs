@@ -1,6 +1,5 @@
 using System.Globalization;
 using Faultline.Application.Analytics;
-using Faultline.Application.Common;
 using Faultline.Domain.Analytics;
 using MediatR;
 
@@ -26,7 +25,7 @@ public sealed class ReportHeadlines(IMediator mediator)
             var spec = new MetricSpec(metric.Code, Filters: filters.Restricted(metric.Filters));
             var now = await ValueAsync(spec, range, cancellationToken);
             var before = await ValueAsync(spec, previous, cancellationToken);
-            headlines.Add(new ReportHeadline(metric.Title, Format(metric.Unit, now), Change(metric.Unit, now, before)));
+            headlines.Add(new ReportHeadline(metric.Title, now is { } value ? MetricValueText.Of(metric.Unit, value) : "no data", Change(metric.Unit, now, before)));
         }
 
         return headlines;
@@ -37,18 +36,6 @@ public sealed class ReportHeadlines(IMediator mediator)
         var result = await mediator.Send(new QueryMetric(spec, range.From, range.To), cancellationToken);
         return result.Series is [{ Points: [{ Value: var value }, ..] }, ..] ? value : null;
     }
-
-    private static string Format(MetricUnit unit, double? value) => value switch
-    {
-        null => "no data",
-        { } v => unit switch
-        {
-            MetricUnit.Count => v.ToString("N0", CultureInfo.InvariantCulture),
-            MetricUnit.Ratio => v.ToString("P1", CultureInfo.InvariantCulture),
-            MetricUnit.Ms => DurationText.Of(v),
-            _ => "$" + v.ToString("N2", CultureInfo.InvariantCulture),
-        },
-    };
 
     /// <summary>Rates change by percentage points, everything else by percent of the previous value.</summary>
     private static string? Change(MetricUnit unit, double? now, double? before)

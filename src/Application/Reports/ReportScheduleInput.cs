@@ -66,16 +66,9 @@ public sealed class ReportScheduleInputValidator : AbstractValidator<ReportSched
             .WithMessage($"Between 1 and {ReportSchedule.MaxRecipients} e-mail recipients.");
         RuleForEach(r => r.Recipients).Must(EmailAddress.IsValid).WithMessage("'{PropertyValue}' is not an e-mail address.");
         RuleFor(r => r.Cadence).NotNull().SetValidator(new ReportCadenceInputValidator()!);
-        RuleFor(r => r.TimeZone).Must(zone => zone is null || ReportTimeZones.IsKnown(zone))
+        RuleFor(r => r.TimeZone).Must(zone => zone is null || ReportTimeZone.Find(zone) is not null)
             .WithMessage("Time zone must be an IANA time zone such as Europe/Berlin.");
         RuleFor(r => r.Format).Must(code => code is null || EnumCode.TryParse<ReportDeliveryFormat>(code, out _))
             .WithMessage($"Format must be one of {string.Join(", ", EnumCode.All<ReportDeliveryFormat>())}.");
     }
-}
-
-public static class ReportTimeZones
-{
-    /// <summary>IANA ids only ("Europe/Berlin", "UTC"); Windows names would be found on some hosts and not on others.</summary>
-    public static bool IsKnown(string zone) =>
-        zone.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) && found.HasIanaId;
 }

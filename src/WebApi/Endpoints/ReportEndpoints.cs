@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Faultline.WebApi.Endpoints;
 
-/// <summary>Scheduled reports: schedules, runs and their files, send now, preview, and the signed links of Slack messages (docs/reports.md).</summary>
+/// <summary>Scheduled reports: schedules, runs and their files, send now, preview, and the signed links of Slack messages (docs/report-schedules.md).</summary>
 public static class ReportEndpoints
 {
     public sealed record PauseBody(bool Paused);
