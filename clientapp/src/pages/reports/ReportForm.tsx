@@ -55,7 +55,7 @@ export function ReportForm({ dashboards, slackChannels, report, onSaved, onCance
         <FormField label="Day of the month" type="number" min={1} max={31} value={fields.dayOfMonth} hint="Past a month's end: its last day."
           onChange={(e) => set('dayOfMonth', e.target.value)} errors={fieldErrors(error, 'cadence.dayOfMonth')} />
       )}
-      <FormField label="At" type="time" value={fields.time} onChange={(e) => set('time', e.target.value)} errors={fieldErrors(error, 'cadence.time')} />
+      <FormField label="Time of day" type="time" value={fields.time} onChange={(e) => set('time', e.target.value)} errors={fieldErrors(error, 'cadence.time')} />
       <FormField label="Time zone" placeholder="The organisation's" value={fields.timeZone} hint="An IANA name such as Europe/Berlin; empty: the organisation's."
         onChange={(e) => set('timeZone', e.target.value)} errors={fieldErrors(error, 'timeZone')} />
       <label className="check">

@@ -3,7 +3,6 @@ import { api } from '../../api/client';
 import type { ReportSchedule } from '../../api/schemas';
 import { useResource } from '../../api/useResource';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { TableScroll } from '../../components/TableScroll';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useRowAction } from '../../components/useRowAction';
 import { formatDateTime } from '../../format';
@@ -66,60 +65,58 @@ export function ReportsPage() {
         {reports.resource.state === 'error' && <ProblemAlert error={reports.resource.error} />}
         {reports.resource.data?.length === 0 && <p className="muted">No reports yet.{canManage ? ' Create one to send a dashboard on a schedule.' : ''}</p>}
         {!!reports.resource.data?.length && (
-          <TableScroll label="Reports">
-            <table>
-              <thead><tr><th>Report</th><th>When</th><th>Next run</th><th>Last run</th><th><span className="sr-only">Actions</span></th></tr></thead>
-              <tbody>
-                {reports.resource.data.map((report) => {
-                  const subscribed = report.recipients.includes(me);
-                  return (
-                    <Fragment key={report.id}>
-                      <tr>
-                        <td data-label="Report">
-                          <strong>{report.name}</strong>
-                          <div className="small muted">{dashboardName(report.dashboardId)} · {report.rangeLabel} · {report.recipients.length} recipient(s)</div>
-                        </td>
-                        <td data-label="When">{describeCadence(report.cadence)} <span className="small muted">({report.timeZone})</span></td>
-                        <td data-label="Next run">{report.paused ? <span className="badge subtle">Paused</span> : formatDateTime(report.nextRunAt, report.timeZone)}</td>
-                        <td data-label="Last run">
-                          {report.lastRun ? <><RunStatus run={report.lastRun} /> <span className="small muted">{formatDateTime(report.lastRun.startedAt, report.timeZone)}</span></> : '—'}
-                        </td>
-                        <td className="actions">
-                          <div className="button-group">
-                            <button type="button" className="button secondary small" aria-expanded={historyOf === report.id}
-                              onClick={() => setHistoryOf(historyOf === report.id ? null : report.id)}>History</button>
-                            <a className="button secondary small" href={api.reportPreviewUrl(report.id)} target="_blank" rel="noreferrer">Preview</a>
-                            {canManage ? (
-                              <>
-                                <button type="button" className="button secondary small" disabled={sending === report.id} onClick={() => void send(report)}>
-                                  {sending === report.id ? 'Sending…' : 'Send now'}
-                                </button>
-                                <button type="button" className="button secondary small" onClick={() => setEditing({ kind: 'edit', report })}>Edit</button>
-                                <button type="button" className="button secondary small" onClick={() => void action.run(() => api.pauseReport(report.id, !report.paused))}>
-                                  {report.paused ? 'Resume' : 'Pause'}
-                                </button>
-                                <button type="button" className="button danger small"
-                                  onClick={() => void action.run(() => api.deleteReport(report.id), `Delete the report "${report.name}" and its history?`)}>
-                                  Delete
-                                </button>
-                              </>
-                            ) : me && (
-                              <button type="button" className="button secondary small" onClick={() => void action.run(() => api.subscribeToReport(report.id, !subscribed))}>
-                                {subscribed ? 'Unsubscribe' : 'Subscribe'}
+          <table aria-label="Reports">
+            <thead><tr><th>Report</th><th>When</th><th>Next run</th><th>Last run</th><th><span className="sr-only">Actions</span></th></tr></thead>
+            <tbody>
+              {reports.resource.data.map((report) => {
+                const subscribed = report.recipients.includes(me);
+                return (
+                  <Fragment key={report.id}>
+                    <tr>
+                      <td data-label="Report">
+                        <strong>{report.name}</strong>
+                        <div className="small muted">{dashboardName(report.dashboardId)} · {report.rangeLabel} · {report.recipients.length} recipient(s)</div>
+                      </td>
+                      <td data-label="When">{describeCadence(report.cadence)} <span className="small muted">({report.timeZone})</span></td>
+                      <td data-label="Next run">{report.paused ? <span className="badge subtle">Paused</span> : formatDateTime(report.nextRunAt, report.timeZone)}</td>
+                      <td data-label="Last run">
+                        {report.lastRun ? <><RunStatus run={report.lastRun} /> <span className="small muted">{formatDateTime(report.lastRun.startedAt, report.timeZone)}</span></> : '—'}
+                      </td>
+                      <td className="actions">
+                        <div className="button-group">
+                          <button type="button" className="button secondary small" aria-expanded={historyOf === report.id}
+                            onClick={() => setHistoryOf(historyOf === report.id ? null : report.id)}>History</button>
+                          <a className="button secondary small" href={api.reportPreviewUrl(report.id)} target="_blank" rel="noreferrer">Preview</a>
+                          {canManage ? (
+                            <>
+                              <button type="button" className="button secondary small" disabled={sending === report.id} onClick={() => void send(report)}>
+                                {sending === report.id ? 'Sending…' : 'Send now'}
                               </button>
-                            )}
-                          </div>
-                        </td>
-                      </tr>
-                      {historyOf === report.id && (
-                        <tr className="detail-row"><td colSpan={5}><ReportRuns reportId={report.id} timeZone={report.timeZone} /></td></tr>
-                      )}
-                    </Fragment>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+                              <button type="button" className="button secondary small" onClick={() => setEditing({ kind: 'edit', report })}>Edit</button>
+                              <button type="button" className="button secondary small" onClick={() => void action.run(() => api.pauseReport(report.id, !report.paused))}>
+                                {report.paused ? 'Resume' : 'Pause'}
+                              </button>
+                              <button type="button" className="button danger small"
+                                onClick={() => void action.run(() => api.deleteReport(report.id), `Delete the report "${report.name}" and its history?`)}>
+                                Delete
+                              </button>
+                            </>
+                          ) : me && (
+                            <button type="button" className="button secondary small" onClick={() => void action.run(() => api.subscribeToReport(report.id, !subscribed))}>
+                              {subscribed ? 'Unsubscribe' : 'Subscribe'}
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                    {historyOf === report.id && (
+                      <tr className="detail-row"><td colSpan={5}><ReportRuns reportId={report.id} timeZone={report.timeZone} /></td></tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
         )}
       </div>
     </section>
