@@ -6,7 +6,7 @@ import { ProblemAlert, fieldErrors, fieldErrorsUnder } from '../../components/Pr
 import { SelectField } from '../../components/SelectField';
 import { useSubmit } from '../../components/useSubmit';
 import {
-  FREQUENCY_LABELS, RANGE_LABELS, WEEKDAY_LABELS, cadenceOf, draftOf, emptyFields, fieldsOf, options, type ReportFields,
+  FREQUENCY_LABELS, RANGE_LABELS, WEEKDAY_LABELS, cadenceOf, defaultDashboard, draftOf, emptyFields, fieldsOf, options, type ReportFields,
 } from './model';
 import { NextRunsPreview } from './NextRunsPreview';
 
@@ -15,14 +15,16 @@ interface Props {
   slackChannels: AlertChannel[];
   /** The report being edited; a new one without. */
   report?: ReportSchedule;
+  /** A new report's fields to start from (a template); empty ones without. */
+  initial?: ReportFields;
   onSaved: () => void;
   onCancel: () => void;
 }
 
 /** A report's schedule: what it shows, to whom, when, in which format; with the next runs as the server will compute them. */
-export function ReportForm({ dashboards, slackChannels, report, onSaved, onCancel }: Props) {
+export function ReportForm({ dashboards, slackChannels, report, initial, onSaved, onCancel }: Props) {
   const [fields, setFields] = useState<ReportFields>(() =>
-    report ? fieldsOf(report) : emptyFields(dashboards.find((d) => d.isDefault)?.id ?? dashboards[0]?.id ?? '', ''));
+    report ? fieldsOf(report) : initial ?? emptyFields(defaultDashboard(dashboards), ''));
   const set = <K extends keyof ReportFields>(name: K, value: ReportFields[K]) => setFields((current) => ({ ...current, [name]: value }));
   const { busy, error, onSubmit } = useSubmit(async () => {
     const draft = draftOf(fields);

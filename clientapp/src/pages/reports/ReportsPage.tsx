@@ -7,12 +7,12 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { useRowAction } from '../../components/useRowAction';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session/SessionProvider';
-import { describeCadence } from './model';
+import { defaultDashboard, describeCadence, weeklyDigest, type ReportFields } from './model';
 import { ReportForm } from './ReportForm';
 import { ReportRuns } from './ReportRuns';
 import { RunStatus } from './RunStatus';
 
-type Editing = { kind: 'new' } | { kind: 'edit'; report: ReportSchedule } | null;
+type Editing = { kind: 'new'; initial?: ReportFields } | { kind: 'edit'; report: ReportSchedule } | null;
 
 /**
  * Scheduled reports: dashboards e-mailed (and posted to Slack) as PDFs on a cadence. Admins manage them; everyone who
@@ -53,11 +53,22 @@ export function ReportsPage() {
           <h1>Reports</h1>
           <p className="muted">Dashboards sent as PDFs by e-mail and Slack, daily, weekly or monthly, with the headline numbers against the previous period.</p>
         </div>
-        {canManage && !editing && <button type="button" className="button" onClick={() => setEditing({ kind: 'new' })}>New report</button>}
+        {canManage && !editing && (
+          <div className="button-group">
+            <button type="button" className="button" onClick={() => setEditing({ kind: 'new' })}>New report</button>
+            {dashboards.resource.data && (
+              <button type="button" className="button secondary"
+                onClick={() => setEditing({ kind: 'new', initial: weeklyDigest(defaultDashboard(dashboards.resource.data ?? []), me) })}>
+                Weekly digest
+              </button>
+            )}
+          </div>
+        )}
       </header>
       {editing && dashboards.resource.data && (
         <ReportForm key={editing.kind === 'edit' ? editing.report.id : 'new'} dashboards={dashboards.resource.data} slackChannels={slackChannels}
-          {...(editing.kind === 'edit' ? { report: editing.report } : {})} onSaved={saved} onCancel={() => setEditing(null)} />
+          {...(editing.kind === 'edit' ? { report: editing.report } : editing.initial ? { initial: editing.initial } : {})}
+          onSaved={saved} onCancel={() => setEditing(null)} />
       )}
       <ProblemAlert error={action.error} />
       <div className="card table-card">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceOf, describeCadence, draftOf, emptyFields } from './model';
+import { cadenceOf, describeCadence, draftOf, emptyFields, weeklyDigest } from './model';
 
 describe('report form model', () => {
   it('describes cadences as people say them', () => {
@@ -18,5 +18,15 @@ describe('report form model', () => {
     expect(draft.timeZone).toBeNull();
     expect(draft.slackChannelId).toBeNull();
     expect(draft.format).toBe('pdf');
+  });
+});
+
+describe('weekly digest', () => {
+  it('starts from the previous calendar week of the default dashboard, Mondays at 08:00, to the one setting it up', () => {
+    const draft = draftOf(weeklyDigest('d1', 'ann@example.com'));
+    expect(draft).toMatchObject({
+      name: 'Weekly digest', dashboardId: 'd1', range: 'previous_week', recipients: ['ann@example.com'],
+      cadence: { frequency: 'weekly', time: '08:00', weekday: 'monday', dayOfMonth: null },
+    });
   });
 });

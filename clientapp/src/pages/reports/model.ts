@@ -1,4 +1,4 @@
-import type { ReportCadence, ReportDraft, ReportFrequency, ReportRange, ReportSchedule, Weekday } from '../../api/schemas';
+import type { DashboardSummary, ReportCadence, ReportDraft, ReportFrequency, ReportRange, ReportSchedule, Weekday } from '../../api/schemas';
 
 export const RANGE_LABELS: Record<ReportRange, string> = {
   past_day: 'Last 24 hours',
@@ -42,11 +42,21 @@ export interface ReportFields {
   withCsv: boolean;
 }
 
+/** The tenant's default dashboard (the first one if none is marked), or none. */
+export function defaultDashboard(dashboards: readonly DashboardSummary[]): string {
+  return dashboards.find((d) => d.isDefault)?.id ?? dashboards[0]?.id ?? '';
+}
+
 export function emptyFields(dashboardId: string, timeZone: string): ReportFields {
   return {
     name: '', dashboardId, range: 'past_week', recipients: '', slackChannelId: '', frequency: 'weekly', time: '08:00', weekday: 'monday',
     dayOfMonth: '1', timeZone, withCsv: false,
   };
+}
+
+/** The ready-made weekly digest: the default dashboard's previous calendar week, Mondays at 08:00, to the one who sets it up. */
+export function weeklyDigest(defaultDashboardId: string, email: string): ReportFields {
+  return { ...emptyFields(defaultDashboardId, ''), name: 'Weekly digest', range: 'previous_week', recipients: email };
 }
 
 export function fieldsOf(report: ReportSchedule): ReportFields {
