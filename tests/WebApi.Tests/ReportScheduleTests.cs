@@ -81,9 +81,11 @@ public sealed class ReportScheduleTests(ReportApiFixture fixture) : IClassFixtur
         Assert.Equal(2, run.GetProperty("recipients").GetArrayLength());
         Assert.True(run.GetProperty("sizeBytes").GetInt64() > 0);
 
+        // Named by the renderer: the PDF and the CSV zip by their extensions.
         var mail = await Api.Mail.WaitForAsync(first, name);
-        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(mail.Attachments["report.pdf"][..4]));
-        Assert.True(mail.Attachments.ContainsKey("report-csv.zip"));
+        var attachedPdf = mail.Attachments.Single(a => a.Key.EndsWith(".pdf", StringComparison.Ordinal)).Value;
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(attachedPdf[..4]));
+        Assert.Single(mail.Attachments, a => a.Key.EndsWith(".zip", StringComparison.Ordinal));
         Assert.Contains("Jobs", mail.HtmlBody);
         Assert.Contains("Failure rate", mail.Body);
 
@@ -95,7 +97,7 @@ public sealed class ReportScheduleTests(ReportApiFixture fixture) : IClassFixtur
         var shared = await anonymous.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, shared.StatusCode);
         Assert.Equal("application/pdf", shared.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(mail.Attachments["report.pdf"], await shared.Content.ReadAsByteArrayAsync());
+        Assert.Equal(attachedPdf, await shared.Content.ReadAsByteArrayAsync());
         var runId = run.GetProperty("id").GetGuid();
         await RunningApi.WaitForAsync(async () =>
             (await tenant.Owner.JsonAsync($"/api/v1/reports/{id}/runs"))[0].GetProperty("slackStatus").GetString() == "sent");
@@ -113,7 +115,8 @@ public sealed class ReportScheduleTests(ReportApiFixture fixture) : IClassFixtur
         // Logged in, the tenant's files stay downloadable; the history lists the run.
         var pdf = await tenant.Owner.GetAsync($"/api/v1/reports/runs/{runId}/pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
-        Assert.Equal("report.pdf", pdf.Content.Headers.ContentDisposition?.FileName);
+        var disposition = pdf.Content.Headers.ContentDisposition!;
+        Assert.EndsWith(".pdf", (disposition.FileNameStar ?? disposition.FileName)!.Trim('"'), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await tenant.Owner.GetAsync($"/api/v1/reports/runs/{runId}/csv")).StatusCode);
         var preview = await tenant.Owner.GetAsync($"/api/v1/reports/{id}/preview");
         Assert.Equal("application/pdf", preview.Content.Headers.ContentType?.MediaType);
