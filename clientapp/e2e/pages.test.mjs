@@ -61,6 +61,7 @@ before(async () => {
     { path: '/alerts/history', title: 'Alert history · Faultline' },
     { path: '/alerts/channels', title: 'Alert channels · Faultline' },
     { path: '/alerts/new', title: 'New alert rule · Alerts · Faultline' },
+    { path: '/reports', title: 'Reports · Faultline' },
     { path: '/runs', title: 'Runs · Faultline' },
     { path: `/runs/${run.id}`, title: 'Run #123 · acme/api · Faultline' },
     { path: `/jobs/${job.id}`, title: 'Job unit-tests · acme/api · Faultline' },

@@ -14,6 +14,7 @@ import { SignUpPage } from './pages/auth/SignUpPage';
 import { DashboardsPage } from './pages/dashboards/DashboardsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { ApiKeysPage } from './pages/settings/ApiKeysPage';
 import { AuditPage } from './pages/settings/AuditPage';
 import { MembersPage } from './pages/settings/MembersPage';
@@ -52,6 +53,7 @@ export function App() {
         <Route path="alerts/rules/:id/edit" element={<RequireSession permission="alerts:manage"><RuleEditorPage /></RequireSession>} />
         <Route path="alerts/history" element={<RequireSession permission="data:read"><AlertHistoryPage /></RequireSession>} />
         <Route path="alerts/channels" element={<RequireSession permission="data:read"><AlertChannelsPage /></RequireSession>} />
+        <Route path="reports" element={<RequireSession permission="data:read"><ReportsPage /></RequireSession>} />
         <Route path="runs" element={<RequireSession permission="data:read"><RunsPage /></RequireSession>} />
         <Route path="runs/:runId" element={<RequireSession permission="data:read"><RunDetailPage /></RequireSession>} />
         <Route path="jobs/:jobId" element={<RequireSession permission="data:read"><JobDetailPage /></RequireSession>} />

@@ -77,6 +77,13 @@ export function formatAgo(iso: string | null, now = Date.now()): string {
   return formatDate(iso);
 }
 
+/** "Mon 7 Dec 2026, 08:00" on a schedule's own clock: its IANA zone, which may differ from the organisation's. */
+export function formatScheduleTime(at: Instant | null, timeZone: string): string {
+  return at === null ? '—' : formatInstant(at, {
+    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
+  });
+}
+
 /** A metric group as people read it: a group over several dimensions comes as its values joined by U+001F ("acme/api · CI"). */
 export function formatGroup(group: string): string {
   return group.split('\u001f').join(' · ');

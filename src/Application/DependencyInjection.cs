@@ -53,6 +53,10 @@ public static class DependencyInjection
         services.AddScoped<Alerts.AlertMetricReader>();
         services.AddScoped<Alerts.AlertNotifications>();
         services.AddScoped<Alerts.TestDeliveries>();
+        services.AddScoped<Reports.ReportHeadlines>();
+        services.AddScoped<Reports.ReportRunner>();
+        services.AddScoped<Reports.ReportMessageDelivery>();
+        services.AddScoped<Reports.ReportScheduleReferences>();
         services.AddSingleton<Common.Metrics.FaultlineMetrics>();
         services.AddScoped<Common.Caching.QueryCacheOutcome>();
         services.TryAddScoped<Common.Security.PrincipalOverride>();

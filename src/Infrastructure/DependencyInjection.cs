@@ -115,6 +115,9 @@ public static class DependencyInjection
         services.AddSingleton<IPublicLinks>(new ConfiguredPublicLinks(configuration["Faultline:PublicBaseUrl"] ?? "http://127.0.0.1:5080"));
 
         AddAlerts(services, configuration, postgres);
+        services.AddSingleton(configuration.GetSection("Faultline:Reports").Get<Application.Reports.ReportOptions>() ?? new());
+        services.AddScoped<Application.Reports.IReportStore, Reports.PostgresReportStore>();
+        services.AddSingleton<Application.Reports.IReportLinks, Reports.DataProtectionReportLinks>();
         AddLogFetching(services, configuration);
 
         services.AddSingleton<IReadinessProbe, PostgresReadinessProbe>();

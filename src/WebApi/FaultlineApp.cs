@@ -114,6 +114,7 @@ public static class FaultlineApp
         api.MapClassificationEndpoints();
         api.MapAlertEndpoints();
         api.MapSettingsEndpoints();
+        api.MapReportEndpoints();
         app.UseBuiltSpa();
         return app;
     }

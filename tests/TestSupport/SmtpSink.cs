@@ -81,6 +81,12 @@ public sealed partial class SmtpSink : IAsyncDisposable
 
 public sealed partial record ReceivedEmail(string To, string Subject, string Body)
 {
+    /// <summary>The HTML alternative, when the message has one.</summary>
+    public string? HtmlBody { get; init; }
+
+    /// <summary>Attached files by name, decoded.</summary>
+    public IReadOnlyDictionary<string, byte[]> Attachments { get; init; } = new Dictionary<string, byte[]>();
+
     /// <summary>The first link in the body that contains <paramref name="pathPart"/>.</summary>
     public Uri Link(string pathPart) =>
         new(LinkPattern().Matches(Body).Select(m => m.Value).First(link => link.Contains(pathPart, StringComparison.Ordinal)));
@@ -91,7 +97,18 @@ public sealed partial record ReceivedEmail(string To, string Subject, string Bod
     internal static ReceivedEmail Load(string path)
     {
         using var message = MimeKit.MimeMessage.Load(path);
-        return new ReceivedEmail(message.To.ToString(), message.Subject ?? "", message.TextBody ?? "");
+        var attachments = new Dictionary<string, byte[]>();
+        foreach (var part in message.Attachments.OfType<MimeKit.MimePart>())
+        {
+            using var content = new MemoryStream();
+            part.Content?.DecodeTo(content);
+            attachments[part.FileName ?? ""] = content.ToArray();
+        }
+
+        return new ReceivedEmail(message.To.ToString(), message.Subject ?? "", message.TextBody ?? "")
+        {
+            HtmlBody = message.HtmlBody, Attachments = attachments,
+        };
     }
 
     [GeneratedRegex(@"https?://[^\s]+")]

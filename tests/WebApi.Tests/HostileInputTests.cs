@@ -110,8 +110,18 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         ["PUT /api/v1/alerts/rules/{id}"] = Rule,
         ["POST /api/v1/alerts/rules/{id}/mute"] = """{"minutes": 60}""",
         ["POST /api/v1/alerts/rules/{id}/acknowledge"] = """{"group": "main{nul}"}""",
+        ["POST /api/v1/reports"] = Report,
+        ["PUT /api/v1/reports/{id}"] = Report,
+        ["POST /api/v1/reports/next-runs"] = """{"cadence": {"frequency": "weekly", "time": "08:00", "weekday": "monday{nul}"}}""",
+        ["POST /api/v1/reports/{id}/pause"] = """{"paused": true}""",
         ["POST /api/v1/alerts/channels"] = """{"name": "ops{nul}", "kind": "email", "recipients": ["ops@example.test"]}""",
     };
+
+    // The dashboard id is not the tenant's: a body that passes validation is refused for it, never stored.
+    private const string Report = """
+        {"name": "Weekly{nul}", "dashboardId": "00000000-0000-0000-0000-000000000001", "range": "past_week", "recipients": ["a@example.test"],
+         "cadence": {"frequency": "weekly", "time": "08:00", "weekday": "monday"}}
+        """;
 
     private const string Rule = """
         {"name": "Failure rate{nul}", "query": {"metric": "failure_rate"}, "condition": {"kind": "above", "threshold": 0.2}, "windowMinutes": 60}
@@ -274,6 +284,7 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         [
             "/api/v1/auth/signup", "/api/v1/auth/login", "/api/v1/auth/logout", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm",
             "/api/v1/auth/antiforgery", "/api/v1/auth/session", "/api/v1/invitations/preview", "/health/live", "/health/ready", "/health/metrics",
+            "/api/v1/shared-reports/{token}",
         ];
         var failures = new List<string>();
         var checkedOperations = 0;

@@ -3,7 +3,8 @@ import type {
   ApiKeyScope, AssignedModels, AuditPage, CreatedAlertChannel, CreatedApiKey, CreatedWebhook, Dashboard, DashboardBody, DashboardChanges,
   DashboardData, DashboardDataQuery, DashboardExportQuery, DashboardSummary, DashboardTemplate, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
   JobClassification, JobDetail, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
-  ProblemDetails, Readiness, Role, RunDetail, RunFilters, SessionState, TenantSettings, TenantSettingsChange, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
+  ProblemDetails, Readiness, ReportCadence, ReportDraft, ReportNextRuns, ReportRun, ReportSchedule, Role, RunDetail, RunFilters, SessionState,
+  TenantSettings, TenantSettingsChange, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
 } from './schemas';
 import type { components } from './openapi';
 
@@ -133,6 +134,8 @@ function queryString(values: object): string {
   for (const [name, value] of Object.entries(values)) if (typeof value === 'string' && value) query.set(name, value);
   return query.toString();
 }
+
+const reportPath = (id: string) => `/api/v1/reports/${encodeURIComponent(id)}`;
 
 /** The query string of a keyset-paged list (runs, jobs, alert history): set filters only, and the page cursor. */
 export function listQuery(filters: RunFilters | AlertHistoryFilters, cursor: string | null, limit = 50): string {
@@ -266,6 +269,21 @@ export const api = {
   testAlertChannel: (id: string) => request<AlertTestResult>(`/api/v1/alerts/channels/${encodeURIComponent(id)}/test`, { method: 'POST' }),
   alertHistory: (filters: AlertHistoryFilters, cursor: string | null, signal?: AbortSignal) =>
     request<AlertHistoryPage>(`/api/v1/alerts/history?${listQuery(filters, cursor)}`, withSignal(signal)),
+
+  reports: (signal?: AbortSignal) => request<ReportSchedule[]>('/api/v1/reports', withSignal(signal)),
+  createReport: (draft: ReportDraft) => request<ReportSchedule>('/api/v1/reports', { method: 'POST', body: draft }),
+  updateReport: (id: string, draft: ReportDraft) => request<ReportSchedule>(reportPath(id), { method: 'PUT', body: draft }),
+  deleteReport: (id: string) => request<void>(reportPath(id), { method: 'DELETE' }),
+  pauseReport: (id: string, paused: boolean) => request<ReportSchedule>(`${reportPath(id)}/pause`, { method: 'POST', body: { paused } }),
+  subscribeToReport: (id: string, subscribed: boolean) =>
+    request<ReportSchedule>(`${reportPath(id)}/subscription`, { method: subscribed ? 'PUT' : 'DELETE' }),
+  sendReportNow: (id: string) => request<ReportRun>(`${reportPath(id)}/send`, { method: 'POST' }),
+  reportRuns: (id: string, signal?: AbortSignal) => request<ReportRun[]>(`${reportPath(id)}/runs`, withSignal(signal)),
+  reportNextRuns: (cadence: ReportCadence, timeZone: string | null, signal?: AbortSignal) =>
+    request<ReportNextRuns>('/api/v1/reports/next-runs', { method: 'POST', body: { cadence, timeZone }, ...withSignal(signal) }),
+  /** Links the browser opens itself (a file download or an inline PDF), with the session cookie. */
+  reportPreviewUrl: (id: string) => `${reportPath(id)}/preview`,
+  reportFileUrl: (runId: string, kind: 'pdf' | 'csv') => `/api/v1/reports/runs/${encodeURIComponent(runId)}/${kind}`,
 
   audit: (cursor: string | null, signal?: AbortSignal) =>
     request<AuditPage>(`/api/v1/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, withSignal(signal)),

@@ -118,3 +118,14 @@ export type DeliveryOutcome = NonNullable<Schemas['AlertHistoryEntry']['outcome'
 export type AlertHistoryItem = Schemas['AlertHistoryEntry'];
 export type AlertHistoryPage = Schemas['AlertHistoryPage'];
 export type AlertHistoryFilters = QueryOf<'listAlertHistory'>;
+
+export type ReportSchedule = Schemas['ReportScheduleDto'];
+export type ReportRange = ReportSchedule['range'];
+export type ReportCadence = Schemas['ReportCadenceDto'];
+export type ReportFrequency = ReportCadence['frequency'];
+export type Weekday = NonNullable<ReportCadence['weekday']>;
+/** The body of POST and PUT /reports. */
+export type ReportDraft = Schemas['ReportScheduleInput'];
+export type ReportRun = Schemas['ReportRunDto'];
+export type ReportRunStatus = ReportRun['status'];
+export type ReportNextRuns = Schemas['ReportNextRuns'];

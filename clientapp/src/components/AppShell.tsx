@@ -11,6 +11,7 @@ const links = [
   { to: '/', label: 'Overview', end: true },
   { to: '/dashboards', label: 'Dashboards', end: false, permission: 'data:read' },
   { to: '/alerts', label: 'Alerts', end: false, permission: 'data:read' },
+  { to: '/reports', label: 'Reports', end: false, permission: 'data:read' },
   { to: '/runs', label: 'Runs', end: false, permission: 'data:read' },
   { to: '/models', label: 'Models', end: false, permission: 'data:read' },
 ];

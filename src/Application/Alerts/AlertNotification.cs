@@ -47,10 +47,15 @@ public sealed record DeliveryResult(bool Ok, int? Status, string? Error, bool Re
     public static readonly DeliveryResult Sent = new(true, null, null, false);
 }
 
+/// <summary>A message other than an alert sent to a channel (a scheduled report's summary): a title, lines of text, one link.</summary>
+public sealed record ChannelMessage(string Title, IReadOnlyList<string> Lines, AlertLink Link);
+
 /// <summary>Sends one notification to one channel now (Slack, e-mail or webhook); every failure is a result, only cancellation throws.</summary>
 public interface IAlertChannelSender
 {
     Task<DeliveryResult> SendAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken);
+
+    Task<DeliveryResult> SendAsync(AlertChannel channel, ChannelMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>A notification waiting for a channel, claimed for one attempt.</summary>

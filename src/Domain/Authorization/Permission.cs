@@ -26,13 +26,16 @@ public sealed record Permission(PermissionName Name, string Code)
     /// <summary>Make someone an owner, or change or remove an owner.</summary>
     public static readonly Permission OwnersManage = new(PermissionName.OwnersManage, "owners:manage");
 
+    /// <summary>Create, change, delete and send scheduled reports (members may only subscribe themselves).</summary>
+    public static readonly Permission ReportsManage = new(PermissionName.ReportsManage, "reports:manage");
+
     /// <summary>Run the platform: provision and list tenants. Held by the operator only, never by a role.</summary>
     public static readonly Permission PlatformTenantsManage = new(PermissionName.PlatformTenantsManage, "platform:tenants");
 
     public static IReadOnlyList<Permission> Tenant { get; } =
     [
         MembersManage, ApiKeysManage, DataIngest, DataRead, DataPredict, DashboardsEdit, AlertsManage,
-        BillingManage, SsoManage, AuditRead, ModelsManage, SettingsManage, OwnersManage,
+        BillingManage, SsoManage, AuditRead, ModelsManage, SettingsManage, OwnersManage, ReportsManage,
     ];
 
     public static IReadOnlyList<Permission> All { get; } = [.. Tenant, PlatformTenantsManage];

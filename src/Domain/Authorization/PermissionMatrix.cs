@@ -10,7 +10,7 @@ public static class PermissionMatrix
 
     private static readonly Permission[] AdminPermissions =
         [.. MemberPermissions, Permission.MembersManage, Permission.ApiKeysManage, Permission.SsoManage, Permission.AuditRead, Permission.ModelsManage,
-         Permission.SettingsManage];
+         Permission.SettingsManage, Permission.ReportsManage];
 
     // Money, and who else holds the keys to the tenant, stay with the owners.
     private static readonly Permission[] OwnerPermissions = [.. AdminPermissions, Permission.BillingManage, Permission.OwnersManage];

@@ -19,5 +19,6 @@ public enum PermissionName
     ModelsManage,
     SettingsManage,
     OwnersManage,
+    ReportsManage,
     PlatformTenantsManage,
 }

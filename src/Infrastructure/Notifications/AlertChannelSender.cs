@@ -34,17 +34,28 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("Faultline-Alerts/1.0");
     }
 
-    public async Task<DeliveryResult> SendAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken)
+    public Task<DeliveryResult> SendAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken) =>
+        OutcomeAsync(channel, channel.Kind switch
+        {
+            ChannelKind.Slack => () => PostAsync(channel.Url!, AlertMessages.Slack(notification), null, expectSlackOk: true, cancellationToken),
+            ChannelKind.Webhook => () => PostAsync(channel.Url!, JsonSerializer.Serialize(WebhookPayload.Of(notification), Json), channel.Secret,
+                expectSlackOk: false, cancellationToken),
+            _ => () => MailAsync(channel, AlertMessages.Title(notification), AlertMessages.PlainText(notification), cancellationToken),
+        }, cancellationToken);
+
+    public Task<DeliveryResult> SendAsync(AlertChannel channel, ChannelMessage message, CancellationToken cancellationToken) =>
+        OutcomeAsync(channel, channel.Kind switch
+        {
+            ChannelKind.Slack => () => PostAsync(channel.Url!, AlertMessages.Slack(message), null, expectSlackOk: true, cancellationToken),
+            ChannelKind.Webhook => () => PostAsync(channel.Url!, JsonSerializer.Serialize(message, Json), channel.Secret, expectSlackOk: false, cancellationToken),
+            _ => () => MailAsync(channel, message.Title, AlertMessages.PlainText(message), cancellationToken),
+        }, cancellationToken);
+
+    private static async Task<DeliveryResult> OutcomeAsync(AlertChannel channel, Func<Task<DeliveryResult>> send, CancellationToken cancellationToken)
     {
         try
         {
-            return channel.Kind switch
-            {
-                ChannelKind.Slack => await PostAsync(channel.Url!, AlertMessages.Slack(notification), null, expectSlackOk: true, cancellationToken),
-                ChannelKind.Webhook => await PostAsync(channel.Url!, JsonSerializer.Serialize(WebhookPayload.Of(notification), Json), channel.Secret,
-                    expectSlackOk: false, cancellationToken),
-                _ => await MailAsync(channel, notification, cancellationToken),
-            };
+            return await send();
         }
         catch (HttpRequestException exception) when (exception.InnerException is ForbiddenTargetException forbidden)
         {
@@ -97,10 +108,9 @@ internal sealed class AlertChannelSender : IAlertChannelSender, IDisposable
         return new DeliveryResult(true, status, null, false);
     }
 
-    private async Task<DeliveryResult> MailAsync(AlertChannel channel, AlertNotification notification, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> MailAsync(AlertChannel channel, string subject, string text, CancellationToken cancellationToken)
     {
-        await _email.SendAsync(new EmailMessage(string.Join(",", channel.Recipients), AlertMessages.Title(notification), AlertMessages.PlainText(notification)),
-            cancellationToken);
+        await _email.SendAsync(new EmailMessage(string.Join(",", channel.Recipients), subject, text), cancellationToken);
         return DeliveryResult.Sent;
     }
 

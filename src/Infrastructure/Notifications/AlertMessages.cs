@@ -76,6 +76,17 @@ internal static class AlertMessages
         return JsonSerializer.Serialize(new { text = Escape($"{Title(n)}: {value} ({n.ThresholdText})"), blocks });
     }
 
+    /// <summary>A message other than an alert: its title as a header, its lines, and its link.</summary>
+    public static string Slack(ChannelMessage m)
+    {
+        var blocks = new List<object> { new { type = "header", text = new { type = "plain_text", text = m.Title } } };
+        if (m.Lines.Count > 0) blocks.Add(new { type = "section", text = Markdown(Escape(string.Join("\n", m.Lines))) });
+        blocks.Add(new { type = "section", text = Markdown($"<{m.Link.Url}|{Escape(m.Link.Text)}>") });
+        return JsonSerializer.Serialize(new { text = Escape(m.Title), blocks });
+    }
+
+    public static string PlainText(ChannelMessage m) => $"{m.Title}\n\n{string.Join("\n", m.Lines)}\n\n{m.Link.Text}: {m.Link.Url}\n";
+
     // Slack's mrkdwn reads &, < and > as markup (links, mentions); these three are all it asks to escape.
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);

@@ -60,13 +60,14 @@ internal sealed class EmailOutboxDispatcher(
             WHERE id IN (SELECT id FROM catalog.email_outbox
                          WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
                          ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
-            RETURNING id, attempts, recipient, subject, text_body
+            RETURNING id, attempts, recipient, subject, text_body, html_body, attachments::text
             """))
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = Lease });
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                batch.Add((reader.GetGuid(0), reader.GetInt32(1), new EmailMessage(reader.GetString(2), reader.GetString(3), reader.GetString(4))));
+                batch.Add((reader.GetGuid(0), reader.GetInt32(1), new EmailMessage(reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : OutboxAttachments.Read(reader.GetString(6)))));
         }
 
         foreach (var (id, attempts, message) in batch)

@@ -9,7 +9,7 @@ namespace Faultline.Infrastructure.Notifications;
 public sealed record SmtpSettings(string Host, int Port, string From, bool EnableSsl, string? Username, string? Password);
 
 /// <summary>
-/// Sends plain-text e-mail with MailKit, one connection per message. EnableSsl means TLS from the
+/// Sends e-mail (plain text, with an HTML alternative and attachments when given) with MailKit, one connection per message. EnableSsl means TLS from the
 /// first byte on port 465 and STARTTLS (required, never skipped) elsewhere. Header values are one line:
 /// a rule name or group with line breaks cannot add headers (or fail the message).
 /// </summary>
@@ -23,7 +23,10 @@ internal sealed class SmtpEmailSender(SmtpSettings settings) : IEmailSender
         mail.From.Add(MailboxAddress.Parse(settings.From));
         mail.To.AddRange(InternetAddressList.Parse(OneLineText.Of(message.To)));
         mail.Subject = OneLineText.Of(message.Subject);
-        mail.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = message.TextBody };
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments ?? [])
+            body.Attachments.Add(OneLineText.Of(attachment.FileName), attachment.Content, ContentType.Parse(attachment.ContentType));
+        mail.Body = body.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = TimeoutMs };
         var security = !settings.EnableSsl ? SecureSocketOptions.None

@@ -7,7 +7,7 @@ namespace Faultline.Infrastructure.Scheduling;
 
 /// <summary>
 /// Starts the clustered Quartz scheduler once the catalog (which holds Quartz's tables) is migrated,
-/// and makes sure the evaluation trigger exists with the configured interval, ticking on whole
+/// and makes sure the alert evaluation and report triggers exist with the configured interval, ticking on whole
 /// intervals (every minute at :00).
 /// </summary>
 internal sealed class AlertScheduler(ISchedulerFactory factory, SchemaMigrator migrator, AlertSchedulingOptions options, ILogger<AlertScheduler> logger)
@@ -15,6 +15,7 @@ internal sealed class AlertScheduler(ISchedulerFactory factory, SchemaMigrator m
 {
     private static readonly JobKey Job = new("evaluate-alerts", "faultline");
     private static readonly TriggerKey Trigger = new("evaluate-alerts", "faultline");
+    private static readonly TriggerKey ReportTrigger = new("run-reports", "faultline");
 
     private IScheduler? _scheduler;
 
@@ -47,14 +48,21 @@ internal sealed class AlertScheduler(ISchedulerFactory factory, SchemaMigrator m
 
     private async Task EnsureTriggerAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        if (await scheduler.GetTrigger(Trigger, cancellationToken) is ISimpleTrigger existing && existing.RepeatInterval == options.EvaluationInterval)
+        await EnsureTriggerAsync(scheduler, JobBuilder.Create<AlertEvaluationJob>().WithIdentity(Job).StoreDurably().Build(), Trigger, cancellationToken);
+        // Reports tick as often as alerts; which reports are due is the report store's business (a missed tick is caught up there).
+        await EnsureTriggerAsync(scheduler, JobBuilder.Create<ReportScheduleJob>().WithIdentity(ReportScheduleJob.Key).StoreDurably().Build(),
+            ReportTrigger, cancellationToken);
+    }
+
+    private async Task EnsureTriggerAsync(IScheduler scheduler, IJobDetail job, TriggerKey key, CancellationToken cancellationToken)
+    {
+        if (await scheduler.GetTrigger(key, cancellationToken) is ISimpleTrigger existing && existing.RepeatInterval == options.EvaluationInterval)
             return;
 
         var interval = options.EvaluationInterval;
         var now = DateTimeOffset.UtcNow;
         var start = new DateTimeOffset((now.UtcTicks / interval.Ticks + 1) * interval.Ticks, TimeSpan.Zero);
-        var job = JobBuilder.Create<AlertEvaluationJob>().WithIdentity(Job).StoreDurably().Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(Trigger).ForJob(Job).StartAt(start)
+        var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(job.Key).StartAt(start)
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);

@@ -40,6 +40,7 @@ public static class ApiContract
         ("Dashboards", "Saved sets of metric widgets, with filters that apply to each."),
         ("Classification", "Why a job failed: predictions from a log or a job, stored classifications, corrections and the models."),
         ("Alerts", "Threshold rules on metrics, the channels they notify and their history."),
+        ("Reports", "Dashboards sent as PDFs by e-mail and Slack on a schedule: schedules, runs, their files and signed links."),
         ("Accounts", "Sign-up, sign-in, sessions and the caller's identity."),
         ("Members", "The people of a tenant and their invitations."),
         ("API keys", "Keys for programs: sent as \"Authorization: Bearer flt_…\", limited to their scopes."),

@@ -1,6 +1,9 @@
 namespace Faultline.Application.Common.Interfaces;
 
-public sealed record EmailMessage(string To, string Subject, string TextBody);
+/// <summary>An e-mail: a plain-text body, optionally an HTML alternative and attachments (a report's files).</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyList<EmailAttachment>? Attachments = null);
+
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// Queues e-mail in the same transaction as the change that causes it; a background dispatcher
