@@ -3,7 +3,7 @@ import type {
   ApiKeyScope, AssignedModels, AuditPage, CreatedAlertChannel, CreatedApiKey, CreatedWebhook, Dashboard, DashboardBody, DashboardChanges,
   DashboardData, DashboardDataQuery, DashboardSummary, DashboardTemplate, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
   JobClassification, JobDetail, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
-  ProblemDetails, Readiness, Role, RunDetail, RunFilters, SessionState, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
+  ProblemDetails, Readiness, Role, RunDetail, RunFilters, SessionState, TenantModel, TenantModelList, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
 } from './schemas';
 import type { components } from './openapi';
 
@@ -216,6 +216,12 @@ export const api = {
   feedback: (limit = 100, signal?: AbortSignal) => request<Feedback[]>(`/api/v1/feedback?limit=${limit}`, withSignal(signal)),
   models: (signal?: AbortSignal) => request<ModelList>('/api/v1/models', withSignal(signal)),
   assignModels: (assignment: ModelAssignment) => request<AssignedModels>('/api/v1/models/assignment', { method: 'PUT', body: assignment }),
+  tenantModels: (signal?: AbortSignal) => request<TenantModelList>('/api/v1/models/tenant', withSignal(signal)),
+  trainTenantModel: () => request<TenantModel>('/api/v1/models/tenant', { method: 'POST', body: {} }),
+  activateTenantModel: (version: string) =>
+    request<AssignedModels>(`/api/v1/models/tenant/${encodeURIComponent(version)}/activate`, { method: 'POST', body: {} }),
+  deactivateTenantModel: () => request<AssignedModels>('/api/v1/models/tenant/deactivate', { method: 'POST', body: {} }),
+  deleteTenantModel: (version: string) => request<void>(`/api/v1/models/tenant/${encodeURIComponent(version)}`, { method: 'DELETE' }),
   predict: (log: string, signal?: AbortSignal) =>
     request<FailureAnalysis>('/api/v1/predict', { method: 'POST', body: { log }, ...withSignal(signal) }),
 

@@ -21,8 +21,11 @@ namespace Faultline.Application.Classification;
 [RequiresPermission(PermissionName.ModelsManage)]
 public sealed record TrainTenantModel(int MaxLabels = TrainTenantModel.DefaultMaxLabels) : IRequest<TenantModelDto>
 {
-    /// <summary>Bounds a training done within one request: a few seconds per few hundred labels on two cores.</summary>
-    public const int DefaultMaxLabels = 2000;
+    /// <summary>
+    /// Bounds a training done within one request: on two busy cores, 400 real logs took about 15 s to featurize, cross-validate
+    /// and fit; the newest thousand labels are plenty to adjust a prior.
+    /// </summary>
+    public const int DefaultMaxLabels = 1000;
 
     public const int Folds = 5;
 }

@@ -95,7 +95,7 @@ public static class ClassificationEndpoints
                 return Results.Created("/api/v1/models/tenant", trained);
             })
             .WithName("trainTenantModel")
-            .WithSummary("Trains a model on this tenant's newest labelled jobs (maxLabels, 20–2,000, default 2,000), starting from the shipped "
+            .WithSummary("Trains a model on this tenant's newest labelled jobs (maxLabels, 20–1,000, default 1,000), starting from the shipped "
                          + "linear model, and stores it with its card; it is not activated. 409 when there are fewer than 20 labelled jobs "
                          + "with logs in at least 2 categories. Needs models:manage.")
             .Produces<TenantModelDto>(StatusCodes.Status201Created).ProducesValidationProblem()

@@ -11,7 +11,7 @@ public static class SoftmaxRegression
     /// <summary>How strongly the weights are held to the prior (the precision of a Gaussian prior around it).</summary>
     public const double DefaultPriorStrength = 1.0;
 
-    public const int MaxIterations = 150;
+    public const int MaxIterations = 100;
 
     private const int History = 7;
     private const double GradientTolerance = 1e-5;
