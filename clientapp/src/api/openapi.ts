@@ -759,7 +759,7 @@ export interface paths {
         /** The models this tenant trained on its own labelled jobs, each with its card (out-of-fold accuracy vs the shipped model's on the same jobs) and whether it may be activated, and the labels there are to train on. */
         get: operations["listTenantModels"];
         put?: never;
-        /** Trains a model on this tenant's newest labelled jobs (maxLabels, 20–2,000, default 2,000), starting from the shipped linear model, and stores it with its card; it is not activated. 409 when there are fewer than 20 labelled jobs with logs in at least 2 categories. Needs models:manage. */
+        /** Trains a model on this tenant's newest labelled jobs (maxLabels, 20–1,000, default 1,000), starting from the shipped linear model, and stores it with its card; it is not activated. 409 when there are fewer than 20 labelled jobs with logs in at least 2 categories. Needs models:manage. */
         post: operations["trainTenantModel"];
         delete?: never;
         options?: never;
