@@ -1,5 +1,8 @@
 namespace Faultline.Application.Classification;
 
+/// <summary>A failed job a person gave a category, whose log is still stored.</summary>
+public sealed record LabelledJob(long JobId, string Category);
+
 /// <summary>The current tenant's trained models: their cards and ONNX bytes (port).</summary>
 public interface ITenantModelStore
 {
@@ -20,6 +23,9 @@ public interface ITenantModelStore
     /// <summary>Deletes the model; false when the tenant has no such model.</summary>
     Task<bool> DeleteAsync(string version, CancellationToken cancellationToken);
 
-    /// <summary>Labelled jobs that still have their log, per category: what training reads.</summary>
+    /// <summary>The newest <paramref name="limit"/> labelled jobs that still have their log, newest first: what training reads.</summary>
+    Task<IReadOnlyList<LabelledJob>> ListLabelledJobsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Labelled jobs that still have their log, per category.</summary>
     Task<IReadOnlyDictionary<string, int>> CountLabelsAsync(CancellationToken cancellationToken);
 }

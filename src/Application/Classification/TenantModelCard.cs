@@ -13,7 +13,7 @@ namespace Faultline.Application.Classification;
 /// <param name="PriorStrength">How strongly the weights are held to the prior (see <see cref="Training.SoftmaxRegression"/>).</param>
 /// <param name="Labels">The labelled jobs it was trained and evaluated on (the newest, at most the request's maxLabels).</param>
 /// <param name="PerClass">Those jobs per category.</param>
-/// <param name="Skipped">Labelled jobs left out: labelled with a category the model has no output for.</param>
+/// <param name="Skipped">Labelled jobs left out: labelled with a category the model has no output for, or their log removed meanwhile.</param>
 /// <param name="UncertainBelow">Confidence under which its predictions are shown as uncertain: its prior's calibrated threshold.</param>
 public sealed record TenantModelCard(
     string Version, DateTimeOffset CreatedAt, string CreatedBy, string FeaturizerVersion, IReadOnlyList<string> Classes, string? PriorModel,

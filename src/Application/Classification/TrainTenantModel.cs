@@ -53,18 +53,20 @@ public sealed class TrainTenantModelHandler(
         var rows = new LabelledRows(prior.Features);
         var perClass = new Dictionary<string, int>(StringComparer.Ordinal);
         var skipped = 0;
-        var pending = new List<(LogTail Log, int Label)>(FeaturizeBatch);
-        await foreach (var example in store.ListFeedbackExamplesAsync(request.MaxLabels, cancellationToken))
+        var pending = new List<(JobLogs Logs, int Label)>(FeaturizeBatch);
+        // One short query per job, featurized in small batches: the logs are read as they are needed, never all at once, and
+        // no statement stays open while the others are featurized.
+        foreach (var job in await models.ListLabelledJobsAsync(request.MaxLabels, cancellationToken))
         {
-            var label = IndexOf(prior.Classes, example.Category);
-            if (label < 0)
+            var label = IndexOf(prior.Classes, job.Category);
+            if (label < 0 || await store.GetLogsAsync(job.JobId, cancellationToken) is not { Log: not null } logs)
             {
                 skipped++;
                 continue;
             }
 
-            perClass[example.Category] = perClass.GetValueOrDefault(example.Category) + 1;
-            pending.Add((LogTail.Of(example.Log), label));
+            perClass[job.Category] = perClass.GetValueOrDefault(job.Category) + 1;
+            pending.Add((logs, label));
             if (pending.Count == FeaturizeBatch) Featurize(pending, rows);
         }
 
@@ -116,11 +118,13 @@ public sealed class TrainTenantModelHandler(
         return (null, LinearModel.Zero(fallback.Classes, LogFeaturizer.DocumentDimension));
     }
 
-    private static void Featurize(List<(LogTail Log, int Label)> pending, LabelledRows rows)
+    /// <summary>Featurizes the jobs as the server does when it classifies them: their log and the same job's last successful log.</summary>
+    private static void Featurize(List<(JobLogs Logs, int Label)> pending, LabelledRows rows)
     {
         var width = rows.Features;
         var documents = new float[pending.Count * width];
-        Parallel.For(0, pending.Count, i => LogFeaturizer.Document(LogFeaturizer.Prepare(pending[i].Log), documents.AsSpan(i * width, width)));
+        Parallel.For(0, pending.Count, i =>
+            LogFeaturizer.Document(LogFeaturizer.Prepare(pending[i].Logs.Log!, pending[i].Logs.SuccessfulLog), documents.AsSpan(i * width, width)));
         for (var i = 0; i < pending.Count; i++) rows.Add(documents.AsSpan(i * width, width), pending[i].Label);
         pending.Clear();
     }

@@ -71,12 +71,29 @@ internal sealed class PostgresTenantModelStore(TenantConnectionFactory connectio
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
+    public async Task<IReadOnlyList<LabelledJob>> ListLabelledJobsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            SELECT f.job_id, f.category
+            FROM {tenant.Qualified("classification_feedback")} f
+            WHERE EXISTS (SELECT 1 FROM {tenant.Qualified("job_logs")} l WHERE l.job_id = f.job_id)
+            ORDER BY f.created_at DESC, f.job_id DESC LIMIT $1
+            """, tenant.Connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var jobs = new List<LabelledJob>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) jobs.Add(new LabelledJob(reader.GetInt64(0), reader.GetString(1)));
+        return jobs;
+    }
+
     public async Task<IReadOnlyDictionary<string, int>> CountLabelsAsync(CancellationToken cancellationToken)
     {
         await using var tenant = await connections.OpenAsync(QueryClass.Classification, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT f.category, count(*)::int
-            FROM {tenant.Qualified("classification_feedback")} f JOIN {tenant.Qualified("job_logs")} l ON l.job_id = f.job_id
+            FROM {tenant.Qualified("classification_feedback")} f
+            WHERE EXISTS (SELECT 1 FROM {tenant.Qualified("job_logs")} l WHERE l.job_id = f.job_id)
             GROUP BY f.category ORDER BY f.category
             """, tenant.Connection);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);

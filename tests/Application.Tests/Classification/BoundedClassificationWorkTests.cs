@@ -80,6 +80,9 @@ public sealed class BoundedClassificationWorkTests
 
         public Task<bool> DeleteAsync(string version, CancellationToken cancellationToken) => Task.FromResult(false);
 
+        public Task<IReadOnlyList<LabelledJob>> ListLabelledJobsAsync(int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<LabelledJob>>([]);
+
         public Task<IReadOnlyDictionary<string, int>> CountLabelsAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyDictionary<string, int>>(new Dictionary<string, int>());
     }
