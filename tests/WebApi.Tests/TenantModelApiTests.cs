@@ -212,6 +212,36 @@ public sealed class TenantModelApiTests(RunningApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_model_made_by_another_featurizer_version_is_stale_never_served_and_cannot_be_activated()
+    {
+        var (owner, key) = await TenantAsync();
+        using var session = owner;
+        await LabelWithOwnConventionAsync(key);
+        var version = (await TrainAsync(owner)).GetProperty("card").GetProperty("version").GetString()!;
+        var tenantId = (await owner.MeAsync()).GetProperty("tenant").GetProperty("id").GetGuid();
+        var schema = await Api.Database.ScalarAsync<string>($"SELECT schema_name FROM catalog.tenants WHERE id = '{tenantId}'");
+        // As if the server had moved on to another featurizer since training, with the tenant still naming the model.
+        await Api.Database.ScalarAsync<int>($$"""
+            WITH stale AS (UPDATE {{schema}}.tenant_models SET featurizer_version = 'fl-feat-0',
+                                  card = jsonb_set(card, '{featurizerVersion}', '"fl-feat-0"') RETURNING 1),
+                 chosen AS (UPDATE {{schema}}.settings SET classifier_model = '{{version}}', challenger_model = NULL, challenger_share = 0 RETURNING 1)
+            SELECT (SELECT count(*) FROM stale)::int + (SELECT count(*) FROM chosen)::int
+            """);
+
+        var listed = Assert.Single((await owner.JsonAsync("/api/v1/models/tenant")).GetProperty("items").EnumerateArray());
+        Assert.True(listed.GetProperty("stale").GetBoolean());
+        Assert.False(listed.GetProperty("active").GetBoolean());
+        Assert.False(listed.GetProperty("canActivate").GetBoolean());
+        var refused = await ProblemAssert.IsProblemAsync(await owner.PostAsync($"/api/v1/models/tenant/{version}/activate", new { }), 409);
+        Assert.Contains("Retrain", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var predicted = await key.PostAsJsonAsync("/api/v1/predict", new { log = CompileLog(50) });
+        var prediction = await predicted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(predicted.IsSuccessStatusCode, prediction.ToString());
+        Assert.DoesNotContain("tenant-", prediction.GetProperty("modelVersion").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Too_few_labels_are_refused_and_bad_input_gets_field_errors_with_nothing_stored()
     {
         var (owner, key) = await TenantAsync();
