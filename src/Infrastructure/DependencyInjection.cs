@@ -99,6 +99,8 @@ public static class DependencyInjection
             classification.RelativeTo(provider.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Inference.OnnxFailureClassifier>>()));
         services.AddScoped<Application.Classification.IClassificationStore, Classification.PostgresClassificationStore>();
+        services.AddScoped<Application.Classification.ITenantModelStore, Classification.PostgresTenantModelStore>();
+        services.AddSingleton<Application.Classification.ILinearModelSerializer, Inference.OnnxLinearModels>();
         services.AddSingleton<Classification.ClassificationQueueGauge>();
         services.AddHostedService<Classification.ClassificationWorker>();
 

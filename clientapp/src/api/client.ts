@@ -4,7 +4,7 @@ import type {
   DashboardData, DashboardDataQuery, DashboardExportQuery, DashboardSummary, DashboardTemplate, DeadLetterDetail, FailureAnalysis, Feedback, Invitation, InvitationPreview,
   JobClassification, JobDetail, Member, MetricDefinition, ModelAssignment, ModelList, NewAlertChannel,
   ProblemDetails, Readiness, ReportCadence, ReportDraft, ReportNextRuns, ReportRun, ReportSchedule, Role, RunDetail, RunFilters, SessionState,
-  TenantSettings, TenantSettingsChange, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
+  TenantModel, TenantModelList, TenantSettings, TenantSettingsChange, Webhook, WebhookChanges, WebhookOutcome, WebhookProvider,
 } from './schemas';
 import type { components } from './openapi';
 
@@ -244,6 +244,12 @@ export const api = {
   assignModels: (assignment: ModelAssignment) => request<AssignedModels>('/api/v1/models/assignment', { method: 'PUT', body: assignment }),
   settings: (signal?: AbortSignal) => request<TenantSettings>('/api/v1/settings', withSignal(signal)),
   saveSettings: (settings: TenantSettingsChange) => request<TenantSettings>('/api/v1/settings', { method: 'PUT', body: settings }),
+  tenantModels: (signal?: AbortSignal) => request<TenantModelList>('/api/v1/models/tenant', withSignal(signal)),
+  trainTenantModel: () => request<TenantModel>('/api/v1/models/tenant', { method: 'POST', body: {} }),
+  activateTenantModel: (version: string) =>
+    request<AssignedModels>(`/api/v1/models/tenant/${encodeURIComponent(version)}/activate`, { method: 'POST', body: {} }),
+  deactivateTenantModel: () => request<AssignedModels>('/api/v1/models/tenant/deactivate', { method: 'POST', body: {} }),
+  deleteTenantModel: (version: string) => request<void>(`/api/v1/models/tenant/${encodeURIComponent(version)}`, { method: 'DELETE' }),
   predict: (log: string, signal?: AbortSignal) =>
     request<FailureAnalysis>('/api/v1/predict', { method: 'POST', body: { log }, ...withSignal(signal) }),
 

@@ -91,6 +91,9 @@ export type ModelAssignment = Schemas['AssignmentDto'];
 export type ExecutionProvider = Schemas['ModelList']['executionProvider'];
 export type ModelList = Schemas['ModelList'];
 export type AssignedModels = Schemas['AssignedModels'];
+export type TenantModel = Schemas['TenantModelDto'];
+export type TenantModelCard = Schemas['TenantModelCard'];
+export type TenantModelList = Schemas['TenantModelList'];
 
 export type AlertState = Schemas['AlertRuleDto']['state'];
 export type AlertSeverity = Schemas['AlertRuleDto']['severity'];

@@ -54,8 +54,7 @@ public sealed class FailureAnalyzer(IFailureClassifier classifier)
     /// <summary>Every model's analysis of the logs (per model, in order), featurizing each log once.</summary>
     public IReadOnlyList<IReadOnlyList<FailureAnalysis>> AnalyzeWith(IReadOnlyList<string> modelVersions, IReadOnlyList<LogToAnalyze> logs)
     {
-        var cards = modelVersions.Select(v => classifier.Models.FirstOrDefault(m => m.Version == v)
-            ?? throw new InvalidOperationException($"Model {v} is not deployed.")).ToList();
+        var cards = modelVersions.Select(v => classifier.Find(v) ?? throw new InvalidOperationException($"Model {v} is not deployed.")).ToList();
         var prepared = new PreparedLog[logs.Count];
         var scored = new IReadOnlyList<int>[logs.Count];
         Parallel.For(0, logs.Count, i =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Faultline.Application.Classification.Training;
 using Faultline.Domain.Classification;
 
 namespace Faultline.Application.Classification;
@@ -17,6 +18,24 @@ public interface IFailureClassifier
 
     /// <summary>Where the models run: "cuda" or "cpu" (no reason or error text: it is shown to anyone who asks).</summary>
     string ExecutionProvider { get; }
+
+    // The defaults below describe a classifier that serves only its deployed models and reads no weights.
+
+    /// <summary>The card of a deployed model, or of a tenant's trained model while it is leased; null for any other version.</summary>
+    ModelCard? Find(string version) => Models.FirstOrDefault(m => m.Version == version);
+
+    /// <summary>The weights of a deployed linear model (what tenant models start from); null when the version is not one.</summary>
+    LinearModel? LinearWeights(string version) => null;
+
+    /// <summary>
+    /// Serves a tenant's trained classifier (ONNX, the inputs and outputs of the shipped linear model) under its card's version
+    /// until the lease is disposed; its lines are scored by the shipped default's line model. Throws when the card was made for
+    /// another featurizer version.
+    /// </summary>
+    IDisposable Lease(ModelCard card, byte[] onnx) => throw new NotSupportedException("This classifier serves only its deployed models.");
+
+    /// <summary>A lease on a trained classifier that is already served (opened by an earlier lease); null when it is not.</summary>
+    IDisposable? TryLease(string version) => null;
 
     /// <summary>Class probabilities, <paramref name="rows"/> × the card's classes, row-major.</summary>
     float[] Classify(string modelVersion, ReadOnlySpan<float> documents, int rows);

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json;
 using Faultline.Application.Common.Exceptions;
 using Faultline.Domain.Classification;
 using FluentValidation;
@@ -42,10 +43,14 @@ public static class PredictionInputRules
     }
 }
 
-/// <summary>Turns a prediction input into the model to ask and the log to give it.</summary>
-public sealed class PredictionInputs(IClassificationStore store, IFailureClassifier classifier)
+/// <summary>
+/// Turns a prediction input into the model to ask and the log to give it. Scoped: while it lives, it holds the lease on the
+/// tenant's own trained model when that serves the tenant.
+/// </summary>
+public sealed class PredictionInputs(IClassificationStore store, ITenantModelStore tenantModels, IFailureClassifier classifier) : IDisposable
 {
     private ModelAssignment? _assignment;
+    private IDisposable? _lease;
 
     public async Task<(string Model, LogToAnalyze Log)> ResolveAsync(string? log, long? jobId, CancellationToken cancellationToken)
     {
@@ -58,19 +63,43 @@ public sealed class PredictionInputs(IClassificationStore store, IFailureClassif
     }
 
     /// <summary>
-    /// The tenant's assignment, read once per request; the shipped default when it never chose or
-    /// chose a model that is no longer deployed.
+    /// The tenant's assignment, read once per request; the shipped default when it never chose, or chose a model that is no
+    /// longer deployed, or its own trained model is gone or stale (made by another featurizer version).
     /// </summary>
     public async Task<ModelAssignment> AssignmentAsync(CancellationToken cancellationToken)
     {
         if (_assignment is null)
         {
             var chosen = await store.GetAssignmentAsync(cancellationToken);
-            _assignment = chosen is not null && chosen.Models.All(m => classifier.Models.Any(card => card.Version == m))
-                ? chosen
-                : classifier.DefaultAssignment;
+            _assignment = chosen is not null && await ServableAsync(chosen, cancellationToken) ? chosen : classifier.DefaultAssignment;
         }
 
         return _assignment;
+    }
+
+    public void Dispose() => _lease?.Dispose();
+
+    private async Task<bool> ServableAsync(ModelAssignment chosen, CancellationToken cancellationToken)
+    {
+        foreach (var version in chosen.Models)
+        {
+            if (classifier.Models.Any(card => card.Version == version)) continue;
+            if (_lease is not null || !await LeaseTrainedAsync(version, cancellationToken)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Serves the tenant's trained model while this scope lives; its bytes are read only when this server has not opened it already.</summary>
+    private async Task<bool> LeaseTrainedAsync(string version, CancellationToken cancellationToken)
+    {
+        _lease = classifier.TryLease(version);
+        if (_lease is not null) return true;
+        var card = await tenantModels.FindAsync(version, cancellationToken);
+        if (card is null || card.Stale || await tenantModels.ReadOnnxAsync(version, cancellationToken) is not { } onnx) return false;
+        _lease = classifier.Lease(
+            new ModelCard(card.Version, "lr", card.CreatedAt, card.FeaturizerVersion, card.Classes, JsonSerializer.SerializeToElement(card, JsonSerializerOptions.Web),
+                $"Trained on this tenant's {card.Labels} labelled jobs.", card.UncertainBelow), onnx);
+        return true;
     }
 }

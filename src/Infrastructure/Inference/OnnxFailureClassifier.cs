@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Faultline.Application.Classification;
 using Faultline.Application.Classification.Features;
+using Faultline.Application.Classification.Training;
 using Faultline.Domain;
 using Faultline.Domain.Classification;
 using Microsoft.Extensions.Logging;
@@ -17,10 +18,19 @@ namespace Faultline.Infrastructure.Inference;
 /// </summary>
 public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
 {
+    /// <summary>Tenants' trained classifiers kept open when no request uses them (each is a few hundred kilobytes).</summary>
+    public const int OpenTrainedModels = 64;
+
     private readonly Dictionary<string, LoadedModel> _models = new(StringComparer.Ordinal);
+    private readonly TrainedClassifiers _trained;
 
     public OnnxFailureClassifier(ClassificationOptions options, ILogger<OnnxFailureClassifier> logger)
     {
+        _trained = new TrainedClassifiers(OpenTrainedModels, bytes =>
+        {
+            using var sessionOptions = InferenceProviders.Options(ExecutionProvider, options);
+            return new OnnxModel(bytes, sessionOptions);
+        });
         try
         {
             var index = ReadIndex(options.ModelsPath);
@@ -63,17 +73,37 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
 
     public ModelAssignment DefaultAssignment { get; }
 
+    public ModelCard? Find(string version) => _models.TryGetValue(version, out var model) ? model.Card : _trained.Find(version)?.Card;
+
+    public LinearModel? LinearWeights(string version) => _models.GetValueOrDefault(version)?.Linear;
+
+    public IDisposable Lease(ModelCard card, byte[] onnx)
+    {
+        if (card.FeaturizerVersion != LogFeaturizer.Version)
+            throw new InvalidOperationException($"Model {card.Version} was made with featurizer {card.FeaturizerVersion}, not {LogFeaturizer.Version}.");
+        if (_models.ContainsKey(card.Version)) throw new InvalidOperationException($"Model {card.Version} is a shipped model's version.");
+        return _trained.Lease(card, onnx);
+    }
+
+    public IDisposable? TryLease(string version) => _trained.TryLease(version);
+
     public float[] Classify(string modelVersion, ReadOnlySpan<float> documents, int rows)
     {
-        var model = Model(modelVersion);
-        var (values, shape) = model.Classifier.Run(model.InputName, documents, rows, LogFeaturizer.DocumentDimension, model.OutputName);
-        Expect(shape, rows, model.Card.Classes.Count, modelVersion);
+        var (card, classifier, input, output) = _models.TryGetValue(modelVersion, out var model)
+            ? (model.Card, model.Classifier, model.InputName, model.OutputName)
+            : _trained.Find(modelVersion) is { } trained
+                ? (trained.Card, trained.Model, OnnxLinearModels.Input, OnnxLinearModels.Output)
+                : throw new InvalidOperationException($"Model {modelVersion} is not deployed.");
+        var (values, shape) = classifier.Run(input, documents, rows, LogFeaturizer.DocumentDimension, output);
+        Expect(shape, rows, card.Classes.Count, modelVersion);
         return values;
     }
 
+    /// <summary>A tenant's trained model learns only the category: its lines are scored by the shipped default's line model.</summary>
     public float[] ScoreLines(string modelVersion, ReadOnlySpan<float> lines, int rows)
     {
-        var model = Model(modelVersion);
+        var model = _models.GetValueOrDefault(modelVersion)
+            ?? (_trained.Find(modelVersion) is null ? Model(modelVersion) : Model(DefaultAssignment.Active));
         var (values, shape) = model.Lines.Run(model.LineInputName, lines, rows, LogFeaturizer.LineDimension, model.LineOutputName);
         Expect(shape, rows, 1, modelVersion);
         return values;
@@ -82,6 +112,7 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
     public void Dispose()
     {
         foreach (var model in _models.Values) model.Dispose();
+        _trained.Dispose();
     }
 
     private void Load(ClassificationOptions options, string provider)
@@ -170,6 +201,9 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
 
         public string LineOutputName { get; }
 
+        /// <summary>The weights of a linear classifier; null for other algorithms.</summary>
+        public LinearModel? Linear { get; private set; }
+
         public static LoadedModel Open(string directory, SessionOptions options)
         {
             var root = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "card.json"))).RootElement.Clone();
@@ -193,8 +227,11 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
             var model = new LoadedModel(card, root);
             try
             {
-                model.Classifier = Session(directory, "classifier.onnx", root, options, version);
-                model.Lines = Session(directory, root.GetProperty("lineModel").GetProperty("file").GetString()!, root, options, version);
+                var classifier = Verified(directory, "classifier.onnx", root, version);
+                model.Classifier = Session(classifier, "classifier.onnx", options, version);
+                model.Linear = card.Algorithm == "lr" ? OnnxLinearModels.Read(classifier, classes) : null;
+                var lines = root.GetProperty("lineModel").GetProperty("file").GetString()!;
+                model.Lines = Session(Verified(directory, lines, root, version), lines, options, version);
                 return model;
             }
             catch
@@ -204,12 +241,17 @@ public sealed class OnnxFailureClassifier : IFailureClassifier, IDisposable
             }
         }
 
-        private static OnnxModel Session(string directory, string file, JsonElement root, SessionOptions options, string version)
+        private static byte[] Verified(string directory, string file, JsonElement root, string version)
         {
             var bytes = File.ReadAllBytes(Path.Combine(directory, file));
             var expected = root.GetProperty("sha256").GetProperty(file).GetString();
             if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), expected, StringComparison.Ordinal))
                 throw new ModelDeploymentException($"Model {version}: {file} does not match the SHA-256 its card records (corrupt or replaced).");
+            return bytes;
+        }
+
+        private static OnnxModel Session(byte[] bytes, string file, SessionOptions options, string version)
+        {
             try
             {
                 return new OnnxModel(bytes, options);

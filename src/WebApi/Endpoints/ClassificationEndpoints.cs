@@ -27,6 +27,8 @@ public static class ClassificationEndpoints
 
     public sealed record AssignmentBody(string? Active, string? Challenger, double? ChallengerShare);
 
+    public sealed record TrainBody(int? MaxLabels);
+
     public static void MapClassificationEndpoints(this IEndpointRouteBuilder api)
     {
         var classification = api.MapGroup("").WithTags("Classification");
@@ -79,6 +81,50 @@ public static class ClassificationEndpoints
             .WithSummary("Chooses the active model and an optional challenger with its share of jobs (0–1). A change queues the tenant's "
                          + "classified jobs for re-classification, behind new failures. Needs models:manage (admins).")
             .Produces<AssignedModels>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        classification.MapGet("/models/tenant", (IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new ListTenantModels(), cancellationToken))
+            .WithName("listTenantModels")
+            .WithSummary("The models this tenant trained on its own labelled jobs, each with its card (out-of-fold accuracy vs the shipped "
+                         + "model's on the same jobs) and whether it may be activated, and the labels there are to train on.")
+            .Produces<TenantModelList>();
+
+        classification.MapPost("/models/tenant", async (TrainBody? body, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                var trained = await mediator.Send(new TrainTenantModel(body?.MaxLabels ?? TrainTenantModel.DefaultMaxLabels), cancellationToken);
+                return Results.Created("/api/v1/models/tenant", trained);
+            })
+            .WithName("trainTenantModel")
+            .WithSummary("Trains a model on this tenant's newest labelled jobs (maxLabels, 20–1,000, default 1,000), starting from the shipped "
+                         + "linear model, and stores it with its card; it is not activated. 409 when there are fewer than 20 labelled jobs "
+                         + "with logs in at least 2 categories. Needs models:manage.")
+            .Produces<TenantModelDto>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+
+        classification.MapPost("/models/tenant/{version}/activate", (string version, IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new ActivateTenantModel(version), cancellationToken))
+            .WithName("activateTenantModel")
+            .WithSummary("Makes the tenant's trained model its active model (the shipped one stays on as a challenger with no share) and "
+                         + "re-queues its classified jobs. 409 naming the figures unless the model beats the shipped model out of fold on "
+                         + "at least 20 labelled jobs in 2 categories, with this server's featurizer. Needs models:manage.")
+            .Produces<AssignedModels>().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        classification.MapPost("/models/tenant/deactivate", (IMediator mediator, CancellationToken cancellationToken) =>
+                mediator.Send(new DeactivateTenantModel(), cancellationToken))
+            .WithName("deactivateTenantModel")
+            .WithSummary("Returns the tenant to the shipped models when its own model serves it (re-queueing its classified jobs); the "
+                         + "trained model is kept. Needs models:manage.")
+            .Produces<AssignedModels>().ProducesProblem(StatusCodes.Status403Forbidden);
+
+        classification.MapDelete("/models/tenant/{version}", async (string version, IMediator mediator, CancellationToken cancellationToken) =>
+            {
+                await mediator.Send(new DeleteTenantModel(version), cancellationToken);
+                return Results.NoContent();
+            })
+            .WithName("deleteTenantModel")
+            .WithSummary("Deletes one of the tenant's trained models; when it served the tenant, the shipped models serve again. Needs models:manage.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         classification.MapPost("/feedback", (FeedbackBody body, IMediator mediator, CancellationToken cancellationToken) =>
                 mediator.Send(new SubmitFeedback(body.JobId, body.Category), cancellationToken))

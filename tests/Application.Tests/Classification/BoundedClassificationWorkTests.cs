@@ -64,7 +64,28 @@ public sealed class BoundedClassificationWorkTests
         {
             services.AddSingleton<IClassificationStore>(store);
             services.AddSingleton<IFailureClassifier>(new UniformClassifier());
+            services.AddSingleton<ITenantModelStore>(new NoTenantModels());
         });
+
+    /// <summary>A tenant that never trained a model of its own: the shipped models serve it.</summary>
+    private sealed class NoTenantModels : ITenantModelStore
+    {
+        public Task SaveAsync(TenantModelCard card, byte[] onnx, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<TenantModelCard>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<TenantModelCard>>([]);
+
+        public Task<TenantModelCard?> FindAsync(string version, CancellationToken cancellationToken) => Task.FromResult<TenantModelCard?>(null);
+
+        public Task<byte[]?> ReadOnnxAsync(string version, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+
+        public Task<bool> DeleteAsync(string version, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<IReadOnlyList<LabelledJob>> ListLabelledJobsAsync(int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<LabelledJob>>([]);
+
+        public Task<IReadOnlyDictionary<string, int>> CountLabelsAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, int>>(new Dictionary<string, int>());
+    }
 
     /// <summary>Jobs 1..n that each have a log of the given length; counts what it was made to read.</summary>
     private sealed class CountingStore(int logChars) : IClassificationStore

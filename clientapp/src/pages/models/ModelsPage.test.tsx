@@ -20,6 +20,7 @@ function renderPage(permissions = ['data:read'], uncertain: JobSummary[] = []) {
   vi.spyOn(api, 'session').mockResolvedValue({ signedIn: true, me: me(permissions) });
   vi.spyOn(api, 'jobs').mockResolvedValue({ items: uncertain, nextCursor: null });
   const models = vi.spyOn(api, 'models').mockResolvedValue(modelList());
+  vi.spyOn(api, 'tenantModels').mockResolvedValue({ items: [], labelled: {}, minimumLabels: 20, minimumClasses: 2, maxLabels: 1000 });
   render(
     <MemoryRouter>
       <SessionProvider><ModelsPage /></SessionProvider>

@@ -6,6 +6,7 @@ import { AssignmentForm } from './AssignmentForm';
 import { ModelCard } from './ModelCard';
 import { TryLogForm } from './TryLogForm';
 import { UncertainJobs } from './UncertainJobs';
+import { YourModel } from './YourModel';
 import { usePageTitle } from '../../components/usePageTitle';
 
 /** The deployed failure classifiers: how good each is, which one serves this organisation, and a place to try them. */
@@ -27,11 +28,13 @@ export function ModelsPage() {
           <p className="muted" data-testid="execution-provider">
             Models run on {resource.data.executionProvider === 'cuda' ? 'the GPU (CUDA)' : 'the CPU'}.
           </p>
-          {can('models:manage') && resource.data.items.length > 0 && (
+          {/* While the organisation's own model serves, "Your model" is where to return to the shipped models. */}
+          {can('models:manage') && resource.data.items.some((model) => model.active) && (
             <AssignmentForm models={resource.data.items} assignment={resource.data.assignment} onSaved={refresh} />
           )}
           {can('data:predict') && <TryLogForm />}
           {can('data:read') && <UncertainJobs />}
+          {can('data:read') && <YourModel onServingChanged={refresh} />}
           {resource.data.items.length === 0 && <p className="card muted">No model is deployed.</p>}
           <div className="model-list">
             {resource.data.items.map((model) => <ModelCard key={model.version} model={model} />)}
