@@ -6,7 +6,7 @@ import { SessionProvider } from '../../session/SessionProvider';
 import { YourModel } from './YourModel';
 
 const me = (permissions: string[]): Me => ({
-  userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme' }, role: 'admin', permissions, tenants: [],
+  userId: 'u1', actor: 'ann@example.com', tenant: { id: 't1', key: 'acme', name: 'Acme', timeZone: 'UTC' }, role: 'admin', permissions, tenants: [],
 });
 
 function trained(overrides: Partial<TenantModel['card']> = {}, model: Partial<TenantModel> = {}): TenantModel {
