@@ -18,6 +18,7 @@ public class PermissionMatrixTests
         ["sso:manage"] = [Role.Owner, Role.Admin],
         ["audit:read"] = [Role.Owner, Role.Admin],
         ["models:manage"] = [Role.Owner, Role.Admin],
+        ["settings:manage"] = [Role.Owner, Role.Admin],
         ["reports:manage"] = [Role.Owner, Role.Admin],
         ["billing:manage"] = [Role.Owner],
         ["owners:manage"] = [Role.Owner],

@@ -48,7 +48,10 @@ public sealed class UpdateTenantSettingsHandler(
             await store.SaveAsync(after, cancellationToken);
             if (after.TimeZone != before.TimeZone) audit.Record(tenantId, "settings.time_zone", $"{before.TimeZone} → {after.TimeZone}");
             if (after.RunnerMinutePrice != before.RunnerMinutePrice)
-                audit.Record(tenantId, "settings.runner_price", FormattableString.Invariant($"{before.RunnerMinutePrice:0.######} → {after.RunnerMinutePrice:0.######} per minute"));
+            {
+                audit.Record(tenantId, "settings.runner_price",
+                    FormattableString.Invariant($"{before.RunnerMinutePrice:0.######} → {after.RunnerMinutePrice:0.######} per minute"));
+            }
         }
 
         if (name != tenant.Name)
