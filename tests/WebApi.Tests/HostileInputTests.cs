@@ -104,6 +104,7 @@ public sealed class HostileInputTests(RunningApiFixture fixture) : IClassFixture
         ["POST /api/v1/predict"] = """{"log": "error: exit code 2{nul}"}""",
         ["POST /api/v1/batch-predict"] = """{"items": [{"log": "error: exit code 2{nul}"}]}""",
         ["PUT /api/v1/models/assignment"] = """{"active": "baseline{nul}"}""",
+        ["PUT /api/v1/settings"] = """{"organisationName": "Fuzz{nul}", "timeZone": "Europe/Berlin", "runnerMinutePrice": 0.008}""",
         ["POST /api/v1/models/tenant"] = """{"maxLabels": 20}""",
         ["POST /api/v1/feedback"] = """{"jobId": 1, "category": "test_failure{nul}"}""",
         ["POST /api/v1/alerts/rules"] = Rule,

@@ -73,6 +73,7 @@ public sealed class TenantSettingsTests : IAsyncLifetime
         { "runnerMinutePrice", new { organisationName = "Acme", timeZone = "Europe/Berlin" } },
         { "organisationName", new { organisationName = "Acme\r\nBcc: x@example.test", timeZone = "Europe/Berlin", runnerMinutePrice = 0.008m } },
         { "organisationName", new { organisationName = " ", timeZone = "Europe/Berlin", runnerMinutePrice = 0.008m } },
+        { "organisationName", new { timeZone = "Europe/Berlin", runnerMinutePrice = 0.008m } },
         { "organisationName", new { organisationName = new string('a', 121), timeZone = "Europe/Berlin", runnerMinutePrice = 0.008m } },
     };
 

@@ -20,7 +20,8 @@ public sealed class UpdateTenantSettingsValidator : AbstractValidator<UpdateTena
 
     public UpdateTenantSettingsValidator()
     {
-        RuleFor(r => r.OrganisationName).NotEmpty().WithMessage("Name the organisation.")
+        // Stop at the first failure: the checks after "not empty" read the name.
+        RuleFor(r => r.OrganisationName).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Name the organisation.")
             .Must(n => n!.Trim().Length <= Tenant.MaxNameLength).WithMessage($"An organisation name has at most {Tenant.MaxNameLength} characters.")
             .Must(n => !n!.Any(char.IsControl)).WithMessage("An organisation name has no control characters (line breaks, tabs).");
         RuleFor(r => r.TimeZone).NotEmpty().WithMessage("Choose a time zone.")

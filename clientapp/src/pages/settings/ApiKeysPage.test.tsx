@@ -2,6 +2,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../api/client';
 import { ApiKeysPage } from './ApiKeysPage';
+import { SessionProvider } from '../../session/SessionProvider';
+import { MemoryRouter } from 'react-router-dom';
 
 afterEach(() => {
   cleanup();
@@ -14,7 +16,9 @@ describe('ApiKeysPage', () => {
     const create = vi.spyOn(api, 'createApiKey').mockResolvedValue({
       id: 'k1', key: 'flt_new_secret', name: 'CI', prefix: 'flt_new', scopes: ['ingest'], createdAt: '2026-03-02T10:00:00Z',
     });
-    render(<ApiKeysPage />);
+    // Its settings tabs need the session and a router.
+    vi.spyOn(api, 'session').mockResolvedValue({ signedIn: false, me: null });
+    render(<MemoryRouter><SessionProvider><ApiKeysPage /></SessionProvider></MemoryRouter>);
 
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'CI' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create key' }));
