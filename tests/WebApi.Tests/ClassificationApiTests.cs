@@ -35,7 +35,7 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
     }
 
     /// <summary>Ingests one job (failed unless told) and uploads its log; returns the job's id.</summary>
-    private static async Task<long> JobWithLogAsync(HttpClient key, string log, string status = "failure", string name = "build", int minute = 0)
+    internal static async Task<long> JobWithLogAsync(HttpClient key, string log, string status = "failure", string name = "build", int minute = 0)
     {
         var externalId = Guid.NewGuid().ToString("N");
         var job = new
@@ -52,7 +52,8 @@ public sealed class ClassificationApiTests(RunningApiFixture fixture) : IClassFi
         return id;
     }
 
-    private static async Task<JsonElement> ClassificationAsync(HttpClient client, long jobId, Func<JsonElement, bool>? until = null)
+    /// <summary>The job's stored classification once the background classifier has written it (and <paramref name="until"/> holds).</summary>
+    internal static async Task<JsonElement> ClassificationAsync(HttpClient client, long jobId, Func<JsonElement, bool>? until = null)
     {
         JsonElement found = default;
         await RunningApi.WaitForAsync(async () =>

@@ -11,7 +11,6 @@ namespace Faultline.WebApi.Tests;
 /// </summary>
 public sealed class TenantModelApiTests(RunningApiFixture fixture) : IClassFixture<RunningApiFixture>
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
     private static readonly string[] Modules = ["Orders", "Billing", "Cart", "Search", "Users", "Reports", "Payments", "Stock", "Mail", "Auth", "Audit", "Export"];
 
     private RunningApi Api => fixture.Api;
@@ -52,40 +51,10 @@ public sealed class TenantModelApiTests(RunningApiFixture fixture) : IClassFixtu
         return (owner, key);
     }
 
-    private static async Task<long> FailedJobAsync(HttpClient key, string log)
-    {
-        var externalId = Guid.NewGuid().ToString("N");
-        var job = new
-        {
-            type = "job", provider = "api", externalId, attempt = 1, runExternalId = externalId, repository = "acme/shop", pipeline = "CI",
-            branch = "main", name = "build", status = "failure", startedAt = T0, finishedAt = T0.AddMinutes(4),
-        };
-        var ingested = await key.PostAsJsonAsync("/api/v1/events", new[] { job });
-        var body = await ingested.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(ingested.IsSuccessStatusCode, body.ToString());
-        var id = body.GetProperty("items")[0].GetProperty("id").GetInt64();
-        var uploaded = await key.PutAsync($"/api/v1/jobs/{id}/log", new StringContent(log, Encoding.UTF8, "text/plain"));
-        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync());
-        return id;
-    }
-
     private static async Task LabelAsync(HttpClient key, long jobId, string category)
     {
         var response = await key.PostAsJsonAsync("/api/v1/feedback", new { jobId, category });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<JsonElement> ClassificationAsync(HttpClient key, long jobId, Func<JsonElement, bool>? until = null)
-    {
-        JsonElement found = default;
-        await RunningApi.WaitForAsync(async () =>
-        {
-            var response = await key.GetAsync($"/api/v1/jobs/{jobId}/classification");
-            if (response.StatusCode != HttpStatusCode.OK) return false;
-            found = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return until?.Invoke(found) ?? true;
-        });
-        return found;
     }
 
     /// <summary>
@@ -96,8 +65,8 @@ public sealed class TenantModelApiTests(RunningApiFixture fixture) : IClassFixtu
     {
         for (var n = 0; n < 12; n++)
         {
-            await LabelAsync(key, await FailedJobAsync(key, CompileLog(n)), "configuration");
-            await LabelAsync(key, await FailedJobAsync(key, TestLog(n)), "test");
+            await LabelAsync(key, await ClassificationApiTests.JobWithLogAsync(key, CompileLog(n)), "configuration");
+            await LabelAsync(key, await ClassificationApiTests.JobWithLogAsync(key, TestLog(n)), "test");
         }
     }
 
@@ -151,8 +120,8 @@ public sealed class TenantModelApiTests(RunningApiFixture fixture) : IClassFixtu
         Assert.True(listed.GetProperty("active").GetBoolean());
 
         // The tenant's new failures are classified by its model, by its convention; the other tenant's by the shipped model.
-        var mine = await FailedJobAsync(key, CompileLog(40));
-        var stored = await ClassificationAsync(key, mine, c => c.GetProperty("modelVersion").GetString() == version);
+        var mine = await ClassificationApiTests.JobWithLogAsync(key, CompileLog(40));
+        var stored = await ClassificationApiTests.ClassificationAsync(key, mine, c => c.GetProperty("modelVersion").GetString() == version);
         Assert.Equal("configuration", stored.GetProperty("category").GetString());
         var predicted = await key.PostAsJsonAsync("/api/v1/predict", new { log = CompileLog(41) });
         var prediction = await predicted.Content.ReadFromJsonAsync<JsonElement>();
@@ -160,16 +129,16 @@ public sealed class TenantModelApiTests(RunningApiFixture fixture) : IClassFixtu
         Assert.Equal((version, "configuration"), (prediction.GetProperty("modelVersion").GetString(), prediction.GetProperty("category").GetString()));
         Assert.NotEmpty(prediction.GetProperty("keyLines").EnumerateArray());
 
-        var theirs = await FailedJobAsync(otherKey, CompileLog(40));
-        var theirClassification = await ClassificationAsync(otherKey, theirs);
+        var theirs = await ClassificationApiTests.JobWithLogAsync(otherKey, CompileLog(40));
+        var theirClassification = await ClassificationApiTests.ClassificationAsync(otherKey, theirs);
         Assert.Equal((shipped, "compilation"),
             (theirClassification.GetProperty("modelVersion").GetString(), theirClassification.GetProperty("category").GetString()));
 
         // Back to the shipped model: the trained one is kept, and the tenant's jobs are classified by the shipped model again.
         var deactivated = await owner.PostAsync("/api/v1/models/tenant/deactivate", new { });
         Assert.True(deactivated.IsSuccessStatusCode, await deactivated.Content.ReadAsStringAsync());
-        var shippedAgain = await FailedJobAsync(key, CompileLog(42));
-        Assert.Equal(shipped, (await ClassificationAsync(key, shippedAgain)).GetProperty("modelVersion").GetString());
+        var shippedAgain = await ClassificationApiTests.JobWithLogAsync(key, CompileLog(42));
+        Assert.Equal(shipped, (await ClassificationApiTests.ClassificationAsync(key, shippedAgain)).GetProperty("modelVersion").GetString());
         Assert.False(Assert.Single((await owner.JsonAsync("/api/v1/models/tenant")).GetProperty("items").EnumerateArray()).GetProperty("active").GetBoolean());
 
         // Deleting the active model returns the tenant to the shipped model too.
@@ -192,8 +161,8 @@ public sealed class TenantModelApiTests(RunningApiFixture fixture) : IClassFixtu
         {
             foreach (var log in new[] { CompileLog(n), TestLog(n) })
             {
-                var jobId = await FailedJobAsync(key, log);
-                await LabelAsync(key, jobId, (await ClassificationAsync(key, jobId)).GetProperty("category").GetString()!);
+                var jobId = await ClassificationApiTests.JobWithLogAsync(key, log);
+                await LabelAsync(key, jobId, (await ClassificationApiTests.ClassificationAsync(key, jobId)).GetProperty("category").GetString()!);
             }
         }
 
@@ -246,7 +215,7 @@ public sealed class TenantModelApiTests(RunningApiFixture fixture) : IClassFixtu
     {
         var (owner, key) = await TenantAsync();
         using var session = owner;
-        for (var n = 0; n < 3; n++) await LabelAsync(key, await FailedJobAsync(key, TestLog(n)), "test");
+        for (var n = 0; n < 3; n++) await LabelAsync(key, await ClassificationApiTests.JobWithLogAsync(key, TestLog(n)), "test");
 
         var tooFew = await ProblemAssert.IsProblemAsync(await owner.PostAsync("/api/v1/models/tenant", new { }), 409);
         Assert.Contains("at least 20", tooFew.GetProperty("detail").GetString(), StringComparison.Ordinal);
