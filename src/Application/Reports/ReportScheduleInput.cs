@@ -22,18 +22,20 @@ public sealed record ReportCadenceInput(
 
 /// <summary>
 /// A report schedule as a client writes it. The time zone defaults to the tenant's (settings); filters narrow every
-/// widget they apply to, as on the dashboard; the Slack channel is an alert channel of kind slack.
+/// widget they apply to, as on the dashboard; the Slack channel is an alert channel of kind slack. IncludeChanges
+/// (default false) makes it a digest: it adds what changed against the previous period.
 /// </summary>
 public sealed record ReportScheduleInput(
     string? Name, Guid? DashboardId, [property: EnumCodes<ReportRange>] string? Range, MetricFilters? Filters, IReadOnlyList<string>? Recipients,
-    Guid? SlackChannelId, ReportCadenceInput? Cadence, string? TimeZone, [property: EnumCodes<ReportDeliveryFormat>] string? Format)
+    Guid? SlackChannelId, ReportCadenceInput? Cadence, string? TimeZone, [property: EnumCodes<ReportDeliveryFormat>] string? Format,
+    bool? IncludeChanges = null)
 {
     public ReportSchedule ToSchedule(Guid id, string timeZone, bool paused, DateTimeOffset createdAt, DateTimeOffset now)
     {
         var cadence = Cadence!.ToCadence();
         return new ReportSchedule(id, Name!.Trim(), DashboardId!.Value, EnumCode.Parse<ReportRange>(Range!), (Filters ?? MetricFilters.None).Normalised(),
             Recipients!.Select(r => EmailAddress.Parse(r).Value).Distinct().ToList(), SlackChannelId, cadence, timeZone,
-            EnumCode.Parse<ReportDeliveryFormat>(Format ?? "pdf"), paused, cadence.NextAfter(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)),
+            EnumCode.Parse<ReportDeliveryFormat>(Format ?? "pdf"), IncludeChanges ?? false, paused, cadence.NextAfter(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)),
             createdAt, now);
     }
 }
