@@ -2108,6 +2108,7 @@ export interface components {
             timeZone: string;
             /** @enum {string} */
             format: "pdf" | "pdf_and_csv";
+            includeChanges: boolean;
             paused: boolean;
             /** Format: date-time */
             nextRunAt: null | string;
@@ -2131,6 +2132,7 @@ export interface components {
             timeZone?: null | string;
             /** @enum {null|string} */
             format?: "pdf" | "pdf_and_csv" | null;
+            includeChanges?: null | boolean;
         };
         RequestPasswordReset: {
             email: string;

@@ -60,12 +60,12 @@ public sealed record ReportChangeSummary(
     /// <summary>The sections as lines of text: a heading, then one line per entry ("none" when a section is empty).</summary>
     public IEnumerable<(string Heading, IReadOnlyList<(string Name, string Value)> Rows)> Sections() =>
     [
-        ("New failing jobs (no failures in the previous period)", NewFailingJobs.Select(j => (j.Job, Count(j.Failures) + " failures")).ToList()),
-        ("Failure categories that grew", GrowingCategories.Select(c => (c.Category, $"{Count(c.Failures)} failures, {c.ChangeText}")).ToList()),
+        ("New failing jobs (no failures in the previous period)", NewFailingJobs.Select(j => (j.Job, FailuresText(j.Failures))).ToList()),
+        ("Failure categories that grew", GrowingCategories.Select(c => (c.Category, $"{FailuresText(c.Failures)}, {c.ChangeText}")).ToList()),
         ("Default branches broken longest", BrokenPipelines.Select(b => (b.Pipeline, "broken for " + b.BrokenForText)).ToList()),
     ];
 
-    private static string Count(double value) => value.ToString("0", CultureInfo.InvariantCulture);
+    private static string FailuresText(double count) => string.Create(CultureInfo.InvariantCulture, $"{count:0} {(count == 1 ? "failure" : "failures")}");
 
     private static double Failures(MetricTableRow row) => row.Values.GetValueOrDefault("failures") ?? 0;
 

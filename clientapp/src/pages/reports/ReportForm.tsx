@@ -64,6 +64,10 @@ export function ReportForm({ dashboards, slackChannels, report, initial, onSaved
         <input type="checkbox" checked={fields.withCsv} onChange={(e) => set('withCsv', e.target.checked)} />
         <span>PDF and CSV <span className="muted">— the widgets' data as CSV files, zipped, beside the PDF</span></span>
       </label>
+      <label className="check">
+        <input type="checkbox" checked={fields.includeChanges} onChange={(e) => set('includeChanges', e.target.checked)} />
+        <span>What changed <span className="muted">— new failing jobs, categories that grew and default branches broken longest, against the previous period</span></span>
+      </label>
       <NextRunsPreview cadence={cadenceOf(fields)} timeZone={fields.timeZone} />
       <div className="button-group">
         <button className="button" type="submit" disabled={busy || !fields.name.trim() || !fields.dashboardId}>

@@ -40,6 +40,8 @@ export interface ReportFields {
   dayOfMonth: string;
   timeZone: string;
   withCsv: boolean;
+  /** A digest: adds what changed against the previous period (new failing jobs, growing categories, broken default branches). */
+  includeChanges: boolean;
 }
 
 /** The tenant's default dashboard (the first one if none is marked), or none. */
@@ -50,13 +52,16 @@ export function defaultDashboard(dashboards: readonly DashboardSummary[]): strin
 export function emptyFields(dashboardId: string, timeZone: string): ReportFields {
   return {
     name: '', dashboardId, range: 'past_week', recipients: '', slackChannelId: '', frequency: 'weekly', time: '08:00', weekday: 'monday',
-    dayOfMonth: '1', timeZone, withCsv: false,
+    dayOfMonth: '1', timeZone, withCsv: false, includeChanges: false,
   };
 }
 
-/** The ready-made weekly digest: the default dashboard's previous calendar week, Mondays at 08:00, to the one who sets it up. */
+/**
+ * The ready-made weekly digest: the default dashboard's previous calendar week with what changed against the week before,
+ * Mondays at 08:00, to the one who sets it up.
+ */
 export function weeklyDigest(defaultDashboardId: string, email: string): ReportFields {
-  return { ...emptyFields(defaultDashboardId, ''), name: 'Weekly digest', range: 'previous_week', recipients: email };
+  return { ...emptyFields(defaultDashboardId, ''), name: 'Weekly digest', range: 'previous_week', recipients: email, includeChanges: true };
 }
 
 export function fieldsOf(report: ReportSchedule): ReportFields {
@@ -64,7 +69,7 @@ export function fieldsOf(report: ReportSchedule): ReportFields {
     name: report.name, dashboardId: report.dashboardId, range: report.range, recipients: report.recipients.join(', '),
     slackChannelId: report.slackChannelId ?? '', frequency: report.cadence.frequency, time: report.cadence.time,
     weekday: report.cadence.weekday ?? 'monday', dayOfMonth: String(report.cadence.dayOfMonth ?? 1), timeZone: report.timeZone,
-    withCsv: report.format === 'pdf_and_csv',
+    withCsv: report.format === 'pdf_and_csv', includeChanges: report.includeChanges,
   };
 }
 
@@ -82,6 +87,6 @@ export function draftOf(fields: ReportFields): ReportDraft {
     name: fields.name.trim(), dashboardId: fields.dashboardId, range: fields.range, filters: null,
     recipients: fields.recipients.split(/[,;\s]+/).filter((address) => address.length > 0),
     slackChannelId: fields.slackChannelId || null, cadence: cadenceOf(fields), timeZone: fields.timeZone.trim() || null,
-    format: fields.withCsv ? 'pdf_and_csv' : 'pdf',
+    format: fields.withCsv ? 'pdf_and_csv' : 'pdf', includeChanges: fields.includeChanges,
   };
 }
