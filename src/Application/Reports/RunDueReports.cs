@@ -8,13 +8,13 @@ namespace Faultline.Application.Reports;
 /// One tick of the report schedule for the current tenant: claims and runs every due report (each due time once,
 /// whichever instance claims it; missed due times caught up by one run), retries due Slack messages, and deletes files
 /// past their retention. Answers how many reports ran. Claimed runs render <see cref="ReportOptions.Parallelism"/> at a
-/// time: the claim (one run row per schedule and due time) already made each one this instance's alone, and a dashboard's
-/// widgets are already computed concurrently in one scope, so the runs share this one.
+/// time, each in a scope of its own: the claim (one run row per schedule and due time) already made each one this
+/// instance's alone.
 /// </summary>
 [RequiresPermission(PermissionName.ReportsManage)]
 public sealed record RunDueReports : IRequest<int>;
 
-public sealed class RunDueReportsHandler(IReportStore store, ReportRunner runner, ReportMessageDelivery messages, ReportOptions options,
+public sealed class RunDueReportsHandler(IReportStore store, IReportRunScopes runs, ReportMessageDelivery messages, ReportOptions options,
     TimeProvider clock, ILogger<RunDueReportsHandler> logger) : IRequestHandler<RunDueReports, int>
 {
     public async Task<int> Handle(RunDueReports request, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class RunDueReportsHandler(IReportStore store, ReportRunner runner
             {
                 try
                 {
-                    await runner.RunAsync(claim, token);
+                    await runs.RunAsync(claim, token);
                 }
                 catch (Exception exception) when (!token.IsCancellationRequested)
                 {
