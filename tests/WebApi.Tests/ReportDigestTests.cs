@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Faultline.Application.Analytics;
 using Faultline.Domain.Analytics;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
 
 namespace Faultline.WebApi.Tests;
 
@@ -114,7 +116,7 @@ public sealed class ReportDigestTests(ReportApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_report_without_the_digest_says_nothing_of_what_changed()
+    public async Task A_report_without_the_digest_says_nothing_of_what_changed_and_prints_on_the_paper_it_names()
     {
         using var owner = new ApiSession(Api);
         var recipient = Emails.New("plain");
@@ -124,11 +126,36 @@ public sealed class ReportDigestTests(ReportApiFixture fixture) : IClassFixture<
         var created = await owner.PostAsync("/api/v1/reports", new
         {
             name, dashboardId, range = "past_week", recipients = new[] { recipient }, cadence = new { frequency = "daily", time = "08:00" },
+            paper = "letter", orientation = "portrait",
         });
         var report = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(report.GetProperty("includeChanges").GetBoolean());
+        Assert.Equal("letter", report.GetProperty("paper").GetString());
+        Assert.Equal("portrait", report.GetProperty("orientation").GetString());
         Assert.True((await owner.PostAsync($"/api/v1/reports/{report.GetProperty("id").GetGuid()}/send", new { })).IsSuccessStatusCode);
         var mail = await Api.Mail.WaitForAsync(recipient, name);
         Assert.DoesNotContain("New failing jobs", mail.Body);
+        // US Letter, portrait: 612 × 792 points.
+        using var pdf = PdfReader.Open(new MemoryStream(mail.Attachments.Single(a => a.Key.EndsWith(".pdf", StringComparison.Ordinal)).Value),
+            PdfDocumentOpenMode.Import);
+        Assert.Equal((612, 792), ((int)Math.Round(pdf.Pages[0].Width.Point), (int)Math.Round(pdf.Pages[0].Height.Point)));
+    }
+
+    [Theory]
+    [InlineData("paper", "a5")]
+    [InlineData("orientation", "sideways")]
+    public async Task An_unknown_paper_or_orientation_is_a_field_named_400_and_stores_nothing(string field, string value)
+    {
+        using var owner = new ApiSession(Api);
+        await owner.SignUpAsync(Emails.New("paper"));
+        var dashboardId = (await owner.JsonAsync("/api/v1/dashboards"))[0].GetProperty("id").GetGuid();
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = "Paper", ["dashboardId"] = dashboardId, ["range"] = "past_week", ["recipients"] = new[] { "a@example.test" },
+            ["cadence"] = new { frequency = "daily", time = "08:00" }, [field] = value,
+        };
+        var problem = await ProblemAssert.IsProblemAsync(await owner.PostAsync("/api/v1/reports", body), 400);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(0, (await owner.JsonAsync("/api/v1/reports")).GetArrayLength());
     }
 }

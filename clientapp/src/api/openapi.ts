@@ -2109,6 +2109,10 @@ export interface components {
             /** @enum {string} */
             format: "pdf" | "pdf_and_csv";
             includeChanges: boolean;
+            /** @enum {string} */
+            paper: "a4" | "letter";
+            /** @enum {string} */
+            orientation: "portrait" | "landscape";
             paused: boolean;
             /** Format: date-time */
             nextRunAt: null | string;
@@ -2133,6 +2137,10 @@ export interface components {
             /** @enum {null|string} */
             format?: "pdf" | "pdf_and_csv" | null;
             includeChanges?: null | boolean;
+            /** @enum {null|string} */
+            paper?: "a4" | "letter" | null;
+            /** @enum {null|string} */
+            orientation?: "portrait" | "landscape" | null;
         };
         RequestPasswordReset: {
             email: string;

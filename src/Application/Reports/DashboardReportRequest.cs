@@ -1,4 +1,5 @@
 using Faultline.Domain.Analytics;
+using Faultline.Domain.Reports;
 
 namespace Faultline.Application.Reports;
 
@@ -6,18 +7,6 @@ public enum ReportFormat
 {
     Pdf,
     CsvZip,
-}
-
-public enum PaperSize
-{
-    A4,
-    Letter,
-}
-
-public enum PageOrientation
-{
-    Portrait,
-    Landscape,
 }
 
 /// <summary>

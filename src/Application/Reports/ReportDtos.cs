@@ -18,11 +18,13 @@ public sealed record ReportCadenceDto(
 public sealed record ReportScheduleDto(
     Guid Id, string Name, Guid DashboardId, [property: EnumCodes<ReportRange>] string Range, string RangeLabel, MetricFilters Filters,
     IReadOnlyList<string> Recipients, Guid? SlackChannelId, ReportCadenceDto Cadence, string TimeZone,
-    [property: EnumCodes<ReportDeliveryFormat>] string Format, bool IncludeChanges, bool Paused, DateTimeOffset? NextRunAt, ReportRunDto? LastRun,
+    [property: EnumCodes<ReportDeliveryFormat>] string Format, bool IncludeChanges, [property: EnumCodes<PaperSize>] string Paper,
+    [property: EnumCodes<PageOrientation>] string Orientation, bool Paused, DateTimeOffset? NextRunAt, ReportRunDto? LastRun,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static ReportScheduleDto From(ReportSchedule s, ReportRunDto? lastRun) => new(s.Id, s.Name, s.DashboardId, EnumCode.Of(s.Range),
-        s.Range.Label(), s.Filters, s.Recipients, s.SlackChannelId, ReportCadenceDto.From(s.Cadence), s.TimeZone, EnumCode.Of(s.Format), s.IncludeChanges, s.Paused,
+        s.Range.Label(), s.Filters, s.Recipients, s.SlackChannelId, ReportCadenceDto.From(s.Cadence), s.TimeZone, EnumCode.Of(s.Format), s.IncludeChanges,
+        EnumCode.Of(s.Paper), EnumCode.Of(s.Orientation), s.Paused,
         s.Paused ? null : s.NextRunAt, lastRun, s.CreatedAt, s.UpdatedAt);
 }
 

@@ -125,6 +125,6 @@ public sealed class ReportRunner(
 
     private Task<RenderedReport> RenderAsync(ReportSchedule schedule, (DateTimeOffset From, DateTimeOffset To) range, ReportFormat format,
         ReportChangeSummary? changes, CancellationToken cancellationToken) =>
-        renderer.RenderAsync(new DashboardReportRequest(schedule.DashboardId, range.From, range.To, schedule.Filters, schedule.TimeZone, PaperSize.A4,
-            PageOrientation.Landscape, format, changes), cancellationToken);
+        renderer.RenderAsync(new DashboardReportRequest(schedule.DashboardId, range.From, range.To, schedule.Filters, schedule.TimeZone, schedule.Paper,
+            schedule.Orientation, format, changes), cancellationToken);
 }

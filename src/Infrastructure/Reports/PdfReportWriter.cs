@@ -1,3 +1,4 @@
+using Faultline.Domain.Reports;
 using System.Globalization;
 using Faultline.Application.Analytics;
 using Faultline.Application.Reports;
