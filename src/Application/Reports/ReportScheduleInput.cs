@@ -38,8 +38,8 @@ public sealed record ReportScheduleInput(
             Recipients!.Select(r => EmailAddress.Parse(r).Value).Distinct().ToList(), SlackChannelId, cadence, timeZone,
             EnumCode.Parse<ReportDeliveryFormat>(Format ?? "pdf"), IncludeChanges ?? false,
             Paper is null ? PaperSize.A4 : EnumCode.Parse<PaperSize>(Paper),
-            Orientation is null ? PageOrientation.Landscape : EnumCode.Parse<PageOrientation>(Orientation), paused, cadence.NextAfter(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)),
-            createdAt, now);
+            Orientation is null ? PageOrientation.Landscape : EnumCode.Parse<PageOrientation>(Orientation), paused,
+            cadence.NextAfter(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)), createdAt, now);
     }
 }
 

@@ -17,8 +17,8 @@ public enum ReportDeliveryFormat
 /// </summary>
 public sealed record ReportSchedule(
     Guid Id, string Name, Guid DashboardId, ReportRange Range, MetricFilters Filters, IReadOnlyList<string> Recipients, Guid? SlackChannelId,
-    ReportCadence Cadence, string TimeZone, ReportDeliveryFormat Format, bool IncludeChanges, PaperSize Paper, PageOrientation Orientation, bool Paused, DateTimeOffset NextRunAt, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    ReportCadence Cadence, string TimeZone, ReportDeliveryFormat Format, bool IncludeChanges, PaperSize Paper, PageOrientation Orientation,
+    bool Paused, DateTimeOffset NextRunAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public const int MaxNameLength = 120;
     public const int MaxRecipients = 100;
