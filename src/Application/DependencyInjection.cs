@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<Alerts.AlertNotifications>();
         services.AddScoped<Alerts.TestDeliveries>();
         services.AddScoped<Reports.ReportHeadlines>();
+        services.AddScoped<Reports.ReportChanges>();
         services.AddScoped<Reports.ReportRunner>();
         services.AddScoped<Reports.ReportMessageDelivery>();
         services.AddScoped<Reports.ReportScheduleReferences>();

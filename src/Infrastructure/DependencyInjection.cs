@@ -119,6 +119,7 @@ public static class DependencyInjection
         AddAlerts(services, configuration, postgres);
         services.AddSingleton(configuration.GetSection("Faultline:Reports").Get<Application.Reports.ReportOptions>() ?? new());
         services.AddScoped<Application.Reports.IReportStore, Reports.PostgresReportStore>();
+        services.AddScoped<Application.Reports.IReportRunScopes, Reports.ScopedReportRuns>();
         services.AddSingleton<Application.Reports.IReportLinks, Reports.DataProtectionReportLinks>();
         AddLogFetching(services, configuration);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
@@ -23,7 +22,6 @@ public sealed class DashboardExportTests(AnalyticsDataFixture data) : IClassFixt
     private const string Zone = "America/New_York";
     private static readonly DateTimeOffset From = AnalyticsData.Start.AddDays(2);
     private static readonly DateTimeOffset To = AnalyticsData.Start.AddDays(9);
-    private static readonly string Output = Path.Combine(TestStack.RepositoryRoot, "test-results", "reports");
 
     private static string Range(DateTimeOffset from, DateTimeOffset to) =>
         $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
@@ -41,26 +39,7 @@ public sealed class DashboardExportTests(AnalyticsDataFixture data) : IClassFixt
         return body;
     }
 
-    /// <summary>Saves the PDF, renders its pages to PNG beside it and returns its text as pdftotext lays it out.</summary>
-    private static async Task<string> ReadBackAsync(byte[] pdf, string name)
-    {
-        Directory.CreateDirectory(Output);
-        var file = Path.Combine(Output, name + ".pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        await RunAsync("pdftoppm", "-png", "-r", "80", file, Path.Combine(Output, name));
-        return await RunAsync("pdftotext", "-layout", file, "-");
-    }
-
-    private static async Task<string> RunAsync(string program, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException($"{program} did not start; install poppler-utils (scripts/deps.sh does).");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program}: {await errors}");
-        return await output;
-    }
+    private static Task<string> ReadBackAsync(byte[] pdf, string name) => PdfText.ReadBackAsync(pdf, name);
 
     private static List<string> LinksOf(byte[] pdf)
     {

@@ -2108,6 +2108,11 @@ export interface components {
             timeZone: string;
             /** @enum {string} */
             format: "pdf" | "pdf_and_csv";
+            includeChanges: boolean;
+            /** @enum {string} */
+            paper: "a4" | "letter";
+            /** @enum {string} */
+            orientation: "portrait" | "landscape";
             paused: boolean;
             /** Format: date-time */
             nextRunAt: null | string;
@@ -2131,6 +2136,11 @@ export interface components {
             timeZone?: null | string;
             /** @enum {null|string} */
             format?: "pdf" | "pdf_and_csv" | null;
+            includeChanges?: null | boolean;
+            /** @enum {null|string} */
+            paper?: "a4" | "letter" | null;
+            /** @enum {null|string} */
+            orientation?: "portrait" | "landscape" | null;
         };
         RequestPasswordReset: {
             email: string;

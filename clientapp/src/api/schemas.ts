@@ -126,6 +126,8 @@ export type ReportSchedule = Schemas['ReportScheduleDto'];
 export type ReportRange = ReportSchedule['range'];
 export type ReportCadence = Schemas['ReportCadenceDto'];
 export type ReportFrequency = ReportCadence['frequency'];
+export type ReportPaper = ReportSchedule['paper'];
+export type ReportOrientation = ReportSchedule['orientation'];
 export type Weekday = NonNullable<ReportCadence['weekday']>;
 /** The body of POST and PUT /reports. */
 export type ReportDraft = Schemas['ReportScheduleInput'];

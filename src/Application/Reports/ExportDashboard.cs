@@ -1,3 +1,4 @@
+using Faultline.Domain.Reports;
 using Faultline.Application.Common;
 using Faultline.Application.Settings;
 using Faultline.Application.Analytics;

@@ -14,15 +14,17 @@ public sealed record ReportCadenceDto(
         c.Weekday is { } day ? EnumCode.Of(day) : null, c.DayOfMonth);
 }
 
-/// <summary>A report schedule; NextRunAt is null while it is paused.</summary>
+/// <summary>A report schedule; NextRunAt is null while it is paused. IncludeChanges: a digest, with what changed against the previous period.</summary>
 public sealed record ReportScheduleDto(
     Guid Id, string Name, Guid DashboardId, [property: EnumCodes<ReportRange>] string Range, string RangeLabel, MetricFilters Filters,
     IReadOnlyList<string> Recipients, Guid? SlackChannelId, ReportCadenceDto Cadence, string TimeZone,
-    [property: EnumCodes<ReportDeliveryFormat>] string Format, bool Paused, DateTimeOffset? NextRunAt, ReportRunDto? LastRun,
+    [property: EnumCodes<ReportDeliveryFormat>] string Format, bool IncludeChanges, [property: EnumCodes<PaperSize>] string Paper,
+    [property: EnumCodes<PageOrientation>] string Orientation, bool Paused, DateTimeOffset? NextRunAt, ReportRunDto? LastRun,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static ReportScheduleDto From(ReportSchedule s, ReportRunDto? lastRun) => new(s.Id, s.Name, s.DashboardId, EnumCode.Of(s.Range),
-        s.Range.Label(), s.Filters, s.Recipients, s.SlackChannelId, ReportCadenceDto.From(s.Cadence), s.TimeZone, EnumCode.Of(s.Format), s.Paused,
+        s.Range.Label(), s.Filters, s.Recipients, s.SlackChannelId, ReportCadenceDto.From(s.Cadence), s.TimeZone, EnumCode.Of(s.Format), s.IncludeChanges,
+        EnumCode.Of(s.Paper), EnumCode.Of(s.Orientation), s.Paused,
         s.Paused ? null : s.NextRunAt, lastRun, s.CreatedAt, s.UpdatedAt);
 }
 

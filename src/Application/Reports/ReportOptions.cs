@@ -13,4 +13,7 @@ public sealed record ReportOptions
     public int MaxMessageAttempts { get; init; } = 6;
 
     public TimeSpan FirstRetry { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many due reports a tick renders at once (rendering is CPU-bound: about the cores an instance has).</summary>
+    public int Parallelism { get; init; } = 3;
 }

@@ -22,19 +22,24 @@ public sealed record ReportCadenceInput(
 
 /// <summary>
 /// A report schedule as a client writes it. The time zone defaults to the tenant's (settings); filters narrow every
-/// widget they apply to, as on the dashboard; the Slack channel is an alert channel of kind slack.
+/// widget they apply to, as on the dashboard; the Slack channel is an alert channel of kind slack. IncludeChanges
+/// (default false) makes it a digest: it adds what changed against the previous period. Paper (a4, letter) and
+/// Orientation (landscape, portrait) lay out the PDF, A4 landscape by default.
 /// </summary>
 public sealed record ReportScheduleInput(
     string? Name, Guid? DashboardId, [property: EnumCodes<ReportRange>] string? Range, MetricFilters? Filters, IReadOnlyList<string>? Recipients,
-    Guid? SlackChannelId, ReportCadenceInput? Cadence, string? TimeZone, [property: EnumCodes<ReportDeliveryFormat>] string? Format)
+    Guid? SlackChannelId, ReportCadenceInput? Cadence, string? TimeZone, [property: EnumCodes<ReportDeliveryFormat>] string? Format,
+    bool? IncludeChanges = null, [property: EnumCodes<PaperSize>] string? Paper = null, [property: EnumCodes<PageOrientation>] string? Orientation = null)
 {
     public ReportSchedule ToSchedule(Guid id, string timeZone, bool paused, DateTimeOffset createdAt, DateTimeOffset now)
     {
         var cadence = Cadence!.ToCadence();
         return new ReportSchedule(id, Name!.Trim(), DashboardId!.Value, EnumCode.Parse<ReportRange>(Range!), (Filters ?? MetricFilters.None).Normalised(),
             Recipients!.Select(r => EmailAddress.Parse(r).Value).Distinct().ToList(), SlackChannelId, cadence, timeZone,
-            EnumCode.Parse<ReportDeliveryFormat>(Format ?? "pdf"), paused, cadence.NextAfter(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)),
-            createdAt, now);
+            EnumCode.Parse<ReportDeliveryFormat>(Format ?? "pdf"), IncludeChanges ?? false,
+            Paper is null ? PaperSize.A4 : EnumCode.Parse<PaperSize>(Paper),
+            Orientation is null ? PageOrientation.Landscape : EnumCode.Parse<PageOrientation>(Orientation), paused,
+            cadence.NextAfter(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)), createdAt, now);
     }
 }
 
@@ -71,5 +76,9 @@ public sealed class ReportScheduleInputValidator : AbstractValidator<ReportSched
             .WithMessage("Time zone must be an IANA time zone such as Europe/Berlin.");
         RuleFor(r => r.Format).Must(code => code is null || EnumCode.TryParse<ReportDeliveryFormat>(code, out _))
             .WithMessage($"Format must be one of {string.Join(", ", EnumCode.All<ReportDeliveryFormat>())}.");
+        RuleFor(r => r.Paper).Must(code => code is null || EnumCode.TryParse<PaperSize>(code, out _))
+            .WithMessage($"Paper must be one of {string.Join(", ", EnumCode.All<PaperSize>())}.");
+        RuleFor(r => r.Orientation).Must(code => code is null || EnumCode.TryParse<PageOrientation>(code, out _))
+            .WithMessage($"Orientation must be one of {string.Join(", ", EnumCode.All<PageOrientation>())}.");
     }
 }

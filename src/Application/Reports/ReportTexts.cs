@@ -7,9 +7,12 @@ using Faultline.Domain.Reports;
 
 namespace Faultline.Application.Reports;
 
-/// <summary>What a report's e-mail and Slack message say: the schedule, the range in its time zone, the headline numbers, links.</summary>
+/// <summary>
+/// What a report's e-mail and Slack message say: the schedule, the range in its time zone, the headline numbers, what
+/// changed against the previous period (a digest's), links.
+/// </summary>
 public sealed record ReportTexts(ReportSchedule Schedule, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ReportHeadline> Headlines,
-    IReadOnlyList<string> Problems, string DashboardUrl, string PdfUrl)
+    IReadOnlyList<string> Problems, string DashboardUrl, string PdfUrl, ReportChangeSummary? Changes = null)
 {
     public string Title => $"{Schedule.Name}: {Schedule.Range.Label()}";
 
@@ -28,6 +31,9 @@ public sealed record ReportTexts(ReportSchedule Schedule, DateTimeOffset From, D
     [
         RangeText,
         .. Headlines.Select(h => $"{h.Name}: {h.Value}{(h.Change is null ? "" : $" ({h.Change} against the previous period)")}"),
+        .. (Changes?.Sections() ?? []).SelectMany(section => section.Rows.Count == 0
+            ? new[] { $"{section.Heading}: none" }
+            : section.Rows.Select(row => $"{section.Heading}: {row.Name} — {row.Value}").ToArray()),
         .. Problems.Select(p => $"Not shown: {p}"),
     ];
 
@@ -49,6 +55,19 @@ public sealed record ReportTexts(ReportSchedule Schedule, DateTimeOffset From, D
         }
 
         html.Append("</table>");
+        foreach (var (heading, rows) in Changes?.Sections() ?? [])
+        {
+            html.Append($"<h3 style=\"margin:16px 0 4px;font-size:15px\">{Encode(heading)}</h3>");
+            if (rows.Count == 0) html.Append("<p style=\"margin:0;color:#52606d\">None.</p>");
+            else
+            {
+                html.Append("<table style=\"border-collapse:collapse\">");
+                foreach (var (name, value) in rows)
+                    html.Append($"<tr><td style=\"padding:2px 16px 2px 0\">{Encode(name)}</td><td style=\"padding:2px 0;font-weight:600\">{Encode(value)}</td></tr>");
+                html.Append("</table>");
+            }
+        }
+
         foreach (var problem in Problems) html.Append($"<p style=\"color:#9b2c2c\">Not shown: {Encode(problem)}</p>");
         html.Append($"<p>The report is attached. <a href=\"{Encode(DashboardUrl)}\">Open the live dashboard</a>.</p></div>");
         return new EmailMessage(string.Join(", ", Schedule.Recipients), Title, text.ToString(), html.ToString(), attachments);

@@ -33,7 +33,7 @@ internal sealed class DashboardReportRenderer(
             return new ReportWidget(widget, EnumCode.Parse<ChartType>(widget.Chart), WidgetFigures.Outcome(widget.Title, widget.Chart, entry), entry?.Result);
         }).ToList();
         var content = new ReportContent(dashboard.Name, tenant.Name, data.From, data.To, zone, request.TimeZone, request.Filters, clock.GetUtcNow(), widgets,
-            new ReportLinks(links, request with { From = data.From, To = data.To }, zone));
+            new ReportLinks(links, request with { From = data.From, To = data.To }, zone), request.Changes);
 
         var name = $"{CsvReportWriter.Slug(dashboard.Name)}-{TimeZoneInfo.ConvertTime(data.From, zone):yyyy-MM-dd}";
         var outcomes = widgets.Select(w => w.Outcome).ToList();

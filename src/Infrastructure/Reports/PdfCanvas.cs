@@ -1,3 +1,4 @@
+using Faultline.Domain.Reports;
 using Faultline.Application.Reports;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;

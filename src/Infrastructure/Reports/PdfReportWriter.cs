@@ -1,3 +1,4 @@
+using Faultline.Domain.Reports;
 using System.Globalization;
 using Faultline.Application.Analytics;
 using Faultline.Application.Reports;
@@ -30,6 +31,7 @@ internal static class PdfReportWriter
         {
             canvas.NewPage();
             foreach (var row in Rows(content.Widgets)) DrawRow(canvas, content, row);
+            if (content.Changes is not null) DrawChanges(canvas, content.Changes);
         }
 
         var pages = document.PageCount;
@@ -166,6 +168,35 @@ internal static class PdfReportWriter
             next += rows;
             continued = true;
             canvas.Y += frame.Height + PdfCanvas.Gap;
+        }
+    }
+
+    /// <summary>A digest's "what changed": each section under its heading, one line per entry, "None" when it is empty.</summary>
+    private static void DrawChanges(PdfCanvas canvas, ReportChangeSummary changes)
+    {
+        canvas.Reserve(TitleHeight + RowHeight * 3);
+        PdfCanvas.Text(canvas.Graphics, "What changed against the previous period", PdfCanvas.Title, ReportPalette.Text,
+            new XRect(PdfCanvas.Left, canvas.Y, canvas.Width, 17), XStringFormats.TopLeft);
+        canvas.Y += 17 + PdfCanvas.Gap;
+        foreach (var (heading, rows) in changes.Sections())
+        {
+            canvas.Reserve(TitleHeight + RowHeight * Math.Clamp(rows.Count, 1, 3));
+            PdfCanvas.Text(canvas.Graphics, heading, PdfCanvas.Heading, ReportPalette.Text, new XRect(PdfCanvas.Left, canvas.Y, canvas.Width, TitleHeight),
+                XStringFormats.TopLeft);
+            canvas.Y += TitleHeight;
+            foreach (var (name, value) in rows.Count == 0 ? [("None", "")] : rows)
+            {
+                canvas.Reserve(RowHeight);
+                var graphics = canvas.Graphics;
+                PdfCanvas.Text(graphics, name, PdfCanvas.Body, ReportPalette.Text, new XRect(PdfCanvas.Left, canvas.Y, canvas.Width * 0.6 - 6, RowHeight),
+                    XStringFormats.CenterLeft);
+                PdfCanvas.Text(graphics, value, PdfCanvas.BodyBold, ReportPalette.Text, new XRect(PdfCanvas.Left + canvas.Width * 0.6, canvas.Y,
+                    canvas.Width * 0.4, RowHeight), XStringFormats.CenterLeft);
+                graphics.DrawLine(PdfCanvas.Pen(ReportPalette.Border, 0.4), PdfCanvas.Left, canvas.Y + RowHeight, PdfCanvas.Left + canvas.Width, canvas.Y + RowHeight);
+                canvas.Y += RowHeight;
+            }
+
+            canvas.Y += PdfCanvas.Gap;
         }
     }
 

@@ -24,10 +24,10 @@ internal sealed class PostgresReportStore(TenantConnectionFactory connections, T
 
     private const string ScheduleColumns = """
         s.id, s.name, s.dashboard_id, s.range_code, s.filters::text, s.recipients, s.slack_channel_id, s.frequency, s.at_time, s.weekday,
-        s.day_of_month, s.time_zone, s.format, s.paused, s.next_run_at, s.created_at, s.updated_at
+        s.day_of_month, s.time_zone, s.format, s.include_changes, s.paper, s.orientation, s.paused, s.next_run_at, s.created_at, s.updated_at
         """;
 
-    private const int ScheduleColumnCount = 17;
+    private const int ScheduleColumnCount = 20;
 
     private static string RunColumns(TenantConnection tenant) => $"""
         r.id, r.schedule_id, r.due_at, r.triggered_by, r.status, r.started_at, r.finished_at, r.duration_ms, r.size_bytes, r.pages,
@@ -69,8 +69,10 @@ internal sealed class PostgresReportStore(TenantConnectionFactory connections, T
         await using var tenant = await connections.OpenAsync(QueryClass.Interactive, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             INSERT INTO {tenant.Qualified("report_schedules")} (id, name, dashboard_id, range_code, filters, recipients, slack_channel_id, frequency,
-                at_time, weekday, day_of_month, time_zone, format, paused, next_run_at, created_at, updated_at)
-            VALUES (@id, @name, @dashboard, @range, @filters, @recipients, @slack, @frequency, @at, @weekday, @day, @zone, @format, @paused, @next,
+                at_time, weekday, day_of_month, time_zone, format, include_changes, paper, orientation, paused, next_run_at,
+                created_at, updated_at)
+            VALUES (@id, @name, @dashboard, @range, @filters, @recipients, @slack, @frequency, @at, @weekday, @day, @zone, @format, @changes, @paper, @orientation,
+                @paused, @next,
                 @created, @updated)
             """, tenant.Connection);
         AddScheduleParameters(command, schedule);
@@ -83,7 +85,8 @@ internal sealed class PostgresReportStore(TenantConnectionFactory connections, T
         await using var command = new NpgsqlCommand($"""
             UPDATE {tenant.Qualified("report_schedules")} SET name = @name, dashboard_id = @dashboard, range_code = @range, filters = @filters,
                 recipients = @recipients, slack_channel_id = @slack, frequency = @frequency, at_time = @at, weekday = @weekday, day_of_month = @day,
-                time_zone = @zone, format = @format, paused = @paused, next_run_at = @next, updated_at = @updated
+                time_zone = @zone, format = @format, include_changes = @changes, paper = @paper,
+                orientation = @orientation, paused = @paused, next_run_at = @next, updated_at = @updated
             WHERE id = @id
             """, tenant.Connection);
         AddScheduleParameters(command, schedule);
@@ -384,6 +387,9 @@ internal sealed class PostgresReportStore(TenantConnectionFactory connections, T
         command.Parameters.Add(new NpgsqlParameter("day", NpgsqlDbType.Smallint) { Value = (object?)(short?)s.Cadence.DayOfMonth ?? DBNull.Value });
         command.Parameters.AddWithValue("zone", s.TimeZone);
         command.Parameters.AddWithValue("format", EnumCode.Of(s.Format));
+        command.Parameters.AddWithValue("changes", s.IncludeChanges);
+        command.Parameters.AddWithValue("paper", EnumCode.Of(s.Paper));
+        command.Parameters.AddWithValue("orientation", EnumCode.Of(s.Orientation));
         command.Parameters.AddWithValue("paused", s.Paused);
         command.Parameters.AddWithValue("next", s.NextRunAt);
         command.Parameters.AddWithValue("created", s.CreatedAt);
@@ -397,7 +403,8 @@ internal sealed class PostgresReportStore(TenantConnectionFactory connections, T
         new ReportCadence(EnumCode.Parse<ReportFrequency>(r.GetString(at + 7)), r.GetFieldValue<TimeOnly>(at + 8),
             r.IsDBNull(at + 9) ? null : (DayOfWeek)r.GetInt16(at + 9), r.IsDBNull(at + 10) ? null : r.GetInt16(at + 10)),
         r.GetString(at + 11), EnumCode.Parse<ReportDeliveryFormat>(r.GetString(at + 12)), r.GetBoolean(at + 13),
-        r.GetFieldValue<DateTimeOffset>(at + 14), r.GetFieldValue<DateTimeOffset>(at + 15), r.GetFieldValue<DateTimeOffset>(at + 16));
+        EnumCode.Parse<PaperSize>(r.GetString(at + 14)), EnumCode.Parse<PageOrientation>(r.GetString(at + 15)), r.GetBoolean(at + 16),
+        r.GetFieldValue<DateTimeOffset>(at + 17), r.GetFieldValue<DateTimeOffset>(at + 18), r.GetFieldValue<DateTimeOffset>(at + 19));
 
     private static ReportRunDto ReadRun(NpgsqlDataReader r, int at)
     {

@@ -11,7 +11,8 @@ public class ReportTextsTests
 
     private static ReportTexts Texts(string name) => new(
         new ReportSchedule(Guid.NewGuid(), name, Guid.NewGuid(), ReportRange.PreviousWeek, MetricFilters.None, ["a@example.test", "b@example.test"], null,
-            new ReportCadence(ReportFrequency.Weekly, new TimeOnly(8, 0), DayOfWeek.Monday), "Europe/Berlin", ReportDeliveryFormat.Pdf, false, At, At, At),
+            new ReportCadence(ReportFrequency.Weekly, new TimeOnly(8, 0), DayOfWeek.Monday), "Europe/Berlin", ReportDeliveryFormat.Pdf, false, PaperSize.A4,
+            PageOrientation.Landscape, false, At, At, At),
         new DateTimeOffset(2026, 11, 29, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 6, 23, 0, 0, TimeSpan.Zero),
         [new ReportHeadline("Failure rate", "12.5%", "+2.0 pp")], ["Flaky jobs: the query timed out"], "http://faultline.test/dashboards/1",
         "http://faultline.test/api/v1/shared-reports/token");

@@ -6,7 +6,8 @@ import { ProblemAlert, fieldErrors, fieldErrorsUnder } from '../../components/Pr
 import { SelectField } from '../../components/SelectField';
 import { useSubmit } from '../../components/useSubmit';
 import {
-  FREQUENCY_LABELS, RANGE_LABELS, WEEKDAY_LABELS, cadenceOf, defaultDashboard, draftOf, emptyFields, fieldsOf, options, type ReportFields,
+  FREQUENCY_LABELS, ORIENTATION_LABELS, PAPER_LABELS, RANGE_LABELS, WEEKDAY_LABELS, cadenceOf, defaultDashboard, draftOf, emptyFields, fieldsOf,
+  options, type ReportFields,
 } from './model';
 import { NextRunsPreview } from './NextRunsPreview';
 
@@ -63,6 +64,14 @@ export function ReportForm({ dashboards, slackChannels, report, initial, onSaved
       <label className="check">
         <input type="checkbox" checked={fields.withCsv} onChange={(e) => set('withCsv', e.target.checked)} />
         <span>PDF and CSV <span className="muted">— the widgets' data as CSV files, zipped, beside the PDF</span></span>
+      </label>
+      <SelectField label="Paper" value={fields.paper} options={options(PAPER_LABELS)}
+        onChange={(e) => set('paper', e.target.value as ReportFields['paper'])} errors={fieldErrors(error, 'paper')} />
+      <SelectField label="Orientation" value={fields.orientation} options={options(ORIENTATION_LABELS)}
+        onChange={(e) => set('orientation', e.target.value as ReportFields['orientation'])} errors={fieldErrors(error, 'orientation')} />
+      <label className="check">
+        <input type="checkbox" checked={fields.includeChanges} onChange={(e) => set('includeChanges', e.target.checked)} />
+        <span>What changed <span className="muted">— new failing jobs, categories that grew and default branches broken longest, against the previous period</span></span>
       </label>
       <NextRunsPreview cadence={cadenceOf(fields)} timeZone={fields.timeZone} />
       <div className="button-group">

@@ -15,6 +15,7 @@ function report(overrides: Partial<ReportSchedule> = {}): ReportSchedule {
     filters: { repository: null, pipeline: null, job: null, branch: null, provider: null, category: null },
     recipients: ['lead@example.com'], slackChannelId: null,
     cadence: { frequency: 'weekly', time: '08:00', weekday: 'monday', dayOfMonth: null }, timeZone: 'Europe/Berlin', format: 'pdf',
+    includeChanges: false, paper: 'a4', orientation: 'landscape',
     paused: false, nextRunAt: '2026-12-14T07:00:00Z', lastRun: null, createdAt: '2026-12-01T09:00:00Z', updatedAt: '2026-12-01T09:00:00Z',
     ...overrides,
   };

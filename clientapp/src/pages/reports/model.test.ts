@@ -18,14 +18,15 @@ describe('report form model', () => {
     expect(draft.timeZone).toBeNull();
     expect(draft.slackChannelId).toBeNull();
     expect(draft.format).toBe('pdf');
+    expect(draft.includeChanges).toBe(false);
   });
 });
 
 describe('weekly digest', () => {
-  it('starts from the previous calendar week of the default dashboard, Mondays at 08:00, to the one setting it up', () => {
+  it('starts from the previous calendar week of the default dashboard with what changed, Mondays at 08:00, to the one setting it up', () => {
     const draft = draftOf(weeklyDigest('d1', 'ann@example.com'));
     expect(draft).toMatchObject({
-      name: 'Weekly digest', dashboardId: 'd1', range: 'previous_week', recipients: ['ann@example.com'],
+      name: 'Weekly digest', dashboardId: 'd1', range: 'previous_week', recipients: ['ann@example.com'], includeChanges: true,
       cadence: { frequency: 'weekly', time: '08:00', weekday: 'monday', dayOfMonth: null },
     });
   });

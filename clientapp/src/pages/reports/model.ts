@@ -1,4 +1,6 @@
-import type { DashboardSummary, ReportCadence, ReportDraft, ReportFrequency, ReportRange, ReportSchedule, Weekday } from '../../api/schemas';
+import type {
+  DashboardSummary, ReportCadence, ReportDraft, ReportFrequency, ReportOrientation, ReportPaper, ReportRange, ReportSchedule, Weekday,
+} from '../../api/schemas';
 
 export const RANGE_LABELS: Record<ReportRange, string> = {
   past_day: 'Last 24 hours',
@@ -8,6 +10,10 @@ export const RANGE_LABELS: Record<ReportRange, string> = {
   previous_week: 'Previous calendar week',
   previous_month: 'Previous calendar month',
 };
+
+export const PAPER_LABELS: Record<ReportPaper, string> = { a4: 'A4', letter: 'Letter' };
+
+export const ORIENTATION_LABELS: Record<ReportOrientation, string> = { landscape: 'Landscape', portrait: 'Portrait' };
 
 export const FREQUENCY_LABELS: Record<ReportFrequency, string> = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' };
 
@@ -40,6 +46,10 @@ export interface ReportFields {
   dayOfMonth: string;
   timeZone: string;
   withCsv: boolean;
+  /** A digest: adds what changed against the previous period (new failing jobs, growing categories, broken default branches). */
+  includeChanges: boolean;
+  paper: ReportPaper;
+  orientation: ReportOrientation;
 }
 
 /** The tenant's default dashboard (the first one if none is marked), or none. */
@@ -50,13 +60,17 @@ export function defaultDashboard(dashboards: readonly DashboardSummary[]): strin
 export function emptyFields(dashboardId: string, timeZone: string): ReportFields {
   return {
     name: '', dashboardId, range: 'past_week', recipients: '', slackChannelId: '', frequency: 'weekly', time: '08:00', weekday: 'monday',
-    dayOfMonth: '1', timeZone, withCsv: false,
+    dayOfMonth: '1', timeZone, withCsv: false, includeChanges: false, paper: 'a4',
+    orientation: 'landscape',
   };
 }
 
-/** The ready-made weekly digest: the default dashboard's previous calendar week, Mondays at 08:00, to the one who sets it up. */
+/**
+ * The ready-made weekly digest: the default dashboard's previous calendar week with what changed against the week before,
+ * Mondays at 08:00, to the one who sets it up.
+ */
 export function weeklyDigest(defaultDashboardId: string, email: string): ReportFields {
-  return { ...emptyFields(defaultDashboardId, ''), name: 'Weekly digest', range: 'previous_week', recipients: email };
+  return { ...emptyFields(defaultDashboardId, ''), name: 'Weekly digest', range: 'previous_week', recipients: email, includeChanges: true };
 }
 
 export function fieldsOf(report: ReportSchedule): ReportFields {
@@ -64,7 +78,7 @@ export function fieldsOf(report: ReportSchedule): ReportFields {
     name: report.name, dashboardId: report.dashboardId, range: report.range, recipients: report.recipients.join(', '),
     slackChannelId: report.slackChannelId ?? '', frequency: report.cadence.frequency, time: report.cadence.time,
     weekday: report.cadence.weekday ?? 'monday', dayOfMonth: String(report.cadence.dayOfMonth ?? 1), timeZone: report.timeZone,
-    withCsv: report.format === 'pdf_and_csv',
+    withCsv: report.format === 'pdf_and_csv', includeChanges: report.includeChanges, paper: report.paper, orientation: report.orientation,
   };
 }
 
@@ -82,6 +96,6 @@ export function draftOf(fields: ReportFields): ReportDraft {
     name: fields.name.trim(), dashboardId: fields.dashboardId, range: fields.range, filters: null,
     recipients: fields.recipients.split(/[,;\s]+/).filter((address) => address.length > 0),
     slackChannelId: fields.slackChannelId || null, cadence: cadenceOf(fields), timeZone: fields.timeZone.trim() || null,
-    format: fields.withCsv ? 'pdf_and_csv' : 'pdf',
+    format: fields.withCsv ? 'pdf_and_csv' : 'pdf', includeChanges: fields.includeChanges, paper: fields.paper, orientation: fields.orientation,
   };
 }
