@@ -224,7 +224,8 @@ def evaluation_markdown(ctx: dict) -> str:
     w("- Hyper-parameters are fixed in `ml/faultline_ml/models.py`; there is no search inside the folds. They were settled "
       "once with a small exploration on these same folds (logistic-regression C ∈ {1, 4, 16}, synthetic row weight ∈ "
       "{0.25, 1, balanced}, tree column selection k ∈ {300, 1000, 2000, all}, line-model C ∈ {0.03, 0.05, 0.1, 0.2, 1, 10} balanced or "
-      "unweighted, the key-line margin), so the figures "
+      "unweighted, the key-line margin; for the line model also a listwise (per-log softmax) logistic regression, xgboost "
+      "line scorers, per-group feature scaling and extra features of the failing step's blocks, none kept), so the figures "
       "may be slightly optimistic. The default model is the one with the best out-of-fold accuracy (macro-F1 breaking ties) with synthetic "
       "data; the final models are trained on all data.")
     w("- Tree models see only the `select_k` columns with the highest class association (chi-squared on "
