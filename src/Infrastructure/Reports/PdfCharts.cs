@@ -51,7 +51,12 @@ internal static class PdfCharts
     };
 
     /// <summary>"failure_rate" → "Failure rate".</summary>
-    public static string Humanize(string code) => code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+    /// <summary>"duration_ms" → "Duration", as the SPA titles a field: the unit shows in the values' format.</summary>
+    public static string Humanize(string code)
+    {
+        var words = (code.EndsWith("_ms", StringComparison.Ordinal) ? code[..^3] : code).Replace('_', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
 
     private static bool ByCategory(MetricResult result) => result.GroupBy == "category" || result.Metric == "failure_categories";
 

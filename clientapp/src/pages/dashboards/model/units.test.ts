@@ -64,4 +64,6 @@ describe('durationStep', () => {
 
 it('humanizes codes', () => {
   expect(humanize('top_failing_jobs')).toBe('Top failing jobs');
+  // The values of a field in milliseconds are shown as durations: no unit in its title.
+  expect(humanize('duration_ms')).toBe('Duration');
 });

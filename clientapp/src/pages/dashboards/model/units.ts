@@ -65,6 +65,7 @@ export function summarize(values: (number | null)[], unit: MetricUnit): number |
 
 /** "failure_rate" → "Failure rate". */
 export function humanize(code: string): string {
-  const words = code.replaceAll('_', ' ');
+  // A field's unit suffix ("duration_ms") is shown by its values' format, not in its title.
+  const words = code.replace(/_ms$/, '').replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
